@@ -1,0 +1,113 @@
+/**
+ * The one error class the package throws on purpose, and its stable codes.
+ * See DESIGN.md "Errors".
+ * @module
+ */
+
+/**
+ * Every failure a caller can meet, as a stable string. Match on `error.code`, never on the message.
+ *
+ * - `CALLBACK_NOT_CONFIRMED`: request_token answered 200 without `oauth_callback_confirmed=true`.
+ * - `AUTHORIZATION_DENIED`: the callback carries `denied` (the user pressed Cancel).
+ * - `TOKEN_MISMATCH`: the callback's `oauth_token` is not the request token it was checked against.
+ * - `INVALID_CALLBACK`: the callback lacks `oauth_token` or `oauth_verifier`.
+ * - `HTTP_ERROR`: X answered with a non-2xx status (see `status` and `errors`).
+ * - `INVALID_RESPONSE`: a 2xx body without the fields it must have.
+ * - `NETWORK_ERROR`: `fetch` rejected; the original error is `cause`.
+ * - `TIMEOUT`: the client's timeout elapsed.
+ * - `INVALID_STATE`: a sealed request token is tampered, expired or sealed with another secret.
+ */
+export type TwitterOAuthErrorCode =
+  | "CALLBACK_NOT_CONFIRMED"
+  | "AUTHORIZATION_DENIED"
+  | "TOKEN_MISMATCH"
+  | "INVALID_CALLBACK"
+  | "HTTP_ERROR"
+  | "INVALID_RESPONSE"
+  | "NETWORK_ERROR"
+  | "TIMEOUT"
+  | "INVALID_STATE";
+
+/** One error as X reports it in a body: `{"errors":[{"code":32,"message":"Could not authenticate you."}]}`. */
+export interface XApiError {
+  /** X's numeric error code (0 when the body carried a message without a code). */
+  code: number;
+  /** X's message, as sent. */
+  message: string;
+}
+
+/** What {@link TwitterOAuthError}'s constructor accepts besides the code and the message. */
+export interface TwitterOAuthErrorOptions {
+  /** HTTP status of X's answer, for `HTTP_ERROR` and `INVALID_RESPONSE`. */
+  status?: number;
+  /** Errors parsed from X's body, for `HTTP_ERROR`. */
+  errors?: readonly XApiError[];
+  /** The underlying error, for `NETWORK_ERROR` and `INVALID_STATE`. */
+  cause?: unknown;
+  /** The request that failed, as `"POST /oauth/request_token"`. */
+  endpoint?: string;
+}
+
+const BRAND = Symbol.for("twitter-oauth1.TwitterOAuthError");
+
+/**
+ * Thrown for every failure the package reports on purpose. Carries a stable {@link TwitterOAuthErrorCode}.
+ * Its message, properties and serialisations never contain a secret or a signature.
+ *
+ * @example
+ * ```ts
+ * import { isTwitterOAuthError } from "twitter-oauth1";
+ * try {
+ *   // await client.exchangeVerifier(requestToken, verifier);
+ * } catch (error) {
+ *   if (isTwitterOAuthError(error) && error.code === "AUTHORIZATION_DENIED") {
+ *     // the user pressed Cancel on X
+ *   }
+ * }
+ * ```
+ */
+export class TwitterOAuthError extends Error {
+  /** The stable code; see {@link TwitterOAuthErrorCode}. */
+  readonly code: TwitterOAuthErrorCode;
+  /** HTTP status of X's answer, when there was one. */
+  readonly status: number | undefined;
+  /** Errors X reported in its body (`HTTP_ERROR`); empty otherwise. */
+  readonly errors: readonly XApiError[];
+  /** The request that failed, as `"POST /oauth/request_token"`, when there was one. */
+  readonly endpoint: string | undefined;
+
+  /**
+   * @param code - the stable code.
+   * @param message - what happened and what to do about it; must not contain a secret.
+   * @param options - status, parsed errors, cause and endpoint.
+   */
+  constructor(code: TwitterOAuthErrorCode, message: string, options: TwitterOAuthErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "TwitterOAuthError";
+    this.code = code;
+    this.status = options.status;
+    this.errors = Object.freeze([...(options.errors ?? [])]);
+    this.endpoint = options.endpoint;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** A plain summary for logs: name, code, message, status, endpoint and errors (no cause, no secrets). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      status: this.status,
+      endpoint: this.endpoint,
+      errors: this.errors,
+    };
+  }
+}
+
+/**
+ * Whether `value` is a {@link TwitterOAuthError}. Works across realms and across two copies of the
+ * package in one bundle, where `instanceof` does not.
+ */
+export function isTwitterOAuthError(value: unknown): value is TwitterOAuthError {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}

@@ -1,0 +1,131 @@
+import { encodeAs, describe } from "./percent-encode.js";
+
+/**
+ * Builds an `Authorization: OAuth …` header value (RFC 5849 3.5.1): `realm` first if given, then
+ * each parameter as `name="value"`, both percent-encoded, sorted by name, joined by `", "`.
+ *
+ * @param params - the protocol parameters to send, `oauth_signature` included, not encoded.
+ * @param realm - an optional realm; it is never part of the signature.
+ * @returns the header value, starting with `OAuth `.
+ *
+ * @example
+ * ```ts
+ * import { buildAuthorizationHeader } from "twitter-oauth1";
+ * buildAuthorizationHeader({ oauth_consumer_key: "key", oauth_signature: "a/b=" });
+ * // 'OAuth oauth_consumer_key="key", oauth_signature="a%2Fb%3D"'
+ * ```
+ */
+export function buildAuthorizationHeader(params: Readonly<Record<string, string>>, realm?: string): string {
+  let header = "OAuth ";
+  let first = true;
+  if (realm !== undefined) {
+    header += 'realm="' + encodeAs(realm, "realm") + '"';
+    first = false;
+  }
+  for (const name of Object.keys(params).sort()) {
+    header += (first ? "" : ", ") + encodeAs(name, "a header parameter name") + '="' +
+      encodeAs(params[name]!, `header parameter "${name}"`) + '"';
+    first = false;
+  }
+  return header;
+}
+
+/** The parts of an `Authorization: OAuth` header, decoded. */
+export interface ParsedAuthorizationHeader {
+  /** The realm, when the header has one. */
+  realm?: string;
+  /** Every other parameter, percent-decoded. */
+  params: Record<string, string>;
+}
+
+const WS = /[ \t\r\n]/;
+const NAME_CHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
+
+function fail(message: string, at: number): never {
+  throw new TypeError(`parseAuthorizationHeader: ${message} at position ${at}`);
+}
+
+function decodeAt(text: string, at: number): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return fail("malformed percent-escape", at);
+  }
+}
+
+/**
+ * Reads an `Authorization: OAuth …` header back (RFC 5849 3.5.1). The scheme is case-insensitive;
+ * whitespace and folded lines around names, "=" and "," are allowed; names and values are
+ * percent-decoded. A parameter that appears twice is refused, as RFC 5849 3.1 forbids it.
+ *
+ * @param value - the header value.
+ * @returns the realm (if any) and the other parameters.
+ * @throws TypeError naming the position of the first malformed part.
+ *
+ * @example
+ * ```ts
+ * import { parseAuthorizationHeader } from "twitter-oauth1";
+ * parseAuthorizationHeader('OAuth realm="Photos", oauth_nonce="abc%20d"');
+ * // { realm: "Photos", params: { oauth_nonce: "abc d" } }
+ * ```
+ */
+export function parseAuthorizationHeader(value: string): ParsedAuthorizationHeader {
+  if (typeof value !== "string") {
+    throw new TypeError(`parseAuthorizationHeader: value must be a string, got ${describe(value)}`);
+  }
+  let i = 0;
+  const n = value.length;
+  const skip = (): void => {
+    while (i < n && WS.test(value[i]!)) i++;
+  };
+  skip();
+  if (value.slice(i, i + 5).toLowerCase() !== "oauth" || (i + 5 < n && !WS.test(value[i + 5]!))) {
+    fail('expected the "OAuth" scheme', i);
+  }
+  i += 5;
+  const result: ParsedAuthorizationHeader = { params: {} };
+  const seen = new Set<string>();
+  skip();
+  while (i < n) {
+    const nameStart = i;
+    while (i < n && NAME_CHAR.test(value[i]!)) i++;
+    if (i === nameStart) fail("expected a parameter name", i);
+    const name = decodeAt(value.slice(nameStart, i), nameStart);
+    skip();
+    if (value[i] !== "=") fail(`expected "=" after "${value.slice(nameStart, i).trim()}"`, i);
+    i++;
+    skip();
+    let raw: string;
+    const valueStart = i;
+    if (value[i] === '"') {
+      i++;
+      raw = "";
+      while (i < n && value[i] !== '"') {
+        if (value[i] === "\\" && i + 1 < n) i++; // quoted-pair (RFC 9110 5.6.4)
+        raw += value[i];
+        i++;
+      }
+      if (i >= n) fail("unterminated quoted value", valueStart);
+      i++;
+    } else {
+      while (i < n && NAME_CHAR.test(value[i]!)) i++;
+      raw = value.slice(valueStart, i);
+    }
+    if (seen.has(name)) fail(`parameter "${name}" appears twice`, nameStart);
+    seen.add(name);
+    const decoded = decodeAt(raw, valueStart);
+    if (name === "realm") {
+      result.realm = decoded;
+    } else {
+      // defineProperty: a parameter named "__proto__" must stay data, not change the prototype.
+      Object.defineProperty(result.params, name, { value: decoded, enumerable: true, writable: true, configurable: true });
+    }
+    skip();
+    if (i >= n) break;
+    if (value[i] !== ",") fail('expected "," between parameters', i);
+    i++;
+    skip();
+    if (i >= n) fail("trailing comma", i);
+  }
+  return result;
+}

@@ -1,0 +1,51 @@
+import { normalizeParameters } from "./normalize.js";
+import { encodeAs, describe } from "./percent-encode.js";
+import { baseStringUri, toHttpUrl } from "./url.js";
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Upper-cases and checks an HTTP method (RFC 9110 token). @internal */
+export function normalizeMethod(method: unknown): string {
+  if (typeof method !== "string" || !TOKEN.test(method)) {
+    throw new TypeError(
+      typeof method === "string"
+        ? `request.method must be an HTTP method such as "GET" or "POST"`
+        : `request.method must be a string, got ${describe(method)}`,
+    );
+  }
+  return method.toUpperCase();
+}
+
+/**
+ * The signature base string of RFC 5849 3.4.1: the upper-cased method, the base string URI and the
+ * normalized parameters, each percent-encoded, joined with "&".
+ *
+ * The URI keeps its path as sent and loses its query and fragment; scheme and host are
+ * lower-cased and a default port is dropped. The query is **not** read here: pass its
+ * parameters in `params` (as {@link signRequest} does), together with form body parameters and
+ * the `oauth_*` protocol parameters.
+ *
+ * @param method - the HTTP method, any case.
+ * @param url - the absolute http(s) request URL.
+ * @param params - every signed parameter, decoded.
+ * @returns the base string, exactly two raw "&".
+ * @throws TypeError on a bad method, URL or parameter.
+ *
+ * @example
+ * ```ts
+ * import { signatureBaseString } from "twitter-oauth1";
+ * signatureBaseString("get", "HTTP://Example.COM:80/r%20v/X?id=123", [["id", "123"]]);
+ * // "GET&http%3A%2F%2Fexample.com%2Fr%2520v%2FX&id%3D123"
+ * ```
+ */
+export function signatureBaseString(
+  method: string,
+  url: string | URL,
+  params: Iterable<readonly [string, string]>,
+): string {
+  const upper = normalizeMethod(method);
+  const uri = baseStringUri(toHttpUrl(url, "url"));
+  return (
+    encodeAs(upper, "method") + "&" + encodeAs(uri, "url") + "&" + encodeAs(normalizeParameters(params), "params")
+  );
+}

@@ -1,0 +1,57 @@
+// RFC 5849 section 3.6: keep ALPHA / DIGIT / "-" / "." / "_" / "~", encode every other UTF-8 octet
+// as %XX with uppercase hex. encodeURIComponent is that encoder except for ! ' ( ) *, which it
+// leaves alone (the classic "Could not authenticate you" bug, protocol.md A.10).
+const UNRESERVED_ONLY = /^[\w.~-]*$/;
+const SUB_DELIMS = /[!'()*]/g;
+
+function escapeSubDelim(char: string): string {
+  return "%" + char.charCodeAt(0).toString(16).toUpperCase();
+}
+
+/**
+ * Percent-encodes `value` as RFC 5849 section 3.6 requires, naming `what` in the error.
+ * @internal
+ */
+export function encodeAs(value: string, what: string): string {
+  if (typeof value !== "string") {
+    throw new TypeError(`${what} must be a string, got ${describe(value)}`);
+  }
+  // `\w` includes "_" and nothing outside the unreserved set: most values take this path.
+  if (UNRESERVED_ONLY.test(value)) return value;
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(value);
+  } catch {
+    throw new TypeError(
+      `${what} contains a lone UTF-16 surrogate and cannot be UTF-8 encoded; check how the string was built`,
+    );
+  }
+  return encoded.replace(SUB_DELIMS, escapeSubDelim);
+}
+
+/**
+ * Percent-encodes a string the way RFC 5849 section 3.6 (and X's "Percent encoding parameters"
+ * page) requires: UTF-8 first, then every octet outside `A-Z a-z 0-9 - . _ ~` as `%XX` with
+ * uppercase hex. A space becomes `%20`, never `+`.
+ *
+ * @param value - the text to encode.
+ * @returns the encoded text.
+ * @throws TypeError when `value` is not a string or holds a lone surrogate (not encodable as UTF-8).
+ *
+ * @example
+ * ```ts
+ * import { percentEncode } from "twitter-oauth1";
+ * percentEncode("Ladies + Gentlemen"); // "Ladies%20%2B%20Gentlemen"
+ * percentEncode("☃"); // "%E2%98%83"
+ * ```
+ */
+export function percentEncode(value: string): string {
+  return encodeAs(value, "percentEncode: value");
+}
+
+/** A short, secret-free description of a value's type for error messages. @internal */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : typeof value;
+}

@@ -1,0 +1,165 @@
+import { buildAuthorizationHeader } from "./authorization-header.js";
+import { normalizeMethod, signatureBaseString } from "./base-string.js";
+import { collectBody, parseForm, type FormBody, type ParameterList } from "./form.js";
+import { generateNonce } from "./nonce.js";
+import { describe } from "./percent-encode.js";
+import { checkSignatureMethod, createSignature, type SignatureMethod } from "./signature.js";
+import { toHttpUrl } from "./url.js";
+
+/** The consumer (app) credentials, and the token credentials when acting for a user. */
+export interface Credentials {
+  /** The app's API key (`oauth_consumer_key`). */
+  consumerKey: string;
+  /** The app's API key secret. May be empty in the core (RFC 5849 allows it); the X client refuses that. */
+  consumerSecret: string;
+  /** The request token (step 3) or access token (API calls); omitted for step 1. */
+  token?: string;
+  /** The secret that belongs to `token`; empty or omitted when there is none. */
+  tokenSecret?: string;
+}
+
+/** The parts of an HTTP request that take part in its signature. */
+export interface SignableRequest {
+  /** The HTTP method, any case; upper-cased in the base string. */
+  method: string;
+  /** The absolute http(s) URL, with its query; the query parameters are signed. */
+  url: string | URL;
+  /**
+   * An `application/x-www-form-urlencoded` body, whose parameters are signed. Pass only form
+   * bodies: JSON, multipart and binary bodies are not signed (RFC 5849 3.4.1.3.1), so leave them out.
+   * "+" in a string body means a space, as in the query.
+   */
+  body?: FormBody | null;
+}
+
+/** Protocol details of one signature; tests pin `nonce` and `timestamp`. */
+export interface SignOptions {
+  /** Default `"HMAC-SHA1"`, the only method X documents. */
+  signatureMethod?: SignatureMethod;
+  /** Default: 32 random ASCII letters and digits (190 bits). */
+  nonce?: string;
+  /** Seconds since the epoch. Default: now. */
+  timestamp?: number | string;
+  /** `oauth_callback`, for the request-token step (an absolute URL or `"oob"`). */
+  callback?: string;
+  /** `oauth_verifier`, for the access-token step. */
+  verifier?: string;
+  /** A realm for the header; never signed. */
+  realm?: string;
+}
+
+/** The outcome of {@link signRequest}. */
+export interface SignedRequest {
+  /** The `Authorization` header value: `OAuth oauth_consumer_key="…", …` (realm first if given). */
+  authorization: string;
+  /** Every `oauth_*` parameter put in the header, `oauth_signature` included, not encoded. */
+  oauthParams: Record<string, string>;
+  /** The `oauth_signature` value. */
+  signature: string;
+  /** The signature base string that was signed. */
+  baseString: string;
+}
+
+/** Query and body parameters of a request, checked. @internal */
+export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
+  const params: ParameterList = [];
+  parseForm(url.search.slice(1), "the URL query", params);
+  if (body !== undefined && body !== null) {
+    if ((method === "GET" || method === "HEAD") && !(typeof body === "string" && body === "")) {
+      // oauthlib refuses this too (protocol.md C.37): fetch cannot send such a body at all.
+      throw new TypeError(`request.body must be empty for a ${method} request; put the parameters in the URL query`);
+    }
+    collectBody(body, params);
+  }
+  return params;
+}
+
+function checkString(value: unknown, what: string, allowEmpty: boolean): string {
+  if (typeof value !== "string") throw new TypeError(`${what} must be a string, got ${describe(value)}`);
+  if (!allowEmpty && value === "") throw new TypeError(`${what} must not be empty`);
+  return value;
+}
+
+function timestampOf(value: number | string | undefined): string {
+  if (value === undefined) return String(Math.floor(Date.now() / 1000));
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === "string" && /^\d+$/.test(value)) return value;
+  throw new TypeError("options.timestamp must be a whole, non-negative number of seconds since the epoch");
+}
+
+/**
+ * Signs an HTTP request with OAuth 1.0a (RFC 5849) and returns the `Authorization` header.
+ *
+ * The URL's query parameters and a form body are signed with the protocol parameters
+ * (`oauth_consumer_key`, `oauth_nonce`, `oauth_signature_method`, `oauth_timestamp`, `oauth_token`
+ * when there is a token, `oauth_version="1.0"`, and `oauth_callback` / `oauth_verifier` when given).
+ * Send the request exactly as signed: same method, URL and body.
+ *
+ * @param request - method, URL (with query) and optional form body.
+ * @param credentials - consumer key and secret, and the token and its secret when acting for a user.
+ * @param options - signature method, pinned nonce or timestamp, callback, verifier, realm.
+ * @throws TypeError on a bad argument, naming it.
+ *
+ * @example
+ * ```ts
+ * import { signRequest } from "twitter-oauth1";
+ * const { authorization } = await signRequest(
+ *   { method: "POST", url: "https://api.x.com/1.1/statuses/update.json", body: { status: "Hello" } },
+ *   { consumerKey: "key", consumerSecret: "secret", token: "token", tokenSecret: "token secret" },
+ * );
+ * // fetch(url, { method: "POST", headers: { authorization, "content-type": "application/x-www-form-urlencoded" }, body: "status=Hello" })
+ * ```
+ */
+export async function signRequest(
+  request: SignableRequest,
+  credentials: Credentials,
+  options: SignOptions = {},
+): Promise<SignedRequest> {
+  if (typeof request !== "object" || request === null) {
+    throw new TypeError(`request must be an object with method and url, got ${describe(request)}`);
+  }
+  if (typeof credentials !== "object" || credentials === null) {
+    throw new TypeError(`credentials must be an object, got ${describe(credentials)}`);
+  }
+  const consumerKey = checkString(credentials.consumerKey, "credentials.consumerKey", false);
+  const consumerSecret = checkString(credentials.consumerSecret, "credentials.consumerSecret", true);
+  const token = credentials.token === undefined ? "" : checkString(credentials.token, "credentials.token", true);
+  const tokenSecret =
+    credentials.tokenSecret === undefined ? "" : checkString(credentials.tokenSecret, "credentials.tokenSecret", true);
+  const signatureMethod =
+    options.signatureMethod === undefined ? "HMAC-SHA1" : checkSignatureMethod(options.signatureMethod);
+  const method = normalizeMethod(request.method);
+  const url = toHttpUrl(request.url);
+  const params = collectRequestParameters(method, url, request.body);
+
+  const oauthParams: Record<string, string> = {
+    oauth_consumer_key: consumerKey,
+    oauth_nonce: options.nonce === undefined ? generateNonce() : checkString(options.nonce, "options.nonce", false),
+    oauth_signature_method: signatureMethod,
+    oauth_timestamp: timestampOf(options.timestamp),
+    oauth_version: "1.0",
+  };
+  // RFC 5849 2.1 / 3.1: an absent token is omitted, not sent empty.
+  if (token !== "") oauthParams.oauth_token = token;
+  if (options.callback !== undefined) oauthParams.oauth_callback = checkString(options.callback, "options.callback", false);
+  if (options.verifier !== undefined) oauthParams.oauth_verifier = checkString(options.verifier, "options.verifier", false);
+  const realm = options.realm === undefined ? undefined : checkString(options.realm, "options.realm", true);
+
+  for (const [name] of params) {
+    // RFC 5849 3.1: each protocol parameter appears once per request, in one place.
+    if (Object.hasOwn(oauthParams, name) || name === "oauth_signature") {
+      throw new TypeError(`request parameter "${name}" is a protocol parameter the signer sets; remove it from the URL or body`);
+    }
+  }
+  const all: ParameterList = params;
+  for (const name in oauthParams) all.push([name, oauthParams[name]!]);
+  const baseString = signatureBaseString(method, url, all);
+  const signature = await createSignature(signatureMethod, baseString, consumerSecret, tokenSecret);
+  oauthParams.oauth_signature = signature;
+  return {
+    authorization: buildAuthorizationHeader(oauthParams, realm),
+    oauthParams,
+    signature,
+    baseString,
+  };
+}

@@ -1,0 +1,91 @@
+import { bytesToBase64 } from "./base64.js";
+import { encodeAs } from "./percent-encode.js";
+
+/**
+ * How a request is signed. X documents only `HMAC-SHA1`. `HMAC-SHA256` and `HMAC-SHA512` are the
+ * common extensions (RFC 5849 3.4 lets servers define methods; oauthlib, NetSuite and others use them),
+ * and `PLAINTEXT` is RFC 5849 3.4.4 (TLS only).
+ */
+export type SignatureMethod = "HMAC-SHA1" | "HMAC-SHA256" | "HMAC-SHA512" | "PLAINTEXT";
+
+const HASHES: Record<string, string> = {
+  "HMAC-SHA1": "SHA-1",
+  "HMAC-SHA256": "SHA-256",
+  "HMAC-SHA512": "SHA-512",
+};
+
+/** Checks a signature method name; a TypeError names the argument. @internal */
+export function checkSignatureMethod(method: unknown, what = "options.signatureMethod"): SignatureMethod {
+  if (method === "PLAINTEXT" || (typeof method === "string" && Object.hasOwn(HASHES, method))) {
+    return method as SignatureMethod;
+  }
+  throw new TypeError(`${what} must be "HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512" or "PLAINTEXT"`);
+}
+
+/**
+ * The signing key of RFC 5849 3.4.2: `encode(consumerSecret) & encode(tokenSecret)`. The "&" is
+ * there even when a secret is empty.
+ * @internal
+ */
+export function signingKey(consumerSecret: string, tokenSecret: string): string {
+  return encodeAs(consumerSecret, "credentials.consumerSecret") + "&" + encodeAs(tokenSecret, "credentials.tokenSecret");
+}
+
+// Importing a key costs as much as the HMAC itself, and an app signs with few keys (one consumer
+// secret, a handful of token secrets at a time), so keep the imported CryptoKey. Bounded: a server
+// signing for many users must not grow without end. Map keeps insertion order, so the first entry
+// is the least recently used once hits are moved to the end.
+const KEY_CACHE_LIMIT = 256;
+const keyCache = new Map<string, Promise<CryptoKey>>();
+const encoder = new TextEncoder();
+
+function importKey(hash: string, key: string): Promise<CryptoKey> {
+  const id = hash + "\n" + key;
+  const hit = keyCache.get(id);
+  if (hit !== undefined) {
+    keyCache.delete(id);
+    keyCache.set(id, hit);
+    return hit;
+  }
+  const imported = crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash }, false, ["sign"]);
+  keyCache.set(id, imported);
+  if (keyCache.size > KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value!);
+  imported.catch(() => keyCache.delete(id));
+  return imported;
+}
+
+/** How many imported keys the cache holds now (for the memory test). @internal */
+export function keyCacheSize(): number {
+  return keyCache.size;
+}
+
+/**
+ * Signs a base string with the given method and secrets (RFC 5849 3.4.2 to 3.4.4) and returns
+ * the `oauth_signature` value: base64 of the HMAC, or the key itself for `PLAINTEXT`.
+ *
+ * @param signatureMethod - `"HMAC-SHA1"` (X), `"HMAC-SHA256"`, `"HMAC-SHA512"` or `"PLAINTEXT"`.
+ * @param baseString - the signature base string (ignored by `PLAINTEXT`).
+ * @param consumerSecret - the consumer secret; may be empty.
+ * @param tokenSecret - the token secret; empty or omitted when there is no token.
+ * @throws TypeError on an unknown method or a secret that is not a string.
+ *
+ * @example
+ * ```ts
+ * import { createSignature } from "twitter-oauth1";
+ * const signature = await createSignature("HMAC-SHA1", "GET&http%3A%2F%2Fexample.com%2F&", "cs", "ts");
+ * ```
+ */
+export async function createSignature(
+  signatureMethod: SignatureMethod,
+  baseString: string,
+  consumerSecret: string,
+  tokenSecret = "",
+): Promise<string> {
+  const method = checkSignatureMethod(signatureMethod, "signatureMethod");
+  const key = signingKey(consumerSecret, tokenSecret);
+  if (method === "PLAINTEXT") return key;
+  if (typeof baseString !== "string") throw new TypeError("baseString must be a string");
+  const cryptoKey = await importKey(HASHES[method]!, key);
+  const mac = await crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(baseString));
+  return bytesToBase64(new Uint8Array(mac));
+}
