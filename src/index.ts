@@ -11,3 +11,4 @@ export {
   type TwitterOAuthErrorOptions,
   type XApiError,
 } from "./errors.js";
+export * from "./twitter/index.js";

@@ -11,7 +11,7 @@ export function bytesToBase64Url(bytes: Uint8Array): string {
 }
 
 /** Decodes base64url (no padding); `undefined` for anything that is not base64url. @internal */
-export function base64UrlToBytes(text: string): Uint8Array | undefined {
+export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4));
   const bytes = new Uint8Array(binary.length);

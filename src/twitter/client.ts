@@ -1,0 +1,391 @@
+import { TwitterOAuthError } from "../errors.js";
+import { percentEncode } from "../oauth1/percent-encode.js";
+import { describe } from "../oauth1/percent-encode.js";
+import { parseCallback, type CallbackInput } from "./callback.js";
+import { resolveOptions, checkCallback, type ResolvedOptions } from "./options.js";
+import { BODY_LIMIT, readHttpError, readTokenResponse, send, type SignedCall, type TransportContext } from "./transport.js";
+import { readCapped } from "./read-body.js";
+import type { AccessToken, RequestToken, TokenPair, TwitterOAuthOptions, TwitterUser } from "./types.js";
+
+/** Options of {@link TwitterOAuth.getRequestToken}. */
+export interface RequestTokenOptions {
+  /** Overrides the client's `callbackUrl` for this sign-in: an absolute URL or `"oob"`. */
+  callbackUrl?: string;
+  /** `x_auth_access_type`: ask for less than the app's permission (X API reference, request_token). */
+  accessType?: "read" | "write";
+  /** Aborts the request; it then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link TwitterOAuth.buildAuthenticateUrl} and {@link TwitterOAuth.buildAuthorizeUrl}. */
+export interface AuthorizeUrlOptions {
+  /** `force_login=true`: X asks for credentials even when someone is signed in. */
+  forceLogin?: boolean;
+  /** `screen_name`: prefills the username box of X's login form. */
+  screenName?: string;
+}
+
+/** Options of the calls that take only an abort signal. */
+export interface CallOptions {
+  /** Aborts the request; it then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link TwitterOAuth.verifyCredentials}. */
+export interface VerifyCredentialsOptions extends CallOptions {
+  /** `include_email=true`: needs the "Request email address" app permission. */
+  includeEmail?: boolean;
+}
+
+/** `init` of {@link TwitterOAuth.fetch}: a `RequestInit` plus the user's token. */
+export interface SignedFetchInit extends RequestInit {
+  /** The access token to act with; omit for app-only OAuth 1.0a calls. */
+  token?: TokenPair;
+}
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+function tokenOf(value: RequestToken | string, what: string): string {
+  const token = typeof value === "string" ? value : typeof value === "object" && value !== null ? value.token : undefined;
+  if (typeof token !== "string" || token === "") {
+    throw new TypeError(`${what} must be a RequestToken or a non-empty token string, got ${describe(value)}`);
+  }
+  return token;
+}
+
+function checkPair(value: TokenPair, what: string): TokenPair {
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    typeof value.token !== "string" ||
+    value.token === "" ||
+    typeof value.tokenSecret !== "string"
+  ) {
+    throw new TypeError(`${what} must be an object with a non-empty token and a tokenSecret string`);
+  }
+  return value;
+}
+
+function isFormContentType(headers: Headers): boolean {
+  return /^application\/x-www-form-urlencoded\s*(;|$)/i.test(headers.get("content-type") ?? "");
+}
+
+/**
+ * "Log in with X" over OAuth 1.0a: the three legs, the callback check, signed API calls.
+ *
+ * @example
+ * ```ts
+ * import { TwitterOAuth } from "twitter-oauth1";
+ * const x = new TwitterOAuth({
+ *   consumerKey: "your-api-key",
+ *   consumerSecret: "your-api-key-secret",
+ *   callbackUrl: "https://example.com/callback",
+ * });
+ * // Step 1, then send the browser to X:
+ * const requestToken = await x.getRequestToken();
+ * const location = x.buildAuthenticateUrl(requestToken);
+ * // Step 3, on https://example.com/callback?oauth_token=…&oauth_verifier=…:
+ * const callbackUrl = "https://example.com/callback?oauth_token=t&oauth_verifier=v";
+ * const { verifier } = x.parseCallback(callbackUrl, requestToken);
+ * const accessToken = await x.exchangeVerifier(requestToken, verifier);
+ * ```
+ */
+export class TwitterOAuth {
+  readonly #options: ResolvedOptions;
+  readonly #context: TransportContext;
+
+  /**
+   * @param options - consumer key and secret (both required), and optional callback, base URL, fetch, timeout, clock and nonce.
+   * @throws TypeError on a missing or malformed option, naming it.
+   */
+  constructor(options: TwitterOAuthOptions) {
+    this.#options = resolveOptions(options);
+    const { consumerKey, consumerSecret, fetch, timeout, now, nonce } = this.#options;
+    this.#context = { consumerKey, consumerSecret, fetch, timeout, now, nonce, offsetMs: 0 };
+  }
+
+  /** The API base URL in use, without a trailing slash. */
+  get baseUrl(): string {
+    return this.#options.baseUrl;
+  }
+
+  /** X's clock minus this machine's, in ms, as learnt from a `Date` header after a timestamp error (0 until then). */
+  get clockOffset(): number {
+    return this.#context.offsetMs;
+  }
+
+  #url(path: string): URL {
+    return new URL(this.#options.baseUrl + path);
+  }
+
+  /**
+   * Step 1: `POST oauth/request_token`. Sends `oauth_callback` in the signed header and
+   * `x_auth_access_type` as a signed query parameter, and requires `oauth_callback_confirmed=true`.
+   *
+   * @throws TypeError when no callback is set; TwitterOAuthError `HTTP_ERROR` (e.g. code 415: the callback is not
+   *   registered), `CALLBACK_NOT_CONFIRMED`, `INVALID_RESPONSE`, `NETWORK_ERROR`, `TIMEOUT`.
+   */
+  async getRequestToken(options: RequestTokenOptions = {}): Promise<RequestToken> {
+    const callback = options.callbackUrl ?? this.#options.callbackUrl;
+    if (callback === undefined) {
+      throw new TypeError(
+        'callbackUrl is required: pass it to new TwitterOAuth({ callbackUrl }) or to getRequestToken({ callbackUrl }); use "oob" for the PIN flow',
+      );
+    }
+    checkCallback(callback, "callbackUrl");
+    const url = this.#url("/oauth/request_token");
+    if (options.accessType !== undefined) {
+      if (options.accessType !== "read" && options.accessType !== "write") {
+        throw new TypeError('options.accessType must be "read" or "write"');
+      }
+      url.searchParams.set("x_auth_access_type", options.accessType);
+    }
+    const endpoint = "POST /oauth/request_token";
+    const fields = await send(
+      this.#context,
+      { method: "POST", url, endpoint, callback, signal: options.signal, manualRedirect: true },
+      (response, secrets) => readTokenResponse(response, endpoint, secrets),
+    );
+    const token = fields.get("oauth_token");
+    const tokenSecret = fields.get("oauth_token_secret");
+    if (!token || !tokenSecret) {
+      throw new TwitterOAuthError(
+        "INVALID_RESPONSE",
+        `${endpoint} answered 200 without oauth_token and oauth_token_secret; check baseUrl`,
+        { status: 200, endpoint },
+      );
+    }
+    if (fields.get("oauth_callback_confirmed") !== "true") {
+      throw new TwitterOAuthError(
+        "CALLBACK_NOT_CONFIRMED",
+        `${endpoint} answered without oauth_callback_confirmed=true, so X did not accept the callback; do not continue this sign-in (RFC 5849 2.1)`,
+        { status: 200, endpoint },
+      );
+    }
+    return { token, tokenSecret, callbackConfirmed: true };
+  }
+
+  #authUrl(path: string, requestToken: RequestToken | string, options: AuthorizeUrlOptions): string {
+    let url = this.#options.baseUrl + path + "?oauth_token=" + percentEncode(tokenOf(requestToken, "requestToken"));
+    if (options.forceLogin) url += "&force_login=true";
+    if (options.screenName !== undefined) {
+      if (typeof options.screenName !== "string") throw new TypeError("options.screenName must be a string");
+      if (options.screenName !== "") url += "&screen_name=" + percentEncode(options.screenName);
+    }
+    return url;
+  }
+
+  /**
+   * Step 2 for "Log in with X": the `oauth/authenticate` URL to redirect the browser to. A user who
+   * already approved the app comes straight back (with "Sign in with X" enabled for the app).
+   *
+   * @param requestToken - the request token, or its token string.
+   * @param options - `forceLogin` and `screenName`.
+   * @returns the URL; pure and synchronous.
+   */
+  buildAuthenticateUrl(requestToken: RequestToken | string, options: AuthorizeUrlOptions = {}): string {
+    return this.#authUrl("/oauth/authenticate", requestToken, options);
+  }
+
+  /**
+   * Step 2 when the user must always see the consent page (and for desktop apps): the
+   * `oauth/authorize` URL.
+   *
+   * @param requestToken - the request token, or its token string.
+   * @param options - `forceLogin` and `screenName`.
+   * @returns the URL; pure and synchronous.
+   */
+  buildAuthorizeUrl(requestToken: RequestToken | string, options: AuthorizeUrlOptions = {}): string {
+    return this.#authUrl("/oauth/authorize", requestToken, options);
+  }
+
+  /**
+   * Reads and checks the callback (see the standalone {@link parseCallback}).
+   *
+   * @param input - the callback URL, a bare query, a `URL`, `URLSearchParams` or `Request`.
+   * @param requestToken - the request token of this sign-in, to check the callback against.
+   * @throws TwitterOAuthError `AUTHORIZATION_DENIED`, `INVALID_CALLBACK`, `TOKEN_MISMATCH`.
+   */
+  parseCallback(input: CallbackInput, requestToken?: RequestToken | string): { token: string; verifier: string } {
+    return parseCallback(input, requestToken);
+  }
+
+  /**
+   * Step 3: `POST oauth/access_token`, signed with the consumer secret and the request-token secret,
+   * `oauth_verifier` included. A PIN from the `oob` flow is the verifier.
+   *
+   * @param requestToken - the request token (and its secret) from step 1.
+   * @param verifier - `oauth_verifier` from the callback, or the PIN the user typed.
+   * @throws TwitterOAuthError `HTTP_ERROR` (a used or expired token, a wrong verifier), `INVALID_RESPONSE`, `NETWORK_ERROR`, `TIMEOUT`.
+   */
+  async exchangeVerifier(requestToken: TokenPair, verifier: string, options: CallOptions = {}): Promise<AccessToken> {
+    const token = checkPair(requestToken, "requestToken");
+    if (typeof verifier !== "string" || verifier.trim() === "") {
+      throw new TypeError("verifier must be the non-empty oauth_verifier from the callback, or the PIN");
+    }
+    const endpoint = "POST /oauth/access_token";
+    const fields = await send(
+      this.#context,
+      {
+        method: "POST",
+        url: this.#url("/oauth/access_token"),
+        endpoint,
+        token,
+        verifier: verifier.trim(),
+        signal: options.signal,
+        manualRedirect: true,
+      },
+      (response, secrets) => readTokenResponse(response, endpoint, secrets),
+    );
+    const accessToken = fields.get("oauth_token");
+    const accessSecret = fields.get("oauth_token_secret");
+    if (!accessToken || !accessSecret) {
+      throw new TwitterOAuthError(
+        "INVALID_RESPONSE",
+        `${endpoint} answered 200 without oauth_token and oauth_token_secret; start the sign-in again`,
+        { status: 200, endpoint },
+      );
+    }
+    return {
+      token: accessToken,
+      tokenSecret: accessSecret,
+      userId: fields.get("user_id") ?? "",
+      screenName: fields.get("screen_name") ?? "",
+    };
+  }
+
+  async #json(call: SignedCall): Promise<unknown> {
+    return send(this.#context, call, async (response, secrets) => {
+      if (!response.ok) throw await readHttpError(response, call.endpoint, secrets);
+      const text = await readCapped(response, 16 * BODY_LIMIT);
+      try {
+        if (text === undefined) throw new Error("too large");
+        return text === "" ? undefined : JSON.parse(text);
+      } catch {
+        throw new TwitterOAuthError(
+          "INVALID_RESPONSE",
+          `${call.endpoint} answered ${response.status} with a body that is not JSON; check baseUrl`,
+          { status: response.status, endpoint: call.endpoint },
+        );
+      }
+    });
+  }
+
+  /**
+   * Who signed in: `GET account/verify_credentials` (X API v1.1) with the access token.
+   *
+   * @param accessToken - the user's access token and secret.
+   * @param options - `includeEmail` (needs the app permission) and a signal.
+   * @returns X's user object; use `id_str` for the id.
+   * @throws TwitterOAuthError `HTTP_ERROR` (code 89: the token was revoked), `INVALID_RESPONSE`, `NETWORK_ERROR`, `TIMEOUT`.
+   */
+  async verifyCredentials(accessToken: TokenPair, options: VerifyCredentialsOptions = {}): Promise<TwitterUser> {
+    const token = checkPair(accessToken, "accessToken");
+    const url = this.#url("/1.1/account/verify_credentials.json");
+    if (options.includeEmail) url.searchParams.set("include_email", "true");
+    const endpoint = "GET /1.1/account/verify_credentials.json";
+    const user = await this.#json({ method: "GET", url, endpoint, token, signal: options.signal });
+    if (
+      typeof user !== "object" ||
+      user === null ||
+      typeof (user as TwitterUser).id_str !== "string" ||
+      typeof (user as TwitterUser).screen_name !== "string"
+    ) {
+      throw new TwitterOAuthError("INVALID_RESPONSE", `${endpoint} answered without a user (id_str, screen_name)`, {
+        status: 200,
+        endpoint,
+      });
+    }
+    return user as TwitterUser;
+  }
+
+  /**
+   * Revokes an access token: `POST oauth/invalidate_token` (X API v1.1), signed with that token.
+   * Use it on sign-out.
+   *
+   * @param accessToken - the access token to revoke, and its secret.
+   * @throws TwitterOAuthError `HTTP_ERROR` (code 89: already invalid), `NETWORK_ERROR`, `TIMEOUT`.
+   */
+  async invalidateToken(accessToken: TokenPair, options: CallOptions = {}): Promise<void> {
+    const token = checkPair(accessToken, "accessToken");
+    await this.#json({
+      method: "POST",
+      url: this.#url("/1.1/oauth/invalidate_token"),
+      endpoint: "POST /1.1/oauth/invalidate_token",
+      token,
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * A signed `fetch` for any X API call. A path (`"/2/users/me"`) resolves against `baseUrl`. Query
+   * parameters and a form body (`URLSearchParams`, or a string with the form content type) are signed;
+   * JSON, multipart and binary bodies are sent unsigned, as RFC 5849 3.4.1.3.1 says. Resolves with the
+   * `Response` as `fetch` does, whatever its status.
+   *
+   * @param input - a path or an absolute URL.
+   * @param init - a `RequestInit`, plus `token` (the user's access token) to act as the user.
+   * @throws TwitterOAuthError `NETWORK_ERROR`, `TIMEOUT`; the caller's abort reason.
+   *
+   * @example
+   * ```ts
+   * import { TwitterOAuth } from "twitter-oauth1";
+   * const x = new TwitterOAuth({ consumerKey: "key", consumerSecret: "secret" });
+   * const token = { token: "access-token", tokenSecret: "access-token-secret" };
+   * const me = await x.fetch("/2/users/me?user.fields=created_at", { token });
+   * const posted = await x.fetch("/2/tweets", {
+   *   method: "POST",
+   *   token,
+   *   headers: { "content-type": "application/json" },
+   *   body: JSON.stringify({ text: "Hello from twitter-oauth1" }),
+   * });
+   * ```
+   */
+  async fetch(input: string | URL, init: SignedFetchInit = {}): Promise<Response> {
+    let url: URL;
+    if (input instanceof URL) url = new URL(input.href);
+    else if (typeof input === "string") url = /^[a-z][a-z0-9+.-]*:/i.test(input) ? new URL(input) : this.#url(input.startsWith("/") ? input : "/" + input);
+    else throw new TypeError(`input must be a path or a URL, got ${describe(input)}`);
+    const { token, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    const method = (rest.method ?? "GET").toUpperCase();
+    let form: URLSearchParams | string | undefined;
+    if (rest.body instanceof URLSearchParams) {
+      form = rest.body;
+    } else if (typeof rest.body === "string" && isFormContentType(headers)) {
+      form = rest.body;
+    }
+    const call: SignedCall = {
+      method,
+      url,
+      endpoint: `${method} ${url.pathname}`,
+      token: token === undefined ? undefined : checkPair(token, "init.token"),
+      form,
+      init: { ...rest, headers },
+      signal: rest.signal ?? undefined,
+    };
+    return send(this.#context, call, async (response) => response);
+  }
+
+  /** A redacted summary: never the consumer secret. */
+  toJSON(): Record<string, unknown> {
+    return {
+      consumerKey: this.#options.consumerKey,
+      consumerSecret: "[redacted]",
+      baseUrl: this.#options.baseUrl,
+      callbackUrl: this.#options.callbackUrl,
+      timeout: this.#options.timeout,
+    };
+  }
+
+  /** The same redacted summary for Node's `util.inspect` and `console.log`. */
+  [INSPECT](): string {
+    return `TwitterOAuth ${JSON.stringify(this.toJSON())}`;
+  }
+
+  /** A redacted one-line description. */
+  toString(): string {
+    return `TwitterOAuth(${this.#options.consumerKey} @ ${this.#options.baseUrl})`;
+  }
+}
+

@@ -1,0 +1,34 @@
+import type { XApiError } from "../errors.js";
+
+// What to do about X's OAuth-related codes (protocol.md B.2 and B.3).
+const HINTS: Record<number, string> = {
+  32: "X could not authenticate the request: check the consumer key and secret (and the token secret), and that baseUrl is the host you call (api.x.com)",
+  64: "the account is suspended",
+  88: "rate limit exceeded: wait until the time in the x-rate-limit-reset header",
+  89: "the token is invalid, expired or revoked: sign the user in again",
+  135: "the request timestamp is outside X's window: check the system clock (NTP)",
+  215: "bad authentication data: the Authorization header was missing or malformed",
+  220: "these credentials may not access this resource",
+  261: "the app cannot perform write actions: give it read and write permission and sign the user in again",
+  326: "the account is temporarily locked: the user must log in to x.com to unlock it",
+  415: "the callback URL is not approved: register it exactly, character for character, in the app's settings on the X developer portal (User authentication settings, Callback URI)",
+  416: "the app is invalid or suspended",
+  417: "the app is a desktop app and accepts only the callback \"oob\": use the PIN flow, or change the app type in its settings",
+};
+
+/** Advice for the first error X reported, or for the status alone. @internal */
+export function hintFor(status: number, errors: readonly XApiError[]): string {
+  for (const error of errors) {
+    const hint = HINTS[error.code];
+    if (hint) return hint;
+    if (/invalid oauth_verifier|invalid \/ expired token|invalid request token|expired/i.test(error.message)) {
+      return "the request token or verifier is invalid, already used or expired: start the sign-in again";
+    }
+  }
+  if (status === 401) return "check the consumer key and secret, the token and its secret, and the system clock";
+  if (status === 403) return "X refused the request: check the app's permissions and settings";
+  if (status === 404) return "check the endpoint path and baseUrl";
+  if (status === 429) return "rate limit exceeded: wait until the time in the x-rate-limit-reset header";
+  if (status >= 500) return "X had a problem; try again later";
+  return "see X's error details";
+}

@@ -1,0 +1,89 @@
+import { describe } from "../oauth1/percent-encode.js";
+import type { TwitterOAuthOptions } from "./types.js";
+
+/** X's documented host for the OAuth endpoints (protocol.md A.1). */
+export const DEFAULT_BASE_URL = "https://api.x.com";
+const DEFAULT_TIMEOUT = 10_000;
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** Checks `baseUrl`: https, or http on a loopback host; returns it without a trailing slash. @internal */
+export function checkBaseUrl(value: unknown): string {
+  if (typeof value !== "string") throw new TypeError(`options.baseUrl must be a string, got ${describe(value)}`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError('options.baseUrl must be an absolute URL such as "https://api.x.com"');
+  }
+  if (url.search || url.hash) throw new TypeError("options.baseUrl must not have a query or a fragment");
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    throw new TypeError(
+      'options.baseUrl must use https: (X requires TLS for every OAuth step); plain http: is allowed only for localhost, 127.0.0.0/8 and [::1]',
+    );
+  }
+  return url.origin + url.pathname.replace(/\/+$/, "");
+}
+
+/** Checks a callback: "oob" or an absolute URL (custom schemes such as myapp://callback are legal). @internal */
+export function checkCallback(value: unknown, what: string): string {
+  if (typeof value !== "string" || value === "") {
+    throw new TypeError(`${what} must be "oob" or an absolute URL, got ${typeof value === "string" ? "an empty string" : describe(value)}`);
+  }
+  if (value === "oob") return value;
+  try {
+    new URL(value);
+  } catch {
+    throw new TypeError(`${what} must be "oob" (PIN flow) or an absolute URL registered in the app's settings`);
+  }
+  return value;
+}
+
+/** The checked options with defaults applied. @internal */
+export interface ResolvedOptions {
+  consumerKey: string;
+  consumerSecret: string;
+  callbackUrl: string | undefined;
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeout: number | false;
+  now: () => number;
+  nonce: (() => string) | undefined;
+}
+
+/** Validates the constructor options; every problem is a TypeError naming the option. @internal */
+export function resolveOptions(options: TwitterOAuthOptions): ResolvedOptions {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`options must be an object with consumerKey and consumerSecret, got ${describe(options)}`);
+  }
+  const { consumerKey, consumerSecret } = options;
+  if (typeof consumerKey !== "string" || consumerKey === "") {
+    throw new TypeError("options.consumerKey must be a non-empty string: the API key from the X developer portal");
+  }
+  if (typeof consumerSecret !== "string" || consumerSecret === "") {
+    throw new TypeError("options.consumerSecret must be a non-empty string: the API key secret from the X developer portal");
+  }
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  if (timeout !== false && (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout <= 0)) {
+    throw new TypeError("options.timeout must be a positive number of milliseconds, or false for none");
+  }
+  for (const name of ["fetch", "now", "nonce"] as const) {
+    if (options[name] !== undefined && typeof options[name] !== "function") {
+      throw new TypeError(`options.${name} must be a function, got ${describe(options[name])}`);
+    }
+  }
+  const userFetch = options.fetch;
+  return {
+    consumerKey,
+    consumerSecret,
+    callbackUrl: options.callbackUrl === undefined ? undefined : checkCallback(options.callbackUrl, "options.callbackUrl"),
+    baseUrl: options.baseUrl === undefined ? DEFAULT_BASE_URL : checkBaseUrl(options.baseUrl),
+    // Looked up at call time, so that msw or another fetch patch installed later still applies.
+    fetch: userFetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeout,
+    now: options.now ?? Date.now,
+    nonce: options.nonce,
+  };
+}
