@@ -1,5 +1,9 @@
 /**
- * `twitter-oauth1/testing`: a fake X (Twitter) OAuth 1.0a provider for tests and demos.
+ * `twitter-oauth1/testing`: a fake X (Twitter) OAuth 1.0a provider for tests and demos. It verifies
+ * signatures like X, serves X's sign-in pages and answers X's errors, with no network and no account.
  * @module
  */
 export { verifySignature } from "../oauth1/verify-signature.js";
+export { createFakeTwitter } from "./fake-twitter.js";
+export { defaultConsumer, defaultUser } from "./defaults.js";
+export type { ApproveOptions, FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";

@@ -1,0 +1,145 @@
+import { checkSignedRequest, type IncomingRequest } from "./check-signed-request.js";
+import type { AccessTokenRecord, FakeState } from "./store.js";
+import { findUserById } from "./store.js";
+import type { FakeUser } from "./types.js";
+import { X_ERRORS, jsonSuccess, xError, xKnownError } from "./x-responses.js";
+
+// X's epoch for Snowflake ids (X docs, "X IDs").
+const TWITTER_EPOCH = 1288834974657n;
+
+/** X's `created_at` format: "Wed Oct 10 20:19:24 +0000 2018". @internal */
+export function twitterDate(ms: number): string {
+  const [weekday, day, month, year, time] = new Date(ms).toUTCString().replace(",", "").split(" ");
+  return `${weekday} ${month} ${day} ${time} +0000 ${year}`;
+}
+
+/** Serialises with 64-bit ids as bare JSON numbers, as X does (a plain JS number would round them). */
+function withRawIds(value: unknown, ids: Record<string, string>): string {
+  let json = JSON.stringify(value);
+  for (const [placeholder, digits] of Object.entries(ids)) {
+    json = json.replaceAll(JSON.stringify(placeholder), /^[0-9]{1,20}$/.test(digits) ? digits : JSON.stringify(digits));
+  }
+  return json;
+}
+
+function userObject(state: FakeState, user: FakeUser, includeEmail: boolean): Record<string, unknown> {
+  const object: Record<string, unknown> = {
+    id: "\u0000user-id",
+    id_str: user.id,
+    name: user.name,
+    screen_name: user.screenName,
+    location: "",
+    description: "",
+    url: null,
+    protected: false,
+    followers_count: 0,
+    friends_count: 0,
+    listed_count: 0,
+    created_at: twitterDate(Date.UTC(2021, 0, 1)),
+    favourites_count: 0,
+    verified: false,
+    statuses_count: state.tweetCounts.get(user.id) ?? 0,
+    profile_image_url_https: "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png",
+    default_profile: true,
+    default_profile_image: true,
+  };
+  // TW-VC: `email` only with include_email=true, and null when the user has none.
+  if (includeEmail) object.email = user.email ?? null;
+  return object;
+}
+
+function accessLevel(token: AccessTokenRecord): string {
+  return token.accessType === "write" ? "read-write" : "read";
+}
+
+function nextId(state: FakeState): string {
+  state.sequence = (state.sequence + 1) % 4096;
+  return ((BigInt(Math.max(0, Math.floor(state.now()))) - TWITTER_EPOCH) * 4194304n + BigInt(state.sequence)).toString();
+}
+
+async function authenticated(state: FakeState, request: IncomingRequest): Promise<
+  { ok: true; user: FakeUser; token: AccessTokenRecord; params: Array<[string, string]> } | { ok: false; response: Response }
+> {
+  const checked = await checkSignedRequest(state, request, "access");
+  if (!checked.ok) return checked;
+  const token = checked.context.accessToken!;
+  const user = findUserById(state, token.userId);
+  if (user === undefined) return { ok: false, response: xKnownError(state.now(), X_ERRORS.invalidToken, request.realm) };
+  return { ok: true, user, token, params: checked.context.params };
+}
+
+function param(params: Array<[string, string]>, name: string): string | undefined {
+  return params.find(([key]) => key === name)?.[1];
+}
+
+/** GET /1.1/account/verify_credentials.json (TW-VC): the signed-in user as a v1.1 user object. @internal */
+export async function verifyCredentialsEndpoint(state: FakeState, request: IncomingRequest): Promise<Response> {
+  const auth = await authenticated(state, request);
+  if (!auth.ok) return auth.response;
+  const includeEmail = param(auth.params, "include_email") === "true";
+  const response = jsonSuccess(state.now(), withRawIds(userObject(state, auth.user, includeEmail), { "\u0000user-id": auth.user.id }));
+  response.headers.set("x-access-level", accessLevel(auth.token));
+  return response;
+}
+
+/** POST /1.1/oauth/invalidate_token (TW-INV): `{"access_token":"…"}`, then the token answers 89. @internal */
+export async function invalidateTokenEndpoint(state: FakeState, request: IncomingRequest): Promise<Response> {
+  const auth = await authenticated(state, request);
+  if (!auth.ok) return auth.response;
+  state.accessTokens.delete(auth.token.token);
+  return jsonSuccess(state.now(), JSON.stringify({ access_token: auth.token.token }));
+}
+
+/** POST /1.1/statuses/update.json: a form-encoded, signed write. @internal */
+export async function statusUpdateEndpoint(state: FakeState, request: IncomingRequest): Promise<Response> {
+  const auth = await authenticated(state, request);
+  if (!auth.ok) return auth.response;
+  const now = state.now();
+  if (auth.token.accessType !== "write") return xKnownError(now, X_ERRORS.cannotWrite);
+  const status = param(auth.params, "status");
+  if (status === undefined || status.trim() === "") return xKnownError(now, X_ERRORS.missingStatus);
+  if ([...status].length > 280) return xKnownError(now, X_ERRORS.tooLong);
+  state.tweetCounts.set(auth.user.id, (state.tweetCounts.get(auth.user.id) ?? 0) + 1);
+  const id = nextId(state);
+  const tweet = {
+    created_at: twitterDate(now),
+    id: "\u0000tweet-id",
+    id_str: id,
+    text: status,
+    user: userObject(state, auth.user, false),
+  };
+  return jsonSuccess(now, withRawIds(tweet, { "\u0000tweet-id": id, "\u0000user-id": auth.user.id }));
+}
+
+/** GET /2/users/me: the v2 user (`data.id` as a string, X docs v2). @internal */
+export async function usersMeEndpoint(state: FakeState, request: IncomingRequest): Promise<Response> {
+  const auth = await authenticated(state, request);
+  if (!auth.ok) return auth.response;
+  const data = { id: auth.user.id, name: auth.user.name, username: auth.user.screenName };
+  return jsonSuccess(state.now(), JSON.stringify({ data }));
+}
+
+/**
+ * POST /2/tweets: a JSON body, which is not signed (RFC 5849 3.4.1.3.1; X's own sample, protocol.md A.10).
+ * @internal
+ */
+export async function createTweetEndpoint(state: FakeState, request: IncomingRequest): Promise<Response> {
+  const auth = await authenticated(state, request);
+  if (!auth.ok) return auth.response;
+  const now = state.now();
+  if (auth.token.accessType !== "write") {
+    return xError(now, 403, 453, "You are not permitted to perform this action with a read-only token.");
+  }
+  let text: unknown;
+  try {
+    text = (JSON.parse(request.bodyText) as { text?: unknown } | null)?.text;
+  } catch {
+    text = undefined;
+  }
+  if (typeof text !== "string" || text.trim() === "" || [...text].length > 280) {
+    return xError(now, 400, 44, "The `text` field must be a non-empty string of at most 280 characters in a JSON body.");
+  }
+  state.tweetCounts.set(auth.user.id, (state.tweetCounts.get(auth.user.id) ?? 0) + 1);
+  const id = nextId(state);
+  return jsonSuccess(now, JSON.stringify({ data: { id, text, edit_history_tweet_ids: [id] } }), 201);
+}

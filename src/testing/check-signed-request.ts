@@ -1,0 +1,124 @@
+import { timingSafeEqual } from "../oauth1/constant-time.js";
+import { verifySignature } from "../oauth1/verify-signature.js";
+import type { AccessTokenRecord, FakeState, RequestTokenRecord } from "./store.js";
+import type { FakeConsumer } from "./types.js";
+import { X_ERRORS, oauthTextError, xKnownError } from "./x-responses.js";
+
+/** A request as the fake received it: the body already read (bounded) as text. @internal */
+export interface IncomingRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  /** The body text when the content type is `application/x-www-form-urlencoded`, else null. */
+  form: string | null;
+  /** The raw body text (any content type), "" when none. */
+  bodyText: string;
+  /** The origin X would name in `www-authenticate`. */
+  realm: string;
+}
+
+/** Which token a signed endpoint expects in `oauth_token`. @internal */
+export type TokenKind = "none" | "request" | "access";
+
+/** What a correctly signed request carries. @internal */
+export interface SignedRequestContext {
+  consumer: FakeConsumer;
+  oauthParams: Record<string, string>;
+  params: Array<[string, string]>;
+  requestToken?: RequestTokenRecord;
+  accessToken?: AccessTokenRecord;
+}
+
+/** The checked request, or the answer X gives when a check fails. @internal */
+export type CheckResult = { ok: true; context: SignedRequestContext } | { ok: false; response: Response };
+
+/**
+ * Checks an OAuth 1.0a request the way X does: the signature recomputed from exactly what arrived
+ * (core `verifySignature`), HMAC-SHA1 only (X "Authorizing a request"), the timestamp window
+ * (code 135), nonce reuse per consumer, token and timestamp (RFC 5849 3.3; code 32) and the token
+ * kind the endpoint wants (code 89 for an unknown or revoked access token).
+ * @internal
+ */
+export async function checkSignedRequest(state: FakeState, request: IncomingRequest, kind: TokenKind): Promise<CheckResult> {
+  const now = state.now();
+  const fail = (error: readonly [number, number, string]): CheckResult => ({
+    ok: false,
+    response: xKnownError(now, error, request.realm),
+  });
+  let consumer: FakeConsumer | undefined;
+  let tokenProblem: "missing" | "unknown" | undefined;
+  let requestToken: RequestTokenRecord | undefined;
+  let accessToken: AccessTokenRecord | undefined;
+
+  const result = await verifySignature(
+    {
+      method: request.method,
+      url: request.url,
+      authorization: request.headers.get("authorization"),
+      body: request.form,
+    },
+    ({ consumerKey, token }) => {
+      consumer = state.consumers.get(consumerKey);
+      if (consumer === undefined) return undefined;
+      if (kind === "none") return { consumerSecret: consumer.secret };
+      if (token === undefined) {
+        tokenProblem = "missing";
+        return undefined;
+      }
+      if (kind === "request") {
+        // A used or denied token is still known here, so its signature is checked before refusing it.
+        requestToken = state.requestTokens.get(token);
+        if (requestToken === undefined || requestToken.consumerKey !== consumer.key || requestToken.expiresAt <= now) {
+          tokenProblem = "unknown";
+          return undefined;
+        }
+        return { consumerSecret: consumer.secret, tokenSecret: requestToken.secret };
+      }
+      accessToken = state.accessTokens.get(token);
+      if (accessToken === undefined || accessToken.consumerKey !== consumer.key) {
+        tokenProblem = "unknown";
+        return undefined;
+      }
+      return { consumerSecret: consumer.secret, tokenSecret: accessToken.secret };
+    },
+  );
+
+  if (!result.valid) {
+    switch (result.reason) {
+      case "unknown_credentials":
+        if (consumer === undefined) return fail(X_ERRORS.couldNotAuthenticate);
+        if (kind === "request") {
+          return { ok: false, response: oauthTextError(now, "Invalid / expired Token", request.realm) };
+        }
+        return fail(tokenProblem === "missing" ? X_ERRORS.badAuthData : X_ERRORS.invalidToken);
+      case "bad_signature":
+      case "unsupported_signature_method":
+        return fail(X_ERRORS.couldNotAuthenticate);
+      default:
+        // malformed, missing or duplicated protocol parameters, a wrong oauth_version (X code 215).
+        return fail(X_ERRORS.badAuthData);
+    }
+  }
+  const oauthParams = result.oauthParams;
+  // X documents HMAC-SHA1 only ("Authorizing a request"); the core also knows other methods.
+  if (oauthParams.oauth_signature_method !== "HMAC-SHA1") return fail(X_ERRORS.couldNotAuthenticate);
+
+  const timestamp = oauthParams.oauth_timestamp ?? "";
+  const seconds = /^[0-9]{1,15}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
+  if (!(Math.abs(seconds * 1000 - now) <= state.windowSeconds * 1000)) return fail(X_ERRORS.timestamp);
+
+  const nonceKey = [consumer!.key, oauthParams.oauth_token ?? "", timestamp, oauthParams.oauth_nonce ?? ""].join("\n");
+  if (state.nonces.has(nonceKey)) return fail(X_ERRORS.couldNotAuthenticate);
+  state.nonces.set(nonceKey, (seconds + state.windowSeconds) * 1000 + 1000);
+
+  const context: SignedRequestContext = { consumer: consumer!, oauthParams, params: result.params };
+  if (requestToken !== undefined) context.requestToken = requestToken;
+  if (accessToken !== undefined) context.accessToken = accessToken;
+  return { ok: true, context };
+}
+
+/** Constant-time comparison for verifiers and form tokens. @internal */
+export function sameSecret(expected: string | undefined, received: string | undefined | null): boolean {
+  if (typeof expected !== "string" || typeof received !== "string" || expected === "") return false;
+  return timingSafeEqual(expected, received);
+}

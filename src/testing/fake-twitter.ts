@@ -1,0 +1,200 @@
+import { approveRequestToken, denyRequestToken } from "./approval.js";
+import type { IncomingRequest } from "./check-signed-request.js";
+import { defaultConsumer, defaultUser } from "./defaults.js";
+import { createTweetEndpoint, invalidateTokenEndpoint, statusUpdateEndpoint, usersMeEndpoint, verifyCredentialsEndpoint } from "./api-endpoints.js";
+import { showSignIn, submitSignIn } from "./sign-in-pages.js";
+import { findUserByScreenName, liveRequestToken, prune, type FakeState } from "./store.js";
+import { accessTokenEndpoint, requestTokenEndpoint } from "./token-endpoints.js";
+import type { FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
+import { X_ERRORS, xError, xKnownError } from "./x-responses.js";
+
+/** Bodies beyond this are refused with 413 before they are read in full. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+type Handler = (state: FakeState, request: IncomingRequest) => Response | Promise<Response>;
+
+// Paths and their methods. X answers 404 code 34 for a path or method it does not serve.
+const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
+  "/oauth/request_token": { POST: requestTokenEndpoint },
+  "/oauth/access_token": { POST: accessTokenEndpoint },
+  "/oauth/authenticate": { GET: (s, r) => showSignIn(s, r, "authenticate"), POST: submitSignIn },
+  "/oauth/authorize": { GET: (s, r) => showSignIn(s, r, "authorize"), POST: submitSignIn },
+  "/1.1/account/verify_credentials.json": { GET: verifyCredentialsEndpoint },
+  "/1.1/oauth/invalidate_token": { POST: invalidateTokenEndpoint },
+  "/1.1/oauth/invalidate_token.json": { POST: invalidateTokenEndpoint },
+  "/1.1/statuses/update.json": { POST: statusUpdateEndpoint },
+  "/2/users/me": { GET: usersMeEndpoint },
+  "/2/tweets": { POST: createTweetEndpoint },
+};
+
+function checkOptions(options: FakeTwitterOptions): void {
+  if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
+  const { consumers, users, now, timestampWindowSeconds, requestTokenTtlSeconds } = options;
+  if (consumers !== undefined) {
+    if (!Array.isArray(consumers) || consumers.length === 0) throw new TypeError("options.consumers must be a non-empty array");
+    for (const [i, c] of consumers.entries()) {
+      if (typeof c?.key !== "string" || c.key === "") throw new TypeError(`options.consumers[${i}].key must be a non-empty string`);
+      if (typeof c.secret !== "string" || c.secret === "") throw new TypeError(`options.consumers[${i}].secret must be a non-empty string`);
+      if (c.callbackUrls !== undefined && (!Array.isArray(c.callbackUrls) || c.callbackUrls.some((u) => typeof u !== "string"))) {
+        throw new TypeError(`options.consumers[${i}].callbackUrls must be an array of strings`);
+      }
+    }
+  }
+  if (users !== undefined) {
+    if (!Array.isArray(users) || users.length === 0) throw new TypeError("options.users must be a non-empty array");
+    for (const [i, u] of users.entries()) {
+      if (typeof u?.id !== "string" || !/^[0-9]{1,20}$/.test(u.id)) throw new TypeError(`options.users[${i}].id must be a decimal string`);
+      for (const field of ["screenName", "name", "password"] as const) {
+        if (typeof u[field] !== "string" || u[field] === "") throw new TypeError(`options.users[${i}].${field} must be a non-empty string`);
+      }
+    }
+  }
+  if (now !== undefined && typeof now !== "function") throw new TypeError("options.now must be a function returning milliseconds");
+  for (const [name, value] of [["timestampWindowSeconds", timestampWindowSeconds], ["requestTokenTtlSeconds", requestTokenTtlSeconds]] as const) {
+    if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0)) {
+      throw new TypeError(`options.${name} must be a positive number of seconds`);
+    }
+  }
+}
+
+async function readBody(request: Request): Promise<string | undefined> {
+  if (request.body === null) return "";
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return undefined;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  // Invalid UTF-8 becomes U+FFFD, so the signature check fails instead of throwing.
+  return new TextDecoder().decode(bytes);
+}
+
+async function handle(state: FakeState, request: Request): Promise<Response> {
+  prune(state);
+  const now = state.now();
+  const url = new URL(request.url);
+  const realm = url.origin;
+  const route = ROUTES[url.pathname];
+  const handler = route?.[request.method.toUpperCase()];
+  if (handler === undefined) {
+    await request.body?.cancel().catch(() => undefined);
+    return xKnownError(now, X_ERRORS.pageNotFound);
+  }
+  const bodyText = await readBody(request);
+  if (bodyText === undefined) return xError(now, 413, 215, "Bad authentication data.");
+  const type = request.headers.get("content-type") ?? "";
+  // RFC 5849 3.4.1.3.1: only a single-part body with this content type carries parameters.
+  const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(type);
+  return handler(state, { method: request.method.toUpperCase(), url, headers: request.headers, form: isForm ? bodyText : null, bodyText, realm });
+}
+
+/**
+ * Creates a fake X: a Web-standard `fetch` handler that behaves like X's OAuth 1.0a endpoints and
+ * sign-in pages, verifying every signature like X does, plus helpers for tests without a browser.
+ * `createFakeTwitter()` alone works: it knows {@link defaultConsumer} and {@link defaultUser}.
+ *
+ * It does not care which origin it is mounted at: signatures are checked against `request.url` as
+ * it arrives, and its pages link to that origin. Endpoints: POST /oauth/request_token, GET
+ * /oauth/authenticate and /oauth/authorize (and the form POST of their pages), POST
+ * /oauth/access_token, GET /1.1/account/verify_credentials.json, POST /1.1/oauth/invalidate_token,
+ * POST /1.1/statuses/update.json, GET /2/users/me and POST /2/tweets.
+ *
+ * @param options - the apps, the users, the clock and the time windows.
+ * @returns the fake, whose `fetch` never throws and never answers 500.
+ * @throws TypeError when an option is malformed.
+ *
+ * @example
+ * ```ts
+ * import { TwitterOAuth } from "twitter-oauth1";
+ * import { createFakeTwitter, defaultConsumer } from "twitter-oauth1/testing";
+ *
+ * const fake = createFakeTwitter();
+ * const client = new TwitterOAuth({
+ *   consumerKey: defaultConsumer.key,
+ *   consumerSecret: defaultConsumer.secret,
+ *   callbackUrl: "https://app.example/callback",
+ *   baseUrl: "https://api.x.com",
+ *   fetch: (input, init) => fake.fetch(new Request(input, init)),
+ * });
+ * const requestToken = await client.getRequestToken();
+ * const callback = fake.approve(requestToken.token); // as if the user pressed "Authorize app"
+ * const { verifier } = client.parseCallback(callback, requestToken);
+ * const accessToken = await client.exchangeVerifier(requestToken, verifier);
+ * ```
+ */
+export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter {
+  checkOptions(options);
+  const consumers: FakeConsumer[] = (options.consumers ?? [defaultConsumer]).map((c) => ({ ...c }));
+  const users: FakeUser[] = (options.users ?? [defaultUser]).map((u) => ({ ...u }));
+  const clock = options.now ?? Date.now;
+  const state: FakeState = {
+    now: () => {
+      const value = clock();
+      return typeof value === "number" && Number.isFinite(value) ? value : Date.now();
+    },
+    windowSeconds: options.timestampWindowSeconds ?? 300,
+    requestTokenTtlMs: (options.requestTokenTtlSeconds ?? 900) * 1000,
+    consumers: new Map(consumers.map((c) => [c.key, c])),
+    users,
+    requestTokens: new Map(),
+    accessTokens: new Map(),
+    approvals: new Set(),
+    sessions: new Map(),
+    nonces: new Map(),
+    tweetCounts: new Map(),
+    lastPrune: Number.NEGATIVE_INFINITY,
+    sequence: 0,
+  };
+
+  const pending = (requestToken: string, what: string) => {
+    const record = liveRequestToken(state, requestToken);
+    if (record === undefined || record.state !== "pending") {
+      throw new TypeError(`${what}: requestToken is not a pending request token of this fake (unknown, expired, already approved, denied or used)`);
+    }
+    return record;
+  };
+
+  return {
+    async fetch(request: Request): Promise<Response> {
+      try {
+        if (!(request instanceof Request)) return xKnownError(state.now(), X_ERRORS.badAuthData);
+        return await handle(state, request);
+      } catch {
+        // Every input is meant to be answered above; this only keeps a bug from becoming a 500.
+        const response = xKnownError(state.now(), X_ERRORS.badAuthData);
+        response.headers.set("x-fake-twitter-error", "unexpected");
+        return response;
+      }
+    },
+    approve(requestToken: string, approveOptions: { screenName?: string } = {}): string {
+      const record = pending(requestToken, "approve");
+      const screenName = approveOptions.screenName;
+      const user = screenName === undefined ? users[0]! : findUserByScreenName(state, screenName);
+      if (user === undefined) throw new TypeError(`approve: options.screenName "${screenName}" is not a user of this fake`);
+      const approval = approveRequestToken(state, record, user);
+      return approval.kind === "pin" ? approval.pin : approval.url;
+    },
+    deny(requestToken: string): string {
+      const record = pending(requestToken, "deny");
+      return denyRequestToken(record) ?? `denied=${encodeURIComponent(record.token)}`;
+    },
+    revoke(accessToken: string): void {
+      state.accessTokens.delete(accessToken);
+    },
+  };
+}

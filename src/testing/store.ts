@@ -1,0 +1,86 @@
+import type { FakeConsumer, FakeUser } from "./types.js";
+
+/** The access level a token grants (`x_auth_access_type`, X API reference, request_token). @internal */
+export type AccessType = "read" | "write";
+
+/** A request token from step 1, through approval, until it is exchanged or expires. @internal */
+export interface RequestTokenRecord {
+  token: string;
+  secret: string;
+  consumerKey: string;
+  /** `"oob"` or the URL the user goes back to. */
+  callback: string;
+  accessType: AccessType;
+  expiresAt: number;
+  /** A per-token secret the fake's forms carry, so another site cannot post them. */
+  formToken: string;
+  state: "pending" | "approved" | "denied" | "used";
+  verifier?: string;
+  userId?: string;
+}
+
+/** An access token from step 3; X's do not expire, they are revoked. @internal */
+export interface AccessTokenRecord {
+  token: string;
+  secret: string;
+  consumerKey: string;
+  userId: string;
+  accessType: AccessType;
+}
+
+/** Everything the fake remembers. Every map that grows with traffic is pruned by expiry. @internal */
+export interface FakeState {
+  now: () => number;
+  windowSeconds: number;
+  requestTokenTtlMs: number;
+  consumers: Map<string, FakeConsumer>;
+  users: FakeUser[];
+  requestTokens: Map<string, RequestTokenRecord>;
+  accessTokens: Map<string, AccessTokenRecord>;
+  /** `consumerKey + "\n" + userId` for each app a user has approved ("Sign in with X" skips the prompt). */
+  approvals: Set<string>;
+  /** The fake's own sign-in sessions (cookie value to user id and expiry). */
+  sessions: Map<string, { userId: string; expiresAt: number }>;
+  /** Seen nonces (consumer, token, timestamp, nonce: RFC 5849 3.3) until their timestamp leaves the window. */
+  nonces: Map<string, number>;
+  /** Tweets posted per user, for `statuses_count`. */
+  tweetCounts: Map<string, number>;
+  lastPrune: number;
+  sequence: number;
+}
+
+/** Session lifetime of the fake's sign-in cookie. @internal */
+export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** Drops expired request tokens, sessions and nonces; runs at most once per clock second. @internal */
+export function prune(state: FakeState): void {
+  const now = state.now();
+  if (now >= state.lastPrune && now - state.lastPrune < 1000) return;
+  state.lastPrune = now;
+  for (const [key, record] of state.requestTokens) if (record.expiresAt <= now) state.requestTokens.delete(key);
+  for (const [key, session] of state.sessions) if (session.expiresAt <= now) state.sessions.delete(key);
+  for (const [key, expiresAt] of state.nonces) if (expiresAt <= now) state.nonces.delete(key);
+}
+
+/** The live request token, or undefined when it is unknown or expired. @internal */
+export function liveRequestToken(state: FakeState, token: string | null | undefined): RequestTokenRecord | undefined {
+  if (typeof token !== "string") return undefined;
+  const record = state.requestTokens.get(token);
+  if (record === undefined) return undefined;
+  if (record.expiresAt <= state.now()) {
+    state.requestTokens.delete(token);
+    return undefined;
+  }
+  return record;
+}
+
+/** The user with this screen name (case-insensitive, as on X), or undefined. @internal */
+export function findUserByScreenName(state: FakeState, screenName: string): FakeUser | undefined {
+  const wanted = screenName.replace(/^@/, "").toLowerCase();
+  return state.users.find((user) => user.screenName.toLowerCase() === wanted);
+}
+
+/** The user with this id, or undefined. @internal */
+export function findUserById(state: FakeState, id: string): FakeUser | undefined {
+  return state.users.find((user) => user.id === id);
+}

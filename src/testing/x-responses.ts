@@ -1,0 +1,75 @@
+// How X answers, byte for byte where protocol.md B.1 recorded it.
+
+/** Headers every answer carries: X sends an RFC 1123 `Date` on every response (protocol.md B.4). @internal */
+export function baseHeaders(now: number, contentType: string): Headers {
+  return new Headers({
+    "content-type": contentType,
+    date: new Date(now).toUTCString(),
+    "cache-control": "no-cache, no-store, must-revalidate",
+  });
+}
+
+/**
+ * An X v1.1 error: `{"errors":[{"code":32,"message":"Could not authenticate you."}]}` (protocol.md
+ * B.1 item 1). 401s carry `www-authenticate` with the api_error_code, as recorded from api.twitter.com.
+ * @internal
+ */
+export function xError(now: number, status: number, code: number, message: string, realm?: string): Response {
+  const headers = baseHeaders(now, "application/json; charset=utf-8");
+  if (status === 401 && realm !== undefined) {
+    headers.set("www-authenticate", `OAuth realm="${realm}", api_error_code=${code}`);
+  }
+  return new Response(JSON.stringify({ errors: [{ code, message }] }), { status, headers });
+}
+
+/** The error texts of X's v1.1 table that the fake uses (protocol.md B.2). @internal */
+export const X_ERRORS = {
+  pageNotFound: [404, 34, "Sorry, that page does not exist."],
+  couldNotAuthenticate: [401, 32, "Could not authenticate you."],
+  invalidToken: [401, 89, "Invalid or expired token."],
+  timestamp: [401, 135, "Timestamp out of bounds."],
+  badAuthData: [400, 215, "Bad authentication data."],
+  callbackNotApproved: [
+    403,
+    415,
+    "Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings",
+  ],
+  desktopOob: [401, 417, "Desktop applications only support the oauth_callback value 'oob'"],
+  cannotWrite: [403, 261, "Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform."],
+  missingStatus: [403, 170, "Missing required parameter: status."],
+  tooLong: [403, 186, "Tweet needs to be a bit shorter."],
+  tooLarge: [413, 215, "Bad authentication data."],
+} as const satisfies Record<string, readonly [number, number, string]>;
+
+/** One of {@link X_ERRORS} as a response. @internal */
+export function xKnownError(now: number, error: readonly [number, number, string], realm?: string): Response {
+  return xError(now, error[0], error[1], error[2], realm);
+}
+
+/**
+ * X's plain-text OAuth failure on access_token (protocol.md B.1 item 2): HTTP 401, `text/html`,
+ * `Error processing your OAuth request: Invalid oauth_verifier parameter`.
+ * @internal
+ */
+export function oauthTextError(now: number, reason: "Invalid oauth_verifier parameter" | "Invalid / expired Token", realm: string): Response {
+  const headers = baseHeaders(now, "text/html; charset=utf-8");
+  headers.set("www-authenticate", `OAuth realm="${realm}"`);
+  return new Response(`Error processing your OAuth request: ${reason}`, { status: 401, headers });
+}
+
+/**
+ * A token endpoint's success: form data served as `text/html; charset=utf-8`, as X does
+ * (protocol.md A.2, "The Content-Type of a success is text/html").
+ * @internal
+ */
+export function formSuccess(now: number, fields: Record<string, string>): Response {
+  return new Response(new URLSearchParams(fields).toString(), {
+    status: 200,
+    headers: baseHeaders(now, "text/html; charset=utf-8"),
+  });
+}
+
+/** A JSON success. `rawJson` lets 64-bit ids go out as bare digits, as X writes them. @internal */
+export function jsonSuccess(now: number, rawJson: string, status = 200): Response {
+  return new Response(rawJson, { status, headers: baseHeaders(now, "application/json; charset=utf-8") });
+}
