@@ -108,7 +108,8 @@ export function referenceFormDecode(text: string): string {
       i += piece.length;
     }
   }
-  return new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
+  // ignoreBOM: a leading U+FEFF is a character of the value, not a byte-order mark to drop.
+  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(new Uint8Array(bytes));
 }
 
 /** Splits form text into decoded pairs, in order, duplicates kept. */
