@@ -1,0 +1,12 @@
+// The Worker that workerd serves: runs the conformance suite inside workerd's isolate (no Node
+// compatibility flag, so only web globals exist) and answers with the result as JSON.
+import * as pkg from "../../dist/index.js";
+import * as testing from "../../dist/testing.js";
+import { run } from "../conformance/suite.js";
+
+export default {
+  async fetch() {
+    const result = await run(pkg, testing);
+    return Response.json(result);
+  },
+};
