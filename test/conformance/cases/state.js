@@ -1,5 +1,5 @@
 // Sealed request-token state (DESIGN.md: sealRequestToken / unsealRequestToken, AES-GCM for a
-// cookie): round trip, cookie-safe output, tampering, another secret, a short secret.
+// cookie): round trip, cookie-safe output, tampering, another secret, expiry on a pinned clock, a short secret.
 import { deepEqual, equal, excludes, match, notEqual, oauthError, typeError } from "../assert.js";
 import { need } from "./client.js";
 
@@ -39,7 +39,8 @@ export function stateCases(pkg) {
         const seal = need(pkg, "sealRequestToken", "dist/index.js");
         const unseal = need(pkg, "unsealRequestToken", "dist/index.js");
         const sealed = await seal(TOKEN, SECRET);
-        for (const at of [0, 5, Math.floor(sealed.length / 2), -2, -1]) {
+        // Not the last character: in unpadded base64url its lowest bits may be padding (RFC 4648 3.5).
+        for (const at of [0, 5, Math.floor(sealed.length / 2), -3, -2]) {
           await oauthError(pkg, () => unseal(flip(sealed, at), SECRET), "INVALID_STATE", `one character changed at ${at}`);
         }
         await oauthError(pkg, () => unseal(sealed.slice(0, -4), SECRET), "INVALID_STATE", "truncated");
@@ -47,6 +48,19 @@ export function stateCases(pkg) {
         await oauthError(pkg, () => unseal("not;a\"cookie", SECRET), "INVALID_STATE", "garbage");
         const error = await oauthError(pkg, () => unseal(sealed, SECRET.replace("a-", "b-")), "INVALID_STATE", "another secret");
         excludes(error.message + JSON.stringify(error), SECRET, "INVALID_STATE error");
+      },
+    },
+    {
+      name: "unsealRequestToken: older than maxAgeSeconds (default 900 s) is INVALID_STATE, on a pinned clock",
+      async run() {
+        const seal = need(pkg, "sealRequestToken", "dist/index.js");
+        const unseal = need(pkg, "unsealRequestToken", "dist/index.js");
+        const t0 = 1_700_000_000_000;
+        const sealed = await seal(TOKEN, SECRET, { now: () => t0 });
+        deepEqual(await unseal(sealed, SECRET, { now: () => t0 + 900_000 }), TOKEN, "900 s later, default limit");
+        await oauthError(pkg, () => unseal(sealed, SECRET, { now: () => t0 + 901_000 }), "INVALID_STATE", "901 s later, default limit");
+        deepEqual(await unseal(sealed, SECRET, { now: () => t0 + 60_000, maxAgeSeconds: 60 }), TOKEN, "60 s later, limit 60");
+        await oauthError(pkg, () => unseal(sealed, SECRET, { now: () => t0 + 61_000, maxAgeSeconds: 60 }), "INVALID_STATE", "61 s later, limit 60");
       },
     },
     {
