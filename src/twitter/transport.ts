@@ -103,6 +103,7 @@ export async function send<T>(
       },
     );
     secrets.push(signed.signature);
+    if (call.signal?.aborted) throw call.signal.reason;
     const headers = new Headers(call.init?.headers);
     headers.set("authorization", signed.authorization);
     if (call.form !== undefined) headers.set("content-type", "application/x-www-form-urlencoded");

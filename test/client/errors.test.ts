@@ -1,0 +1,344 @@
+import { http, HttpResponse } from "msw";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { TwitterOAuth, isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
+import { createStandIn, DOCS } from "./x-stand-in.js";
+
+const x = createStandIn();
+beforeAll(() => x.server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  x.server.resetHandlers();
+  x.seen.length = 0;
+});
+afterAll(() => x.server.close());
+
+const REQUEST_TOKEN_URL = "https://api.x.com/oauth/request_token";
+const ACCESS_TOKEN_URL = "https://api.x.com/oauth/access_token";
+const requestToken = { token: DOCS.requestToken, tokenSecret: DOCS.requestTokenSecret };
+
+function client(extra: Partial<ConstructorParameters<typeof TwitterOAuth>[0]> = {}): TwitterOAuth {
+  return new TwitterOAuth({
+    consumerKey: DOCS.consumerKey,
+    consumerSecret: DOCS.consumerSecret,
+    callbackUrl: "https://example.com/callback",
+    ...extra,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<TwitterOAuthError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isTwitterOAuthError(error)) throw new Error(`expected a TwitterOAuthError, got ${String(error)}`);
+  return error;
+}
+
+function answer(url: string, body: string, init: ResponseInit): void {
+  x.server.use(http.post(url, () => new HttpResponse(body, init)));
+}
+
+describe("protocol.md B.1: X's error body formats become HTTP_ERROR with parsed errors", () => {
+  it("JSON errors array (401 code 32, recorded 2020)", async () => {
+    answer(REQUEST_TOKEN_URL, '{"errors":[{"code":32,"message":"Could not authenticate you."}]}', {
+      status: 401,
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
+    const error = await failure(client().getRequestToken());
+    expect(error.code).toBe("HTTP_ERROR");
+    expect(error.status).toBe(401);
+    expect(error.errors).toEqual([{ code: 32, message: "Could not authenticate you." }]);
+    expect(error.endpoint).toBe("POST /oauth/request_token");
+    expect(error.message).toContain("POST /oauth/request_token failed with HTTP 401");
+    expect(error.message).toContain("consumer key and secret");
+  });
+
+  it("JSON with the older key order (code 135): says to check the clock", async () => {
+    answer(REQUEST_TOKEN_URL, '{"errors":[{"message":"Timestamp out of bounds","code":135}]}', { status: 401 });
+    const error = await failure(client().getRequestToken());
+    expect(error.errors).toEqual([{ code: 135, message: "Timestamp out of bounds" }]);
+    expect(error.message).toMatch(/clock/);
+  });
+
+  it("XML <hash><error> (expired request token)", async () => {
+    answer(
+      ACCESS_TOKEN_URL,
+      '<?xml version="1.0" encoding="UTF-8"?><hash><error>Invalid / expired Token</error><request>/oauth/access_token</request></hash>',
+      { status: 401, headers: { "content-type": "application/xml" } },
+    );
+    const error = await failure(client().exchangeVerifier(requestToken, "v"));
+    expect(error.errors).toEqual([{ code: 0, message: "Invalid / expired Token" }]);
+    expect(error.message).toMatch(/start the sign-in again/);
+  });
+
+  it("XML <errors><error code=\"415\"> (callback not approved): says to register the callback", async () => {
+    answer(
+      REQUEST_TOKEN_URL,
+      "<?xml version='1.0' encoding='UTF-8'?><errors><error code=\"415\">Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings</error></errors>",
+      { status: 403 },
+    );
+    const error = await failure(client().getRequestToken());
+    expect(error.status).toBe(403);
+    expect(error.errors[0]!.code).toBe(415);
+    expect(error.message).toMatch(/register it exactly/);
+  });
+
+  it("XML code 417 (desktop app): says to use oob", async () => {
+    answer(
+      REQUEST_TOKEN_URL,
+      "<?xml version='1.0' encoding='UTF-8'?><errors><error code=\"417\">Desktop applications only support the oauth_callback value 'oob'</error></errors>",
+      { status: 401 },
+    );
+    const error = await failure(client().getRequestToken());
+    expect(error.errors).toEqual([{ code: 417, message: "Desktop applications only support the oauth_callback value 'oob'" }]);
+    expect(error.message).toMatch(/PIN flow/);
+  });
+
+  it("plain text served as text/html", async () => {
+    answer(ACCESS_TOKEN_URL, "Error processing your OAuth request: Invalid oauth_verifier parameter", {
+      status: 401,
+      headers: { "content-type": "text/html; charset=utf-8" },
+    });
+    const error = await failure(client().exchangeVerifier(requestToken, "v"));
+    expect(error.errors).toEqual([{ code: 0, message: "Error processing your OAuth request: Invalid oauth_verifier parameter" }]);
+  });
+
+  it("an HTML error page: status only", async () => {
+    answer(REQUEST_TOKEN_URL, "<!DOCTYPE html><html><body><img src=robot.png>Something is technically wrong.</body></html>", {
+      status: 503,
+    });
+    const error = await failure(client().getRequestToken());
+    expect(error.status).toBe(503);
+    expect(error.errors).toEqual([]);
+    expect(error.message).toMatch(/HTTP 503/);
+  });
+
+  it("API v2 problem JSON", async () => {
+    x.server.use(
+      http.get("https://api.x.com/1.1/account/verify_credentials.json", () =>
+        HttpResponse.json({ title: "Unauthorized", detail: "Unauthorized", type: "about:blank", status: 401 }, { status: 401 }),
+      ),
+    );
+    const error = await failure(client().verifyCredentials({ token: "t", tokenSecret: "s" }));
+    expect(error.errors).toEqual([{ code: 0, message: "Unauthorized" }]);
+  });
+
+  it("X API reference, invalidate_token: a revoked token is 401 code 89", async () => {
+    x.server.use(
+      http.post("https://api.x.com/1.1/oauth/invalidate_token", () =>
+        HttpResponse.json({ errors: [{ code: 89, message: "Invalid or expired token." }] }, { status: 401 }),
+      ),
+    );
+    const error = await failure(client().invalidateToken({ token: "t", tokenSecret: "s" }));
+    expect(error.errors[0]!.code).toBe(89);
+    expect(error.message).toMatch(/sign the user in again/);
+  });
+});
+
+describe("RFC 5849 2.1 / X docs: the request token answer is checked", () => {
+  it("CALLBACK_NOT_CONFIRMED when oauth_callback_confirmed is not true", async () => {
+    answer(REQUEST_TOKEN_URL, "oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=false", { status: 200 });
+    expect((await failure(client().getRequestToken())).code).toBe("CALLBACK_NOT_CONFIRMED");
+    answer(REQUEST_TOKEN_URL, "oauth_token=a&oauth_token_secret=b", { status: 200 });
+    expect((await failure(client().getRequestToken())).code).toBe("CALLBACK_NOT_CONFIRMED");
+  });
+
+  it("INVALID_RESPONSE when the token or its secret is missing or empty", async () => {
+    answer(REQUEST_TOKEN_URL, "oauth_token=&oauth_token_secret=b&oauth_callback_confirmed=true", { status: 200 });
+    expect((await failure(client().getRequestToken())).code).toBe("INVALID_RESPONSE");
+    answer(ACCESS_TOKEN_URL, "oauth_token=a", { status: 200 });
+    expect((await failure(client().exchangeVerifier(requestToken, "v"))).code).toBe("INVALID_RESPONSE");
+  });
+
+  it("X docs: any status other than 200 is a failure, even a 2xx", async () => {
+    answer(REQUEST_TOKEN_URL, "oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", { status: 201 });
+    const error = await failure(client().getRequestToken());
+    expect(error.code).toBe("INVALID_RESPONSE");
+    expect(error.status).toBe(201);
+  });
+
+  it("a 3xx is an error and is not followed (the signature covers the host)", async () => {
+    let followed = false;
+    x.server.use(
+      http.post(REQUEST_TOKEN_URL, () => new HttpResponse(null, { status: 302, headers: { location: "https://api.twitter.com/oauth/request_token" } })),
+      http.post("https://api.twitter.com/oauth/request_token", () => {
+        followed = true;
+        return new HttpResponse("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true");
+      }),
+    );
+    const error = await failure(client().getRequestToken());
+    expect(error.code).toBe("HTTP_ERROR");
+    expect(error.status).toBe(302);
+    expect(error.message).toMatch(/redirect to https:\/\/api\.twitter\.com/);
+    expect(followed).toBe(false);
+  });
+
+  it("an oversized token answer is INVALID_RESPONSE, read no further than the cap", async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(16 * 1024).fill(0x61);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 1000) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const error = await failure(
+      client({ fetch: async () => new Response(stream, { status: 200 }) }).getRequestToken(),
+    );
+    expect(error.code).toBe("INVALID_RESPONSE");
+    expect(error.message).toMatch(/over 65536 bytes/);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it("verify_credentials: a body that is not JSON, or not a user, is INVALID_RESPONSE", async () => {
+    x.server.use(http.get("https://api.x.com/1.1/account/verify_credentials.json", () => new HttpResponse("<html>")));
+    expect((await failure(client().verifyCredentials({ token: "t", tokenSecret: "s" }))).code).toBe("INVALID_RESPONSE");
+    x.server.use(http.get("https://api.x.com/1.1/account/verify_credentials.json", () => HttpResponse.json({ id: 1 })));
+    expect((await failure(client().verifyCredentials({ token: "t", tokenSecret: "s" }))).code).toBe("INVALID_RESPONSE");
+  });
+});
+
+describe("network failures, timeouts and aborts", () => {
+  it("NETWORK_ERROR keeps the fetch error as cause", async () => {
+    const cause = new TypeError("fetch failed");
+    const error = await failure(client({ fetch: async () => Promise.reject(cause) }).getRequestToken());
+    expect(error.code).toBe("NETWORK_ERROR");
+    expect(error.cause).toBe(cause);
+    expect(error.message).toMatch(/could not reach X/);
+  });
+
+  it("msw network error through the default global fetch", async () => {
+    x.server.use(http.post(REQUEST_TOKEN_URL, () => HttpResponse.error()));
+    expect((await failure(client().getRequestToken())).code).toBe("NETWORK_ERROR");
+  });
+
+  function hang(_input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    return new Promise((_resolve, reject) => {
+      if (init?.signal?.aborted) reject(init.signal.reason);
+      init?.signal?.addEventListener("abort", () => reject(init.signal!.reason));
+    });
+  }
+
+  it("TIMEOUT when X does not answer within the timeout", async () => {
+    const error = await failure(client({ fetch: hang, timeout: 20 }).getRequestToken());
+    expect(error.code).toBe("TIMEOUT");
+    expect(error.message).toMatch(/timed out/);
+  });
+
+  it("TIMEOUT while the body is still arriving", async () => {
+    const slowBody = (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("oauth_token=a"));
+          init?.signal?.addEventListener("abort", () => controller.error(init.signal!.reason));
+        },
+      });
+      return Promise.resolve(new Response(stream));
+    };
+    expect((await failure(client({ fetch: slowBody, timeout: 20 }).getRequestToken())).code).toBe("TIMEOUT");
+  });
+
+  it("each request gets a fresh timeout", async () => {
+    let calls = 0;
+    const quick = async (): Promise<Response> => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      return new Response("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true");
+    };
+    const c = client({ fetch: quick, timeout: 40 });
+    for (let i = 0; i < 4; i++) await c.getRequestToken();
+    expect(calls).toBe(4);
+  });
+
+  it("timeout: false waits as long as it takes", async () => {
+    const late = async (): Promise<Response> => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return new Response("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true");
+    };
+    await expect(client({ fetch: late, timeout: false }).getRequestToken()).resolves.toMatchObject({ token: "a" });
+  });
+
+  it("the caller's abort rejects with the signal's reason, as fetch does", async () => {
+    const controller = new AbortController();
+    const reason = new Error("user navigated away");
+    // aborted while fetch is in flight
+    const abortingFetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      queueMicrotask(() => controller.abort(reason));
+      return hang(input, init);
+    };
+    await expect(client({ fetch: abortingFetch }).getRequestToken({ signal: controller.signal })).rejects.toBe(reason);
+    const already = AbortSignal.abort(reason);
+    await expect(client({ fetch: hang }).exchangeVerifier(requestToken, "v", { signal: already })).rejects.toBe(reason);
+  });
+});
+
+describe("X clock skew (code 135, Date header)", () => {
+  const skewMs = 3 * 3600 * 1000;
+
+  it("retries once with the offset from Date, and later requests keep it", async () => {
+    const stamps: number[] = [];
+    const xNow = (): number => Date.now() + skewMs;
+    x.server.use(
+      http.post(REQUEST_TOKEN_URL, ({ request }) => {
+        const stamp = Number(/oauth_timestamp="(\d+)"/.exec(request.headers.get("authorization") ?? "")![1]);
+        const nonce = /oauth_nonce="([^"]+)"/.exec(request.headers.get("authorization") ?? "")![1]!;
+        stamps.push(stamp);
+        nonces.push(nonce);
+        const date = new Date(xNow()).toUTCString();
+        if (Math.abs(stamp * 1000 - xNow()) > 300_000) {
+          return HttpResponse.json({ errors: [{ code: 135, message: "Timestamp out of bounds." }] }, { status: 401, headers: { date } });
+        }
+        return new HttpResponse("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", { headers: { date } });
+      }),
+    );
+    const nonces: string[] = [];
+    const c = client();
+    await expect(c.getRequestToken()).resolves.toMatchObject({ token: "a" });
+    expect(stamps).toHaveLength(2);
+    expect(stamps[1]! - stamps[0]!).toBeGreaterThan(skewMs / 1000 - 5);
+    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(Math.abs(c.clockOffset - skewMs)).toBeLessThan(5000);
+    await c.getRequestToken();
+    expect(stamps).toHaveLength(3);
+  });
+
+  it("a 401 whose Date is more than 60 s off is retried even without code 135", async () => {
+    let calls = 0;
+    x.server.use(
+      http.post(REQUEST_TOKEN_URL, () => {
+        calls++;
+        const date = new Date(Date.now() - 10 * 60_000).toUTCString();
+        if (calls === 1) return HttpResponse.json({ errors: [{ code: 32, message: "Could not authenticate you." }] }, { status: 401, headers: { date } });
+        return new HttpResponse("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", { headers: { date } });
+      }),
+    );
+    await client().getRequestToken();
+    expect(calls).toBe(2);
+  });
+
+  it("retries only once: a second 135 is an HTTP_ERROR, not a loop", async () => {
+    let calls = 0;
+    x.server.use(
+      http.post(REQUEST_TOKEN_URL, () => {
+        calls++;
+        const date = new Date(Date.now() + (calls * 1000 + 1) * 60_000).toUTCString();
+        return HttpResponse.json({ errors: [{ code: 135, message: "Timestamp out of bounds." }] }, { status: 401, headers: { date } });
+      }),
+    );
+    const error = await failure(client().getRequestToken());
+    expect(error.errors[0]!.code).toBe(135);
+    expect(calls).toBe(2);
+  });
+
+  it("a 401 code 32 with a correct Date is not retried", async () => {
+    let calls = 0;
+    x.server.use(
+      http.post(REQUEST_TOKEN_URL, () => {
+        calls++;
+        return HttpResponse.json({ errors: [{ code: 32, message: "Could not authenticate you." }] }, { status: 401, headers: { date: new Date().toUTCString() } });
+      }),
+    );
+    await failure(client().getRequestToken());
+    expect(calls).toBe(1);
+  });
+});

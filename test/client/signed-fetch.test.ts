@@ -1,0 +1,88 @@
+import { http, HttpResponse } from "msw";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { TwitterOAuth } from "../../src/index.js";
+import { createStandIn, DOCS } from "./x-stand-in.js";
+
+const x = createStandIn();
+beforeAll(() => x.server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  x.server.resetHandlers();
+  x.seen.length = 0;
+});
+afterAll(() => x.server.close());
+
+const token = { token: DOCS.accessToken, tokenSecret: DOCS.accessTokenSecret };
+const client = new TwitterOAuth({ consumerKey: DOCS.consumerKey, consumerSecret: DOCS.consumerSecret });
+
+describe("client.fetch: a signed drop-in for any X API call", () => {
+  it("X docs, Creating a signature: query and form body are signed (URLSearchParams body)", async () => {
+    const response = await client.fetch("/1.1/statuses/update.json?include_entities=true", {
+      method: "POST",
+      token,
+      body: new URLSearchParams({ status: "Hello Ladies + Gentlemen, a signed OAuth request!" }),
+    });
+    expect(response.status).toBe(200);
+    const [sent] = x.seen;
+    expect(sent!.url).toBe("https://api.x.com/1.1/statuses/update.json?include_entities=true");
+    expect(sent!.contentType).toBe("application/x-www-form-urlencoded");
+    expect(sent!.signatureValid).toBe(true);
+  });
+
+  it("a string body with the form content type is signed", async () => {
+    await client.fetch("https://api.x.com/1.1/statuses/update.json", {
+      method: "post",
+      token,
+      headers: { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8" },
+      body: "status=a+b%2Bc%21&x=%E2%98%83",
+    });
+    expect(x.seen[0]!.method).toBe("POST");
+    expect(x.seen[0]!.body).toBe("status=a+b%2Bc%21&x=%E2%98%83");
+    expect(x.seen[0]!.signatureValid).toBe(true);
+  });
+
+  it("RFC 5849 3.4.1.3.1 and X's v2 sample: a JSON body is sent unsigned", async () => {
+    await client.fetch("/2/tweets", {
+      method: "POST",
+      token,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "status=should-not-be-signed" }),
+    });
+    expect(x.seen[0]!.body).toBe('{"text":"status=should-not-be-signed"}');
+    expect(x.seen[0]!.signatureValid).toBe(true);
+  });
+
+  it("multipart bodies are sent unsigned", async () => {
+    const form = new FormData();
+    form.set("media", new Blob(["abc"]), "a.png");
+    await client.fetch("/1.1/media/upload.json", { method: "POST", token, body: form });
+    expect(x.seen[0]!.contentType).toMatch(/^multipart\/form-data/);
+    expect(x.seen[0]!.signatureValid).toBe(true);
+  });
+
+  it("GET with dotted names and commas in the query (constructed vector C4)", async () => {
+    await client.fetch("/2/users/me?user.fields=confirmed_email,created_at", { token });
+    expect(x.seen[0]!.signatureValid).toBe(true);
+  });
+
+  it("resolves with X's Response whatever its status, like fetch", async () => {
+    x.server.use(http.get("https://api.x.com/2/users/me", () => HttpResponse.json({ title: "Unauthorized" }, { status: 401 })));
+    const response = await client.fetch("2/users/me", { token });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ title: "Unauthorized" });
+  });
+
+  it("keeps the caller's headers and adds the Authorization header", async () => {
+    await client.fetch(new URL("https://api.x.com/2/users/me"), { token, headers: { "x-test": "1" } });
+    expect(x.seen[0]!.authorization).toMatch(/^OAuth oauth_consumer_key="cChZNFj6T5R0TigYB9yd1w", oauth_nonce="/);
+  });
+
+  it("app-only OAuth 1.0a (no token) has no oauth_token", async () => {
+    await client.fetch("/1.1/help/configuration.json");
+    expect(x.seen[0]!.oauth).not.toHaveProperty("oauth_token");
+    expect(x.seen[0]!.signatureValid).toBe(true);
+  });
+
+  it("a bad token is a TypeError", async () => {
+    await expect(client.fetch("/2/users/me", { token: { token: "", tokenSecret: "" } })).rejects.toThrow(TypeError);
+  });
+});
