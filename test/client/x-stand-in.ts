@@ -4,7 +4,7 @@
  * with the bodies X documents. Tests add their own handlers in front with `server.use`.
  */
 import { http, HttpResponse } from "msw";
-import { setupServer, type SetupServerApi } from "msw/node";
+import { setupServer, type SetupServer } from "msw/node";
 import { referenceBaseString, referenceParseForm, referenceSignature } from "../reference/signer.js";
 
 export const HOSTS = ["https://api.twitter.com", "https://api.x.com"] as const;
@@ -53,7 +53,7 @@ function readHeader(value: string | null): Record<string, string> {
 }
 
 export interface StandIn {
-  server: SetupServerApi;
+  server: SetupServer;
   seen: SeenRequest[];
   /** Consumer key -> secret the stand-in accepts. */
   consumers: Map<string, string>;
