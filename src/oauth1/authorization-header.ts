@@ -53,23 +53,20 @@ function decodeAt(text: string, at: number): string {
   }
 }
 
+/** One `name="value"` of a header, decoded, with where its name starts. @internal */
+export interface HeaderParameter {
+  name: string;
+  value: string;
+  at: number;
+}
+
 /**
- * Reads an `Authorization: OAuth …` header back (RFC 5849 3.5.1). The scheme is case-insensitive;
- * whitespace and folded lines around names, "=" and "," are allowed; names and values are
- * percent-decoded. A parameter that appears twice is refused, as RFC 5849 3.1 forbids it.
- *
- * @param value - the header value.
- * @returns the realm (if any) and the other parameters.
- * @throws TypeError naming the position of the first malformed part.
- *
- * @example
- * ```ts
- * import { parseAuthorizationHeader } from "twitter-oauth1";
- * parseAuthorizationHeader('OAuth realm="Photos", oauth_nonce="abc%20d"');
- * // { realm: "Photos", params: { oauth_nonce: "abc d" } }
- * ```
+ * Reads an `Authorization: OAuth …` header into its parameters in order, duplicates kept, so that
+ * a server can report a repeated protocol parameter as such (RFC 5849 3.1) instead of as a syntax
+ * error. Throws a TypeError naming the position of the first malformed part.
+ * @internal
  */
-export function parseAuthorizationHeader(value: string): ParsedAuthorizationHeader {
+export function readAuthorizationHeader(value: string): HeaderParameter[] {
   if (typeof value !== "string") {
     throw new TypeError(`parseAuthorizationHeader: value must be a string, got ${describe(value)}`);
   }
@@ -83,8 +80,7 @@ export function parseAuthorizationHeader(value: string): ParsedAuthorizationHead
     fail('expected the "OAuth" scheme', i);
   }
   i += 5;
-  const result: ParsedAuthorizationHeader = { params: {} };
-  const seen = new Set<string>();
+  const result: HeaderParameter[] = [];
   skip();
   while (i < n) {
     const nameStart = i;
@@ -111,21 +107,45 @@ export function parseAuthorizationHeader(value: string): ParsedAuthorizationHead
       while (i < n && NAME_CHAR.test(value[i]!)) i++;
       raw = value.slice(valueStart, i);
     }
-    if (seen.has(name)) fail(`parameter "${name}" appears twice`, nameStart);
-    seen.add(name);
-    const decoded = decodeAt(raw, valueStart);
-    if (name === "realm") {
-      result.realm = decoded;
-    } else {
-      // defineProperty: a parameter named "__proto__" must stay data, not change the prototype.
-      Object.defineProperty(result.params, name, { value: decoded, enumerable: true, writable: true, configurable: true });
-    }
+    result.push({ name, value: decodeAt(raw, valueStart), at: nameStart });
     skip();
     if (i >= n) break;
     if (value[i] !== ",") fail('expected "," between parameters', i);
     i++;
     skip();
     if (i >= n) fail("trailing comma", i);
+  }
+  return result;
+}
+
+/**
+ * Reads an `Authorization: OAuth …` header back (RFC 5849 3.5.1). The scheme is case-insensitive;
+ * whitespace and folded lines around names, "=" and "," are allowed; names and values are
+ * percent-decoded. A parameter that appears twice is refused, as RFC 5849 3.1 forbids it.
+ *
+ * @param value - the header value.
+ * @returns the realm (if any) and the other parameters.
+ * @throws TypeError naming the position of the first malformed part.
+ *
+ * @example
+ * ```ts
+ * import { parseAuthorizationHeader } from "twitter-oauth1";
+ * parseAuthorizationHeader('OAuth realm="Photos", oauth_nonce="abc%20d"');
+ * // { realm: "Photos", params: { oauth_nonce: "abc d" } }
+ * ```
+ */
+export function parseAuthorizationHeader(value: string): ParsedAuthorizationHeader {
+  const result: ParsedAuthorizationHeader = { params: {} };
+  const seen = new Set<string>();
+  for (const { name, value: decoded, at } of readAuthorizationHeader(value)) {
+    if (seen.has(name)) fail(`parameter "${name}" appears twice`, at);
+    seen.add(name);
+    if (name === "realm") {
+      result.realm = decoded;
+    } else {
+      // defineProperty: a parameter named "__proto__" must stay data, not change the prototype.
+      Object.defineProperty(result.params, name, { value: decoded, enumerable: true, writable: true, configurable: true });
+    }
   }
   return result;
 }

@@ -1,4 +1,4 @@
-import { parseAuthorizationHeader } from "./authorization-header.js";
+import { readAuthorizationHeader, type HeaderParameter } from "./authorization-header.js";
 import { normalizeMethod, signatureBaseString } from "./base-string.js";
 import { timingSafeEqual } from "./constant-time.js";
 import { type FormBody, type ParameterList } from "./form.js";
@@ -123,14 +123,14 @@ export async function verifySignature(
   let method: string;
   let url: URL;
   let params: ParameterList;
-  let header: ReturnType<typeof parseAuthorizationHeader> | undefined;
+  let header: HeaderParameter[] = [];
   try {
     method = normalizeMethod(received.method);
     url = toHttpUrl(received.url);
     params = collectRequestParameters(method, url, received.body);
     const authorization = received.authorization;
     if (authorization !== undefined && authorization !== null && /^\s*oauth(\s|$)/i.test(authorization)) {
-      header = parseAuthorizationHeader(authorization);
+      header = readAuthorizationHeader(authorization);
     }
   } catch (error) {
     return refuse("malformed", error instanceof Error ? error.message : "malformed request");
@@ -149,8 +149,11 @@ export async function verifySignature(
     else oauthParams[name] = value;
     return undefined;
   };
-  for (const name of header ? Object.keys(header.params) : []) {
-    const value = header!.params[name]!;
+  // Read as a list, not parseAuthorizationHeader's record, so a protocol parameter repeated
+  // inside the header is reported as duplicate_parameter (RFC 5849 3.1). realm is never signed
+  // (RFC 5849 3.4.1.3.1).
+  for (const { name, value } of header) {
+    if (name === "realm") continue;
     const problem = take(name, value);
     if (problem) return refuse("duplicate_parameter", problem, oauthParams, others);
     if (name !== "oauth_signature") signed.push([name, value]);

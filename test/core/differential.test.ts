@@ -213,7 +213,7 @@ describe("differential: signRequest agrees with the reference signer (test/refer
         expect(ours.authorization, "stage 3: Authorization header").toBe(reference.authorization);
         expect(ours.oauthParams, "stage 4: oauthParams").toEqual(reference.oauthParams);
 
-        const all = (c.query.map((p) => p.name + p.value) + c.body.map((p) => p.name + p.value)).toString();
+        const all = [...c.query, ...c.body].map((p) => p.name + p.value).join("");
         count("method " + c.signatureMethod, true);
         count("realm", c.realm !== undefined);
         count("token absent", c.token === undefined || c.token === "");
