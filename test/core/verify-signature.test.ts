@@ -259,6 +259,14 @@ describe("verifySignature: secret lookup", () => {
     expect(token).toBeUndefined();
   });
 
+  it("a looked-up secret that cannot be UTF-8 encoded is refused without leaking it", async () => {
+    const broken = consumerSecret + "\ud800";
+    const result = await verifySignature(await signed(), () => ({ consumerSecret: broken, tokenSecret }));
+    expect(result.valid).toBe(false);
+    expect(result.detail).toMatch(/^credentials\.consumerSecret contains a lone UTF-16 surrogate/);
+    expectSecretFree(result);
+  });
+
   it("secrets that are not strings are a TypeError (a programming error, not a verdict)", async () => {
     await expect(verifySignature(await signed(), () => ({ consumerSecret: 42 as unknown as string }))).rejects.toThrow(TypeError);
     await expect(verifySignature(await signed(), "secret" as never)).rejects.toThrow(/secrets must be/);
