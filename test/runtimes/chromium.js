@@ -8,7 +8,6 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -38,6 +37,13 @@ if (!existsSync(executablePath)) {
   process.exit(0);
 }
 
+let chromium;
+try {
+  ({ chromium } = await import("playwright-core"));
+} catch (error) {
+  fail(`playwright-core cannot be loaded (${error.message}); it is a devDependency: run "npm ci" at the repository root.`);
+}
+
 // Only what the page needs is served: the build, the suite and the vectors.
 const SERVED = ["dist", "test/conformance", "test/vectors"].map((dir) => join(root, dir) + sep);
 const TYPES = { ".js": "text/javascript", ".json": "application/json", ".html": "text/html" };
@@ -46,7 +52,10 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>twitter-oauth1 conform
 import * as pkg from "/dist/index.js";
 import * as testing from "/dist/testing.js";
 import { run } from "/test/conformance/suite.js";
-window.__conformance = await run(pkg, testing);
+const result = await run(pkg, testing);
+// The runner checks that no Node global was there: the suite passed on web globals alone.
+result.nodeGlobals = ["process", "Buffer", "require", "global"].filter((name) => name in globalThis);
+window.__conformance = result;
 </script>`;
 
 const server = createServer((request, response) => {
@@ -95,6 +104,10 @@ try {
 }
 await browser.close();
 server.close();
+if (!Array.isArray(result.nodeGlobals) || result.nodeGlobals.length > 0) {
+  result.failed++;
+  result.failures.push({ name: "the page has no Node globals", error: `found: ${result.nodeGlobals}` });
+}
 for (const failure of result.failures) console.log(`FAIL ${failure.name}\n     ${failure.error}`);
 console.log(`${result.passed} passed, ${result.failed} failed`);
 process.exit(result.failed > 0 || result.passed === 0 ? 1 : 0);

@@ -84,7 +84,7 @@ for (const runtime of RUNTIMES.filter((r) => chosen.length === 0 || chosen.inclu
     const passed = Number(summary[1]);
     const failed = Number(summary[2]);
     const good = code === 0 && failed === 0 && passed > 0;
-    rows.push({ runtime, version, passed, failed, status: good ? "ok" : passed === 0 ? "FAILED (zero cases passed)" : "FAILED" });
+    rows.push({ runtime, version, passed, failed, status: good ? "ok" : passed === 0 ? "FAILED (did not run; see its output above)" : "FAILED" });
   }
 }
 
@@ -98,6 +98,9 @@ for (const [i, row] of table.entries()) {
 const passed = rows.reduce((n, r) => n + r.passed, 0);
 const failed = rows.reduce((n, r) => n + r.failed, 0);
 const bad = rows.filter((r) => r.status !== "ok" && !r.status.startsWith("SKIPPED"));
+for (const row of rows.filter((r) => r.status.startsWith("SKIPPED"))) {
+  console.log(`\n!!! ${row.runtime.label} was SKIPPED: nothing was proven in it on this run. !!!`);
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 if (bad.length > 0 || rows.length === 0) {
   console.log(`runtimes failing: ${bad.map((r) => r.runtime.name).join(", ") || "none selected"}`);

@@ -7,6 +7,8 @@ import { run } from "../conformance/suite.js";
 export default {
   async fetch() {
     const result = await run(pkg, testing);
-    return Response.json(result);
+    // The runner checks that no Node global was there: the suite passed on web globals alone.
+    const nodeGlobals = ["process", "Buffer", "require", "global"].filter((name) => name in globalThis);
+    return Response.json({ ...result, nodeGlobals });
   },
 };

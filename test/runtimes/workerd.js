@@ -100,6 +100,10 @@ try {
   fail(error.message);
 }
 stop();
+if (!Array.isArray(result.nodeGlobals) || result.nodeGlobals.length > 0) {
+  result.failed++;
+  result.failures.push({ name: "workerd isolate has no Node globals", error: `found: ${result.nodeGlobals}` });
+}
 for (const failure of result.failures) console.log(`FAIL ${failure.name}\n     ${failure.error}`);
 console.log(`${result.passed} passed, ${result.failed} failed`);
 process.exit(result.failed > 0 || result.passed === 0 ? 1 : 0);
