@@ -1,0 +1,97 @@
+// The checks every web example passes, whatever runs it: a full sign-in against the fake X through
+// X's own login form, Cancel, a replayed callback and a callback from another sign-in. The example
+// is started once per file, pointed at a fake X on loopback through its environment.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { defaultConsumer, defaultUser } from "../../../src/testing/index.js";
+import { Browser, signIn, type SignInPaths } from "./browser.js";
+import { serveFakeX, type FakeXServer } from "./fake-x-server.js";
+import { freePort } from "./ports.js";
+
+/** The variables every web example reads (README.md of each example). */
+export interface ExampleEnv extends Record<string, string> {
+  TWITTER_CONSUMER_KEY: string;
+  TWITTER_CONSUMER_SECRET: string;
+  TWITTER_CALLBACK_URL: string;
+  COOKIE_SECRET: string;
+  X_BASE_URL: string;
+  PORT: string;
+}
+
+export interface RunningExample {
+  stop(): Promise<void>;
+}
+
+export const COOKIE = "x_request_token";
+const PATHS: SignInPaths = { home: "/", login: "/auth/login", callback: "/auth/callback" };
+
+export function webExampleChecks(startExample: (env: ExampleEnv) => Promise<RunningExample>): void {
+  let x: FakeXServer;
+  let app: string;
+  let example: RunningExample | undefined;
+
+  beforeAll(async () => {
+    x = await serveFakeX();
+    const port = await freePort();
+    app = `http://127.0.0.1:${port}`;
+    example = await startExample({
+      TWITTER_CONSUMER_KEY: defaultConsumer.key,
+      TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
+      TWITTER_CALLBACK_URL: `${app}${PATHS.callback}`,
+      COOKIE_SECRET: "test-only cookie secret, 32+ characters long",
+      X_BASE_URL: x.origin,
+      PORT: String(port),
+    });
+  });
+
+  afterAll(async () => {
+    await example?.stop();
+    await x?.close();
+  });
+
+  it("X docs, Log in with X: the three steps end on a page naming the fake user", async () => {
+    const browser = new Browser();
+    const result = await signIn(browser, app, x.origin, PATHS);
+    expect(result.status, result.html).toBe(200);
+    expect(result.html).toContain(`@${defaultUser.screenName}`);
+    expect(result.html).toContain(defaultUser.name);
+    // The request token waited in an HttpOnly, SameSite=Lax cookie, sealed (no secret in sight) ...
+    const set = browser.setCookies.find((header) => header.startsWith(`${COOKIE}=`) && !/max-age=0/i.test(header));
+    expect(set).toMatch(/;\s*HttpOnly/i);
+    expect(set).toMatch(/;\s*SameSite=Lax/i);
+    expect(set).not.toContain(defaultConsumer.secret);
+    // ... and is gone once used.
+    expect(browser.cookie(app, COOKIE)).toBeUndefined();
+  });
+
+  it("X docs: the callback's token must match step 1, so a replayed callback without the cookie is refused", async () => {
+    const first = await signIn(new Browser(), app, x.origin, PATHS);
+    expect(first.status).toBe(200);
+    const replay = await new Browser().request(first.callbackUrl);
+    const html = await replay.text();
+    expect(replay.status).toBe(400);
+    expect(html).not.toContain(`@${defaultUser.screenName}`);
+  });
+
+  it("X docs: a callback carrying another sign-in's token is refused (TOKEN_MISMATCH)", async () => {
+    const victim = new Browser();
+    const started = await victim.request(app + PATHS.login);
+    expect(started.status).toBeGreaterThanOrEqual(300);
+    // An attacker completes a sign-in of their own and sends the victim to its callback URL.
+    const attacker = new Browser();
+    const attackerLogin = await attacker.request(app + PATHS.login);
+    const token = new URL(attackerLogin.headers.get("location")!).searchParams.get("oauth_token")!;
+    const forged = await victim.request(x.fake.approve(token));
+    const html = await forged.text();
+    expect(forged.status).toBe(400);
+    expect(html).toContain("TOKEN_MISMATCH");
+    expect(html).not.toContain(`@${defaultUser.screenName}`);
+  });
+
+  it("X docs: Cancel on X's page comes back with denied= and ends signed out", async () => {
+    const result = await signIn(new Browser(), app, x.origin, PATHS, "cancel");
+    expect(result.callbackUrl).toContain("denied=");
+    expect(result.status).toBe(403);
+    expect(result.html).toContain("AUTHORIZATION_DENIED");
+    expect(result.html).not.toContain(`@${defaultUser.screenName}`);
+  });
+}
