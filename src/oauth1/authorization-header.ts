@@ -7,6 +7,7 @@ import { encodeAs, describe } from "./percent-encode.js";
  * @param params - the protocol parameters to send, `oauth_signature` included, not encoded.
  * @param realm - an optional realm; it is never part of the signature.
  * @returns the header value, starting with `OAuth `.
+ * @throws TypeError when `params` holds "realm" or an empty name, or a name or value is not a string.
  *
  * @example
  * ```ts
@@ -23,6 +24,12 @@ export function buildAuthorizationHeader(params: Readonly<Record<string, string>
     first = false;
   }
   for (const name of Object.keys(params).sort()) {
+    // RFC 5849 3.5.1: "realm" is the header's own attribute, and a name cannot be empty. Either
+    // would read back as something else (or not at all), so refuse them rather than write them.
+    if (name === "realm") {
+      throw new TypeError('buildAuthorizationHeader: params must not hold "realm"; pass the realm as the second argument');
+    }
+    if (name === "") throw new TypeError("buildAuthorizationHeader: params must not hold an empty parameter name");
     header += (first ? "" : ", ") + encodeAs(name, "a header parameter name") + '="' +
       encodeAs(params[name]!, `header parameter "${name}"`) + '"';
     first = false;

@@ -123,6 +123,17 @@ describe("RFC 5849 3.5.1 Authorization header: build then parse", () => {
     );
   });
 
+  it('refuses a parameter named "realm" or an empty name, which would not read back (RFC 5849 3.5.1)', () => {
+    fc.assert(
+      fc.property(params, fc.constantFrom("realm", ""), anyText, realm, (list, bad, value, r) => {
+        const record = toRecord([...list, [bad, value]]);
+        expect(() => buildAuthorizationHeader(record, r)).toThrow(TypeError);
+        expect(() => buildAuthorizationHeader(record, r)).toThrow(/^buildAuthorizationHeader: params must not hold/);
+      }),
+      settings,
+    );
+  });
+
   it("is the identity with arbitrary whitespace and line folding between tokens, and the scheme in any case", () => {
     const arbitrary = fc.tuple(params, realm).chain(([list, r]) => {
       const tokens = list.length + (r === undefined ? 0 : 1);
