@@ -80,7 +80,8 @@ let result;
 const pageErrors = [];
 try {
   browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
-  console.log(`runtime: Chromium ${browser.version()}`);
+  const driver = JSON.parse(readFileSync(join(root, "node_modules/playwright-core/package.json"), "utf8")).version;
+  console.log(`runtime: Chromium ${browser.version()} (playwright-core ${driver})`);
   const page = await browser.newPage();
   page.on("pageerror", (error) => pageErrors.push(`page error: ${error.message}`));
   page.on("console", (message) => {

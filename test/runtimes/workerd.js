@@ -3,7 +3,7 @@
 // workerd config that serves it on a free loopback port, fetches the result from Node, kills
 // workerd, prints the failures and "N passed, M failed". Usage: node test/runtimes/workerd.js
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -27,7 +27,8 @@ try {
 } catch (error) {
   fail(`"workerd --version" failed (${error.message}). ${HINT}`);
 }
-console.log(`runtime: ${version}`);
+const npmVersion = JSON.parse(readFileSync(join(root, "node_modules/workerd/package.json"), "utf8")).version;
+console.log(`runtime: ${version} (npm workerd ${npmVersion})`);
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
