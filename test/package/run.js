@@ -87,11 +87,15 @@ await step('CJS: require("twitter-oauth1") and "twitter-oauth1/testing", conform
 );
 const tsc = join(root, "node_modules/typescript/bin/tsc");
 const compilerOptions = { strict: true, noEmit: true, skipLibCheck: false, target: "es2022", lib: ["es2022", "dom"], types: [] };
+// Node users often compile without the DOM lib: the shipped types must stand on @types/node alone.
+const nodeOnly = { lib: ["es2022"], types: ["node"], typeRoots: [join(root, "node_modules/@types")] };
 for (const [label, options, files] of [
   ["nodenext", { module: "nodenext", moduleResolution: "nodenext" }, ["consumer.mts", "consumer-cjs.cts"]],
   ["bundler", { module: "esnext", moduleResolution: "bundler" }, ["consumer.mts"]],
+  ["nodenext-node-types", { module: "nodenext", moduleResolution: "nodenext", ...nodeOnly }, ["consumer.mts", "consumer-cjs.cts"]],
 ]) {
-  await step(`TypeScript consumer type-checks under moduleResolution "${label}" (${files.join(", ")})`, () => {
+  const how = label === "nodenext-node-types" ? '"nodenext" with @types/node and no DOM lib' : `"${label}" with the DOM lib`;
+  await step(`TypeScript consumer type-checks under moduleResolution ${how} (${files.join(", ")})`, () => {
     writeFileSync(join(project, `tsconfig.${label}.json`), JSON.stringify({ compilerOptions: { ...compilerOptions, ...options }, files }, null, 2));
     sh(process.execPath, [tsc, "-p", `tsconfig.${label}.json`], { cwd: project });
     return `TypeScript ${sh(process.execPath, [tsc, "--version"]).replace("Version ", "")}`;
