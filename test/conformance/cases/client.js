@@ -111,6 +111,43 @@ export function clientCases(pkg, testing) {
       },
     },
     {
+      name: "X docs (Log in with X) step 2 through the fake's own pages: sign-in form, 303 to the callback, then step 3",
+      async run() {
+        const { client, user, fetch } = setup(pkg, testing);
+        const requestToken = await client.getRequestToken();
+        const page = await fetch(client.buildAuthenticateUrl(requestToken));
+        equal(page.status, 200, "GET /oauth/authenticate status");
+        const html = await page.text();
+        const form = /<form[^>]*method="post"[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
+        ok(form, "the sign-in page has a POST form");
+        const fields = new URLSearchParams();
+        for (const input of form[2].matchAll(/<input\b[^>]*>/gi)) {
+          const name = /\bname="([^"]*)"/.exec(input[0])?.[1];
+          const value = /\bvalue="([^"]*)"/.exec(input[0])?.[1] ?? "";
+          if (name !== undefined) fields.set(name, value.replace(/&amp;/g, "&").replace(/&quot;/g, '"'));
+        }
+        equal(fields.get("oauth_token"), requestToken.token, "the form carries the request token");
+        const login = [...fields.keys()].find((name) => /username/i.test(name));
+        const password = [...fields.keys()].find((name) => /password/i.test(name));
+        ok(login && password, "the form asks for a username and a password");
+        fields.set(login, user.screenName);
+        fields.set(password, user.password);
+        fields.set("action", "authorize");
+        const submitted = await fetch(new URL(form[1].replace(/&amp;/g, "&"), page.url || "https://api.x.com/").href, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: fields.toString(),
+          redirect: "manual",
+        });
+        equal(submitted.status, 303, "the form POST redirects (303) to the callback");
+        const location = submitted.headers.get("location");
+        equal(location?.split("?")[0], CALLBACK, "Location is the callback");
+        const { verifier } = client.parseCallback(location, requestToken);
+        const accessToken = await client.exchangeVerifier(requestToken, verifier);
+        equal(accessToken.screenName, user.screenName, "signed in as the user who typed the password");
+      },
+    },
+    {
       name: "X docs (PIN-based OAuth): callback oob, a 7-digit PIN, then step 3 with the PIN",
       async run() {
         const { fake, client, user } = setup(pkg, testing, { client: { callbackUrl: "oob" } });
