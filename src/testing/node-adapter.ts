@@ -8,8 +8,8 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
   url?: string | undefined;
   /** The headers, lower-cased, as Node gives them. */
   headers: Record<string, string | string[] | undefined>;
-  /** The socket, to tell https from http. */
-  socket?: { encrypted?: boolean } | undefined;
+  /** The socket, to tell https from http (a TLS socket has `encrypted: true`). */
+  socket?: object | undefined;
 }
 
 /** The parts of Node's `ServerResponse` that {@link toNodeListener} writes. */
@@ -55,6 +55,10 @@ async function readBody(request: NodeRequestLike, limit: number): Promise<Uint8A
   return body;
 }
 
+function isTls(socket: object | undefined): boolean {
+  return typeof socket === "object" && socket !== null && (socket as { encrypted?: unknown }).encrypted === true;
+}
+
 function plain(response: NodeResponseLike, status: number, text: string): void {
   if (response.headersSent === true) {
     response.end();
@@ -92,7 +96,7 @@ export function toNodeListener(
     try {
       const method = (request.method ?? "GET").toUpperCase();
       const host = request.headers.host;
-      const base = origin ?? (typeof host === "string" && host !== "" ? `${request.socket?.encrypted === true ? "https" : "http"}://${host}` : undefined);
+      const base = origin ?? (typeof host === "string" && host !== "" ? `${isTls(request.socket) ? "https" : "http"}://${host}` : undefined);
       let url: URL;
       try {
         if (base === undefined) throw new TypeError("no host");
