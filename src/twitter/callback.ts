@@ -37,7 +37,12 @@ function queryOf(input: CallbackInput): URLSearchParams {
  * @throws TwitterOAuthError `AUTHORIZATION_DENIED` (the user pressed Cancel: `denied=…`), `INVALID_CALLBACK`
  *   (no token or verifier), `TOKEN_MISMATCH` (another sign-in's token, or a replay).
  */
-export function parseCallback(input: CallbackInput, requestToken?: RequestToken | string): { token: string; verifier: string } {
+export function parseCallback(input: CallbackInput, requestToken?: RequestToken | string): {
+  /** `oauth_token` from the callback (the request token of this sign-in). */
+  token: string;
+  /** `oauth_verifier` from the callback: pass it to `exchangeVerifier`. */
+  verifier: string;
+} {
   const query = queryOf(input);
   if (query.has("denied")) {
     throw new TwitterOAuthError(

@@ -206,7 +206,12 @@ export class TwitterOAuth {
    * @param requestToken - the request token of this sign-in, to check the callback against.
    * @throws TwitterOAuthError `AUTHORIZATION_DENIED`, `INVALID_CALLBACK`, `TOKEN_MISMATCH`.
    */
-  parseCallback(input: CallbackInput, requestToken?: RequestToken | string): { token: string; verifier: string } {
+  parseCallback(input: CallbackInput, requestToken?: RequestToken | string): {
+    /** `oauth_token` from the callback (the request token of this sign-in). */
+    token: string;
+    /** `oauth_verifier` from the callback: pass it to `exchangeVerifier`. */
+    verifier: string;
+  } {
     return parseCallback(input, requestToken);
   }
 

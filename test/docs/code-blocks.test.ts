@@ -1,0 +1,99 @@
+// Issue 6, "Checked code blocks": every ts/js block of README.md and docs/*.md is type-checked against
+// the built package, and the blocks marked <!-- run --> are executed. Needs dist/ (npm test builds first).
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkWorkspace, runBlock, writeWorkspace, type BlockDiagnostic, type BlockWorkspace } from "./check-blocks.js";
+import { documentedFiles, extractBlocks, type CodeBlock } from "./code-blocks.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const blocks: CodeBlock[] = documentedFiles(root).flatMap((file) => extractBlocks(file, readFileSync(join(root, file), "utf8")));
+const checked = blocks.filter((b) => !b.fragment);
+const runnable = checked.filter((b) => b.run);
+
+let workspace: BlockWorkspace;
+let diagnostics: BlockDiagnostic[];
+
+beforeAll(() => {
+  if (!existsSync(join(root, "dist/index.d.ts")) || !existsSync(join(root, "dist/testing.d.ts"))) {
+    throw new Error('dist/ is missing: run "npm run build" first (npm test does)');
+  }
+  workspace = writeWorkspace(root, checked);
+  diagnostics = checkWorkspace(workspace);
+}, 120_000);
+
+afterAll(() => workspace?.dispose());
+
+describe("documentation code blocks", () => {
+  it("finds the blocks, and only a few are fragments", () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(15);
+    expect(blocks.filter((b) => b.fragment).length).toBeLessThanOrEqual(Math.ceil(blocks.length / 5));
+  });
+
+  it("every block type-checks against the built package (fix the block, or the API it drifted from)", () => {
+    expect(diagnostics.map((d) => `${d.where}: ${d.message}`)).toEqual([]);
+  });
+
+  describe.each(runnable.map((b) => [`${b.file}:${b.line}`, b] as const))("%s (<!-- run -->)", (_, block) => {
+    it("runs to completion with Node", async () => {
+      const { code, output } = await runBlock(workspace, block);
+      expect({ code, output }).toMatchObject({ code: 0 });
+    }, 60_000);
+  });
+});
+
+describe("the checker itself", () => {
+  it("reads markers and languages, and skips other fences", () => {
+    const md = [
+      "```sh", "npm i twitter-oauth1", "```",
+      "<!-- fragment -->", "```ts", "a;", "```",
+      "<!-- run -->", "", "```js", "b;", "```",
+      "```typescript", "c;", "```",
+    ].join("\n");
+    expect(extractBlocks("x.md", md).map(({ line, lang, code, fragment, run }) => ({ line, lang, code, fragment, run }))).toEqual([
+      { line: 5, lang: "ts", code: "a;\n", fragment: true, run: false },
+      { line: 10, lang: "js", code: "b;\n", fragment: false, run: true },
+      { line: 13, lang: "ts", code: "c;\n", fragment: false, run: false },
+    ]);
+  });
+
+  it("fails a block that drifted from the API, at the Markdown line", () => {
+    const drifted: CodeBlock = {
+      file: "drift.md",
+      line: 10,
+      lang: "ts",
+      fragment: false,
+      run: false,
+      code: 'import { TwitterOAuth } from "twitter-oauth1";\nnew TwitterOAuth({ consumerKey: "k" }).getAccessToken();\n',
+    };
+    const scratch = writeWorkspace(root, [drifted]);
+    try {
+      const found = checkWorkspace(scratch);
+      expect(found.map((d) => d.where)).toEqual(["drift.md:12", "drift.md:12"]);
+      expect(found.map((d) => d.message).join("\n")).toMatch(/consumerSecret[\s\S]*getAccessToken/);
+    } finally {
+      scratch.dispose();
+    }
+  }, 120_000);
+
+  it("fails a <!-- run --> block whose assertion no longer holds", async () => {
+    const wrong: CodeBlock = {
+      file: "wrong.md",
+      line: 1,
+      lang: "ts",
+      fragment: false,
+      run: true,
+      code: 'import assert from "node:assert/strict";\nimport { percentEncode } from "twitter-oauth1";\nassert.equal(percentEncode("a b"), "a+b");\n',
+    };
+    const scratch = writeWorkspace(root, [wrong]);
+    try {
+      expect(checkWorkspace(scratch)).toEqual([]);
+      const { code, output } = await runBlock(scratch, wrong);
+      expect(code).not.toBe(0);
+      expect(output).toMatch(/a%20b/);
+    } finally {
+      scratch.dispose();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,68 @@
+// Extracts the ```ts / ```js code blocks of README.md and docs/*.md (issue 6, "Checked code blocks").
+// Markers, as an HTML comment on the line just before the opening fence (invisible on GitHub):
+//   <!-- fragment -->  a piece of a larger program: not checked (keep these few)
+//   <!-- run -->       also executed with Node against the built package; it must finish without throwing
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** One code block of a Markdown file. */
+export interface CodeBlock {
+  /** Path of the Markdown file, relative to the repository root. */
+  file: string;
+  /** 1-based line of the opening fence. */
+  line: number;
+  /** "ts" or "js". */
+  lang: "ts" | "js";
+  /** The code, without the fences. */
+  code: string;
+  /** Marked `<!-- fragment -->`: skipped. */
+  fragment: boolean;
+  /** Marked `<!-- run -->`: executed too. */
+  run: boolean;
+}
+
+const LANGS: Record<string, "ts" | "js"> = { ts: "ts", typescript: "ts", js: "js", javascript: "js", mjs: "js" };
+
+/** The Markdown files whose blocks are checked: README.md and docs/*.md (not docs/api, which typedoc writes). */
+export function documentedFiles(root: string): string[] {
+  const docs = readdirSync(join(root, "docs"), { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+    .map((entry) => `docs/${entry.name}`)
+    .sort();
+  return ["README.md", ...docs];
+}
+
+/** Every fenced block of `markdown` whose info string starts with ts, typescript, js, javascript or mjs. */
+export function extractBlocks(file: string, markdown: string): CodeBlock[] {
+  const lines = markdown.split(/\r?\n/);
+  const blocks: CodeBlock[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^(\s*)(`{3,}|~{3,})\s*([A-Za-z]*)/.exec(lines[i]!);
+    if (!open) continue;
+    const fence = open[2]!;
+    const lang = LANGS[open[3]!.toLowerCase()];
+    let end = i + 1;
+    while (end < lines.length && !lines[end]!.trim().startsWith(fence)) end++;
+    if (end === lines.length) throw new Error(`${file}:${i + 1}: unclosed code fence`);
+    if (lang !== undefined) {
+      let previous = i - 1;
+      while (previous >= 0 && lines[previous]!.trim() === "") previous--;
+      const marker = previous >= 0 ? lines[previous]!.trim() : "";
+      blocks.push({
+        file,
+        line: i + 1,
+        lang,
+        code: lines.slice(i + 1, end).join("\n") + "\n",
+        fragment: marker === "<!-- fragment -->",
+        run: marker === "<!-- run -->",
+      });
+    }
+    i = end;
+  }
+  return blocks;
+}
+
+/** A file name for a block that says where it came from: `README.md:120` -> `README-md-L120.ts`. */
+export function blockFileName(block: CodeBlock): string {
+  return `${block.file.replace(/[^A-Za-z0-9]+/g, "-")}-L${block.line}.${block.lang === "ts" ? "mts" : "mjs"}`;
+}
