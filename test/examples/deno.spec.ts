@@ -9,7 +9,7 @@ describe("examples/deno", () => {
   webExampleChecks(async (env) => {
     // deno.json maps twitter-oauth1 to npm:, which is not published from here: run main.ts in a
     // folder where the package is installed in node_modules instead, as `npm i` would leave it.
-    const cwd = consumerFolder("deno", ["main.ts"]);
+    const cwd = consumerFolder("deno", ["deno/main.ts"]);
     const server = start(bin("deno"), ["run", "--no-prompt", "--allow-net", "--allow-env", "main.ts"], { cwd, env });
     await waitForHttp(server, `http://127.0.0.1:${env.PORT}/`);
     return server;

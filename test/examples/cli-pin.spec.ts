@@ -1,0 +1,89 @@
+// examples/cli-pin: the PIN flow in a Node CLI, fed the PIN on standard input like a user typing it.
+import { once } from "node:events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TwitterOAuth } from "../../src/index.js";
+import { defaultConsumer, defaultUser } from "../../src/testing/index.js";
+import { serveFakeX, type FakeXServer } from "./harness/fake-x-server.js";
+import { compileNodeExample } from "./harness/node-example.js";
+import { root } from "./harness/paths.js";
+import { start, type Started } from "./harness/processes.js";
+
+let x: FakeXServer;
+let cli: string;
+
+beforeAll(async () => {
+  x = await serveFakeX();
+  cli = await compileNodeExample("cli-pin", "cli.ts");
+});
+afterAll(() => x?.close());
+
+/** Resolves with the first match of `pattern` in the process's output. */
+async function waitFor(run: Started, pattern: RegExp): Promise<RegExpExecArray> {
+  for (;;) {
+    const match = pattern.exec(run.output());
+    if (match !== null) return match;
+    if (run.child.exitCode !== null) throw new Error(`the CLI exited without printing ${pattern}:\n${run.output()}`);
+    await Promise.race([once(run.child.stdout!, "data"), once(run.child, "exit")]);
+  }
+}
+
+async function exit(run: Started): Promise<number | null> {
+  if (run.child.exitCode === null) await once(run.child, "exit");
+  return run.child.exitCode;
+}
+
+function startCli(args: string[], env: Record<string, string> = {}): Started {
+  return start(process.execPath, [cli, ...args], { cwd: root, env });
+}
+
+describe("examples/cli-pin", () => {
+  it("X docs, PIN-based OAuth: prints the authorize URL, takes the PIN on stdin, prints working credentials", async () => {
+    const run = startCli(["--consumer-key", defaultConsumer.key, "--consumer-secret", defaultConsumer.secret, "--base-url", x.origin]);
+    try {
+      const [, token] = await waitFor(run, new RegExp(`^${x.origin}/oauth/authorize\\?oauth_token=([A-Za-z0-9_-]+)$`, "m"));
+      const pin = x.fake.approve(token!);
+      expect(pin).toMatch(/^[0-9]{7}$/);
+      run.child.stdin!.end(`${pin}\n`);
+      expect(await exit(run), run.output()).toBe(0);
+      const out = run.output();
+      expect(out).toContain(`Signed in as @${defaultUser.screenName} (id ${defaultUser.id})`);
+      const accessToken = /^Access token: +(\S+)$/m.exec(out)?.[1];
+      const tokenSecret = /^Access token secret: +(\S+)$/m.exec(out)?.[1];
+      // The printed pair is what X issued: it signs a verify_credentials call as the fake user.
+      const client = new TwitterOAuth({ consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret, baseUrl: x.origin });
+      const user = await client.verifyCredentials({ token: accessToken!, tokenSecret: tokenSecret! });
+      expect(user.screen_name).toBe(defaultUser.screenName);
+    } finally {
+      await run.stop();
+    }
+  });
+
+  it("reads the consumer key and secret from TWITTER_CONSUMER_KEY / TWITTER_CONSUMER_SECRET; a wrong PIN fails with X's error, no token", async () => {
+    const run = startCli([], {
+      TWITTER_CONSUMER_KEY: defaultConsumer.key,
+      TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
+      X_BASE_URL: x.origin,
+    });
+    try {
+      await waitFor(run, /^PIN: /m);
+      run.child.stdin!.end("0000000\n");
+      expect(await exit(run)).toBe(1);
+      expect(run.output()).toMatch(/HTTP_ERROR: POST \/oauth\/access_token failed with HTTP 401/);
+      expect(run.output()).not.toContain("Access token");
+      expect(run.output()).not.toContain(defaultConsumer.secret);
+    } finally {
+      await run.stop();
+    }
+  });
+
+  it("without credentials it says which variables or flags to set, and exits 2", async () => {
+    const run = startCli([]);
+    try {
+      expect(await exit(run)).toBe(2);
+      expect(run.output()).toContain("TWITTER_CONSUMER_KEY");
+      expect(run.output()).toContain("--consumer-key");
+    } finally {
+      await run.stop();
+    }
+  });
+});
