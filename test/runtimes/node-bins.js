@@ -14,20 +14,44 @@ export function nodeBinary(major) {
   return join(here, "node_modules", `node${major}`, "bin", "node");
 }
 
+let checked;
+
 /**
- * Makes sure both binaries are installed; returns an error message (with how to fix it) or undefined.
+ * Makes sure both binaries are installed and run; returns an error message (with how to fix it)
+ * or undefined. Checked once per process.
  */
 export function ensureNodeBins() {
-  if ([22, 24].every((major) => existsSync(nodeBinary(major)))) return undefined;
+  checked ??= installAndCheck();
+  return checked;
+}
+
+function installAndCheck() {
+  if ([22, 24].some((major) => !existsSync(nodeBinary(major)))) return install() ?? check();
+  return check();
+}
+
+function install() {
   console.log("runtimes: installing Node 22 and Node 24 with npm ci --prefix test/runtimes/node-bins");
   try {
     execFileSync("npm", ["ci", "--prefix", here, "--no-audit", "--no-fund"], { stdio: "inherit" });
   } catch (error) {
     return `"npm ci --prefix test/runtimes/node-bins" failed (${error.message}); run it by hand to see why (it needs the npm registry)`;
   }
+  return undefined;
+}
+
+function check() {
   for (const major of [22, 24]) {
-    if (!existsSync(nodeBinary(major))) {
-      return `${nodeBinary(major)} is missing after npm ci; run "npm ci --prefix test/runtimes/node-bins"`;
+    // The npm `node` package ships a placeholder and fetches the real binary in its preinstall
+    // script (allowed in node-bins/package.json "allowScripts"): check that it really runs.
+    let version = "";
+    try {
+      version = execFileSync(nodeBinary(major), ["--version"], { encoding: "utf8" }).trim();
+    } catch (error) {
+      version = error.message;
+    }
+    if (!version.startsWith(`v${major}.`)) {
+      return `${nodeBinary(major)} does not run as Node ${major} after npm ci (${version}); run "npm ci --prefix test/runtimes/node-bins" and check that its install scripts ran`;
     }
   }
   return undefined;
