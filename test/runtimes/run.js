@@ -14,6 +14,7 @@ import { ensureNodeBins, nodeBinary } from "./node-bins.js";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const entry = "test/runtimes/entry.js";
 const bin = (name) => join(root, "node_modules/.bin", name);
+const RUNTIME_LIMIT_MS = 10 * 60_000;
 const NPM_HINT = 'it is a devDependency of the repository: run "npm ci" at the repository root';
 
 const RUNTIMES = [
@@ -56,8 +57,19 @@ function runOne(runtime) {
       output += chunk;
       process.stderr.write(chunk);
     });
-    child.on("error", (error) => resolvePromise({ code: 127, output: output + `\ncould not start ${command}: ${error.message}` }));
-    child.on("close", (code, signal) => resolvePromise({ code: code ?? 128, signal, output }));
+    // A suite that hangs must not hang CI: stop the runtime after RUNTIME_LIMIT_MS.
+    const timer = setTimeout(() => {
+      output += `\n${runtime.name}: no result after ${RUNTIME_LIMIT_MS / 1000} s; stopped\n`;
+      child.kill("SIGTERM");
+    }, RUNTIME_LIMIT_MS);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolvePromise({ code: 127, output: output + `\ncould not start ${command}: ${error.message}` });
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code: code ?? 128, signal, output });
+    });
   });
 }
 

@@ -60,6 +60,7 @@ const conformanceWorker :Workerd.Worker = (
 
 let stop = () => {};
 process.on("exit", () => stop());
+process.on("SIGTERM", () => process.exit(143)); // the driver's time limit: still stop workerd
 
 /** Starts workerd on `port`, asks the worker for the result, stops workerd. */
 async function serveOnce(port) {
