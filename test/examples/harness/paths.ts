@@ -10,3 +10,9 @@ export const scratch = join(root, ".tmp/examples");
 export function bin(name: string): string {
   return join(root, "node_modules/.bin", name);
 }
+
+/**
+ * Node 24 from test/runtimes/node-bins (installed by `npm run test:runtimes`, or by hand with
+ * `npm ci --prefix test/runtimes/node-bins`): it runs a .ts file as written, as the READMEs say.
+ */
+export const node24 = join(root, "test/runtimes/node-bins/node_modules/node24/bin/node");
