@@ -1,15 +1,18 @@
-// Issue 6, "Checked code blocks": every ts/js block of README.md and docs/*.md is type-checked against
-// the built package, and the blocks marked <!-- run --> are executed. Needs dist/ (npm test builds first).
+// Issue 6, "Checked code blocks": every ts/js block of README.md and docs/*.md, and every TSDoc @example
+// as published in docs/api/, is type-checked against the built package, and the blocks marked
+// <!-- run --> are executed. Needs dist/ (npm test builds first).
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkWorkspace, runBlock, writeWorkspace, type BlockDiagnostic, type BlockWorkspace } from "./check-blocks.js";
-import { documentedFiles, extractBlocks, type CodeBlock } from "./code-blocks.js";
+import { apiExampleBlocks, documentedFiles, extractBlocks, type CodeBlock } from "./code-blocks.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const blocks: CodeBlock[] = documentedFiles(root).flatMap((file) => extractBlocks(file, readFileSync(join(root, file), "utf8")));
-const checked = blocks.filter((b) => !b.fragment);
+// The TSDoc @example blocks too, since typedoc publishes them in docs/api/.
+const examples: CodeBlock[] = apiExampleBlocks(root);
+const checked = [...blocks.filter((b) => !b.fragment), ...examples];
 const runnable = checked.filter((b) => b.run);
 
 let workspace: BlockWorkspace;
@@ -29,6 +32,7 @@ describe("documentation code blocks", () => {
   it("finds the blocks, and only a few are fragments", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(15);
     expect(blocks.filter((b) => b.fragment).length).toBeLessThanOrEqual(Math.ceil(blocks.length / 5));
+    expect(examples.length).toBeGreaterThanOrEqual(10);
   });
 
   it("every block type-checks against the built package (fix the block, or the API it drifted from)", () => {

@@ -62,6 +62,30 @@ export function extractBlocks(file: string, markdown: string): CodeBlock[] {
   return blocks;
 }
 
+/**
+ * The TSDoc `@example` blocks, as typedoc renders them into docs/api/ (a ts block right under an
+ * "Example" heading; the other ts blocks there are declarations, not programs).
+ */
+export function apiExampleBlocks(root: string): CodeBlock[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) walk(`${dir}/${entry.name}`);
+      else if (entry.name.endsWith(".md")) files.push(`${dir}/${entry.name}`);
+    }
+  };
+  walk("docs/api");
+  return files.flatMap((file) => {
+    const markdown = readFileSync(join(root, file), "utf8");
+    const lines = markdown.split(/\r?\n/);
+    return extractBlocks(file, markdown).filter((block) => {
+      let previous = block.line - 2;
+      while (previous >= 0 && lines[previous]!.trim() === "") previous--;
+      return /^#+ Example/.test(lines[previous] ?? "");
+    });
+  });
+}
+
 /** A file name for a block that says where it came from: `README.md:120` -> `README-md-L120.ts`. */
 export function blockFileName(block: CodeBlock): string {
   return `${block.file.replace(/[^A-Za-z0-9]+/g, "-")}-L${block.line}.${block.lang === "ts" ? "mts" : "mjs"}`;
