@@ -1,0 +1,221 @@
+// What every leg of the benchmark shares, in plain ESM with web globals only, so that Node, Deno,
+// Bun and workerd run exactly the same code: the input (X's "Creating a signature" request), the
+// minimal cached-key WebCrypto signer, the hand-tuned string-building floor, and the harness that
+// interleaves rounds and reports medians.
+
+/** X docs, "Creating a signature" (api.x.com host), with the documented keys, nonce and timestamp. */
+export const INPUT = {
+  method: "POST",
+  url: "https://api.x.com/1.1/statuses/update.json?include_entities=true",
+  body: { status: "Hello Ladies + Gentlemen, a signed OAuth request!" },
+  credentials: {
+    consumerKey: "xvz1evFS4wEEPTGEFPHBog",
+    consumerSecret: "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
+    token: "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
+    tokenSecret: "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE",
+  },
+  nonce: "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg",
+  timestamp: "1318622958",
+};
+
+/** The documented signature for INPUT (X docs: "Ls93hJiZbQ3akF3HF3x1Bz8/zU4="). */
+export const EXPECTED_SIGNATURE = "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=";
+
+/** The full header every correct signer must produce for INPUT (parameters sorted, ", " between). */
+export const EXPECTED_HEADER =
+  'OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", ' +
+  'oauth_signature="Ls93hJiZbQ3akF3HF3x1Bz8%2FzU4%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", ' +
+  'oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_version="1.0"';
+
+/** The oauth_signature inside an Authorization header, decoded. */
+export function signatureInHeader(header) {
+  const match = /oauth_signature="([^"]*)"/.exec(header);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The minimal signer: what a careful developer writes in 25 lines. Its string building is the
+// same in both flavours; only the HMAC differs (node:crypto in the Node leg, WebCrypto here).
+
+const SUB_DELIMS = /[!'()*]/g;
+const hex = (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase();
+/** RFC 3986 percent-encoding the usual way: encodeURIComponent plus the five sub-delims. */
+export const minimalEncode = (s) => encodeURIComponent(s).replace(SUB_DELIMS, hex);
+
+/** Base string, signing key and protocol parameters of the minimal signer. */
+export function minimalParts(input, signatureMethod = "HMAC-SHA1") {
+  const { credentials: c } = input;
+  const url = new URL(input.url);
+  const oauth = {
+    oauth_consumer_key: c.consumerKey,
+    oauth_nonce: input.nonce,
+    oauth_signature_method: signatureMethod,
+    oauth_timestamp: input.timestamp,
+    oauth_token: c.token,
+    oauth_version: "1.0",
+  };
+  const pairs = [];
+  for (const [k, v] of url.searchParams) pairs.push(minimalEncode(k) + "=" + minimalEncode(v));
+  for (const k in input.body) pairs.push(minimalEncode(k) + "=" + minimalEncode(input.body[k]));
+  for (const k in oauth) pairs.push(minimalEncode(k) + "=" + minimalEncode(oauth[k]));
+  pairs.sort();
+  const base = input.method.toUpperCase() + "&" + minimalEncode(url.origin + url.pathname) + "&" + minimalEncode(pairs.join("&"));
+  const key = minimalEncode(c.consumerSecret) + "&" + minimalEncode(c.tokenSecret);
+  return { base, key, oauth };
+}
+
+/** The Authorization header of the minimal signer. */
+export function minimalHeader(oauth, signature) {
+  oauth.oauth_signature = signature;
+  return "OAuth " + Object.keys(oauth).sort().map((k) => minimalEncode(k) + '="' + minimalEncode(oauth[k]) + '"').join(", ");
+}
+
+const keys = new Map();
+const encoder = new TextEncoder();
+
+/** The minimal WebCrypto signer: one imported CryptoKey per signing key, one subtle.sign per signature. */
+export async function minimalWebCrypto(input) {
+  const { base, key, oauth } = minimalParts(input);
+  let cryptoKey = keys.get(key);
+  if (cryptoKey === undefined) {
+    cryptoKey = crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-1" }, false, ["sign"]);
+    keys.set(key, cryptoKey);
+  }
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", await cryptoKey, encoder.encode(base)));
+  let binary = "";
+  for (let i = 0; i < mac.length; i++) binary += String.fromCharCode(mac[i]);
+  return minimalHeader(oauth, btoa(binary));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hand-tuned floor for "base string + header building": the same general work signRequest
+// does for a PLAINTEXT signature (parse the URL, the query and a record body, encode, sort by name
+// then value, build the base string and the header), written for speed with no argument checks.
+// PLAINTEXT keeps crypto out of the comparison: the signature is the signing key itself.
+
+const KEEP = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~") KEEP[c.charCodeAt(0)] = 1;
+
+function tunedEncode(s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || KEEP[c] === 0) return encodeURIComponent(s).replace(SUB_DELIMS, hex);
+  }
+  return s;
+}
+
+function formDecode(s) {
+  if (s.indexOf("+") !== -1) s = s.replaceAll("+", " ");
+  return s.indexOf("%") === -1 ? s : decodeURIComponent(s);
+}
+
+/** The floor: returns what signRequest(…, { signatureMethod: "PLAINTEXT" }) returns. */
+export async function tunedFloor(input) {
+  const { credentials: c } = input;
+  const url = new URL(input.url);
+  const names = [];
+  const values = [];
+  const query = url.search;
+  if (query.length > 1) {
+    let start = 1;
+    while (start <= query.length) {
+      let end = query.indexOf("&", start);
+      if (end === -1) end = query.length;
+      if (end > start) {
+        const eq = query.indexOf("=", start);
+        if (eq === -1 || eq > end) {
+          names.push(tunedEncode(formDecode(query.slice(start, end))));
+          values.push("");
+        } else {
+          names.push(tunedEncode(formDecode(query.slice(start, eq))));
+          values.push(tunedEncode(formDecode(query.slice(eq + 1, end))));
+        }
+      }
+      start = end + 1;
+    }
+  }
+  for (const k in input.body) {
+    names.push(tunedEncode(k));
+    values.push(tunedEncode(input.body[k]));
+  }
+  const key = tunedEncode(c.consumerSecret) + "&" + tunedEncode(c.tokenSecret);
+  const oauthParams = {
+    oauth_consumer_key: c.consumerKey,
+    oauth_nonce: input.nonce,
+    oauth_signature_method: "PLAINTEXT",
+    oauth_timestamp: input.timestamp,
+    oauth_version: "1.0",
+    oauth_token: c.token,
+  };
+  const eKey = tunedEncode(c.consumerKey);
+  const eNonce = tunedEncode(input.nonce);
+  const eToken = tunedEncode(c.token);
+  names.push("oauth_consumer_key", "oauth_nonce", "oauth_signature_method", "oauth_timestamp", "oauth_token", "oauth_version");
+  values.push(eKey, eNonce, "PLAINTEXT", input.timestamp, eToken, "1.0");
+  const order = names.map((_, i) => i);
+  order.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : 0));
+  let params = "";
+  for (let i = 0; i < order.length; i++) {
+    const j = order[i];
+    params += (i === 0 ? "" : "%26") + names[j].replaceAll("%", "%25") + "%3D" + values[j].replaceAll("%", "%25");
+  }
+  const baseString = input.method + "&" + tunedEncode(url.protocol + "//" + url.host + url.pathname) + "&" + params;
+  const signature = key;
+  oauthParams.oauth_signature = signature;
+  const authorization =
+    'OAuth oauth_consumer_key="' + eKey + '", oauth_nonce="' + eNonce + '", oauth_signature="' + tunedEncode(signature) +
+    '", oauth_signature_method="PLAINTEXT", oauth_timestamp="' + input.timestamp + '", oauth_token="' + eToken +
+    '", oauth_version="1.0"';
+  return { authorization, oauthParams, signature, baseString };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The harness. Each round runs every case once, in a rotated order, as a batch of `batch` calls
+// (awaited one after another, or `inFlight` at a time with Promise.all); a case's figure is the
+// median over rounds of the time per call. Absolute times on a shared machine are noise: read the
+// ratios, which compare cases measured side by side in the same rounds.
+
+/**
+ * @param cases [{ name, fn }] where fn() returns a value or a promise.
+ * @param options { rounds, batch, inFlight, now } `now` may be async (workerd asks an outside clock).
+ * @returns [{ name, median, min, max }] in microseconds per call.
+ */
+export async function measure(cases, { rounds = 21, batch = 400, inFlight = 0, now = () => performance.now(), warmup = 2 } = {}) {
+  const samples = cases.map(() => []);
+  for (let r = -warmup; r < rounds; r++) {
+    for (let k = 0; k < cases.length; k++) {
+      const i = (k + Math.max(r, 0)) % cases.length;
+      const { fn } = cases[i];
+      const t0 = await now();
+      if (inFlight > 0) {
+        for (let done = 0; done < batch; done += inFlight) {
+          const pending = new Array(inFlight);
+          for (let j = 0; j < inFlight; j++) pending[j] = fn();
+          await Promise.all(pending);
+        }
+      } else {
+        for (let j = 0; j < batch; j++) await fn();
+      }
+      const t1 = await now();
+      if (r >= 0) samples[i].push(((t1 - t0) * 1000) / batch);
+    }
+  }
+  return cases.map(({ name }, i) => {
+    const sorted = samples[i].sort((a, b) => a - b);
+    return { name, median: sorted[sorted.length >> 1], min: sorted[0], max: sorted[sorted.length - 1] };
+  });
+}
+
+/** Markdown table of results with throughput ratios against the named baselines. */
+export function table(results, baselines) {
+  const head = ["case", "median µs/op", ...baselines.map((b) => `x ${b}`)];
+  const lines = ["| " + head.join(" | ") + " |", "|" + head.map((_, i) => (i === 0 ? "---" : "---:")).join("|") + "|"];
+  for (const r of results) {
+    const ratios = baselines.map((b) => {
+      const base = results.find((x) => x.name === b);
+      return base ? (base.median / r.median).toFixed(2) + "x" : "-";
+    });
+    lines.push(`| ${r.name} | ${r.median.toFixed(2)} | ${ratios.join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
