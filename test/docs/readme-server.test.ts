@@ -1,87 +1,34 @@
 // Issue 6: "a complete copy-paste sign-in for a Node server". The README's block, as published, runs
-// in its own Node process; msw in that process (fixtures/x-over-loopback.mjs) routes its calls to
-// https://api.x.com to the fake X served here, and the test plays the browser and the user.
+// in its own Node process against the fake X (run-with-fake-x.ts); the test plays the browser and the user.
 // X docs "Log in with X": steps 1 to 3; the callback cases follow parseCallback's contract.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFakeTwitter, defaultConsumer, defaultUser, toNodeListener } from "../../src/testing/index.js";
-import { extractBlocks } from "./code-blocks.js";
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const HEADING = "## Sign in with X on a Node server";
-
-/** The first ts block under the README heading above. */
-function readmeServerBlock(): string {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  const headingLine = readme.split("\n").indexOf(HEADING) + 1;
-  if (headingLine === 0) throw new Error(`README.md has no "${HEADING}" section`);
-  const block = extractBlocks("README.md", readme).find((b) => b.line > headingLine && b.lang === "ts");
-  if (!block) throw new Error(`no ts block under "${HEADING}"`);
-  return block.code;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((done) => probe.close(done));
-  return port;
-}
+import { createFakeTwitter, defaultConsumer, defaultUser } from "../../src/testing/index.js";
+import { blockUnder, freePort, runWithFakeX, type BlockProcess } from "./run-with-fake-x.js";
 
 const fake = createFakeTwitter();
-const dir = join(root, ".tmp", `readme-server-${process.pid}`);
-let fakeServer: Server;
-let child: ChildProcess;
+let server: BlockProcess;
 let site: string;
-let output = "";
 
 beforeAll(async () => {
-  fakeServer = createServer(toNodeListener(fake.fetch, { origin: "https://api.x.com" })).listen(0, "127.0.0.1");
-  await once(fakeServer, "listening");
-  // Inside the package, so that "twitter-oauth1" resolves to the built dist/ by the package's own name.
-  mkdirSync(dir, { recursive: true });
-  const js = ts.transpileModule(readmeServerBlock(), {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  writeFileSync(join(dir, "server.mjs"), js);
   const port = await freePort();
   site = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, ["--import", join(root, "test/docs/fixtures/x-over-loopback.mjs"), join(dir, "server.mjs")], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      TWITTER_CONSUMER_KEY: defaultConsumer.key,
-      TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
-      COOKIE_SECRET: "readme-test-cookie-secret-0123456789abcdef",
-      FAKE_X_ORIGIN: `http://127.0.0.1:${(fakeServer.address() as AddressInfo).port}`,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  server = await runWithFakeX("readme-server", blockUnder("README.md", "## Sign in with X on a Node server"), fake, {
+    PORT: String(port),
+    TWITTER_CONSUMER_KEY: defaultConsumer.key,
+    TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
+    COOKIE_SECRET: "readme-test-cookie-secret-0123456789abcdef",
   });
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
   for (let attempt = 0; ; attempt++) {
     try {
       if ((await fetch(site + "/")).ok) break;
     } catch {
-      if (attempt > 150 || child.exitCode !== null) throw new Error(`the README server did not start:\n${output}`);
+      if (attempt > 150 || server.child.exitCode !== null) throw new Error(`the README server did not start:\n${server.output()}`);
       await new Promise((done) => setTimeout(done, 100));
     }
   }
 }, 60_000);
 
-afterAll(async () => {
-  child?.kill();
-  await new Promise((done) => fakeServer?.close(done));
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server?.stop());
 
 async function startSignIn(): Promise<{ token: string; cookie: string; location: URL }> {
   const login = await fetch(site + "/login", { redirect: "manual" });
