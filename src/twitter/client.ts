@@ -102,6 +102,10 @@ export class TwitterOAuth {
     this.#options = resolveOptions(options);
     const { consumerKey, consumerSecret, fetch, timeout, now, nonce } = this.#options;
     this.#context = { consumerKey, consumerSecret, fetch, timeout, now, nonce, offsetMs: 0 };
+    // Node's util.inspect and console.log show the same redacted summary. Defined here rather than
+    // as a computed class member, which bundlers must keep as a side effect (it cost every
+    // tree-shaken import the whole client).
+    Object.defineProperty(this, INSPECT, { value: (): string => `TwitterOAuth ${JSON.stringify(this.toJSON())}` });
   }
 
   /** The API base URL in use, without a trailing slash. */
@@ -381,11 +385,6 @@ export class TwitterOAuth {
       callbackUrl: this.#options.callbackUrl,
       timeout: this.#options.timeout,
     };
-  }
-
-  /** The same redacted summary for Node's `util.inspect` and `console.log`. */
-  [INSPECT](): string {
-    return `TwitterOAuth ${JSON.stringify(this.toJSON())}`;
   }
 
   /** A redacted one-line description. */

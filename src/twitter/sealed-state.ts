@@ -7,8 +7,10 @@ const VERSION = 1;
 const IV_BYTES = 12; // AES-GCM's standard nonce size (NIST SP 800-38D)
 const MIN_SECRET = 32;
 const DEFAULT_MAX_AGE = 15 * 60;
-const INFO = new TextEncoder().encode("twitter-oauth1 sealed request token v1");
-const AAD = new TextEncoder().encode("twitter-oauth1/request-token");
+const INFO = "twitter-oauth1 sealed request token v1";
+const AAD = "twitter-oauth1/request-token";
+// Encoded on use, not at module load: a module-level call would keep this file in bundles that never seal.
+const utf8 = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 
 // Deriving the key (HKDF) on every call would double the cost of a seal; an app has one or two
 // secrets, so a tiny cache is enough.
@@ -18,10 +20,10 @@ function keyFor(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (key === undefined) {
     key = crypto.subtle
-      .importKey("raw", new TextEncoder().encode(secret), "HKDF", false, ["deriveKey"])
+      .importKey("raw", utf8(secret), "HKDF", false, ["deriveKey"])
       .then((material) =>
         crypto.subtle.deriveKey(
-          { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: INFO },
+          { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: utf8(INFO) },
           material,
           { name: "AES-GCM", length: 256 },
           false,
@@ -90,7 +92,7 @@ export async function sealRequestToken(requestToken: RequestToken, secret: strin
   const payload = JSON.stringify([requestToken.token, requestToken.tokenSecret, requestToken.callbackConfirmed !== false, issuedAt]);
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const cipher = new Uint8Array(
-    await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: AAD }, key, new TextEncoder().encode(payload)),
+    await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: utf8(AAD) }, key, utf8(payload)),
   );
   const out = new Uint8Array(1 + IV_BYTES + cipher.byteLength);
   out[0] = VERSION;
@@ -124,7 +126,7 @@ export async function unsealRequestToken(sealed: string, secret: string, options
   let plain: ArrayBuffer;
   try {
     plain = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: bytes.subarray(1, 1 + IV_BYTES), additionalData: AAD },
+      { name: "AES-GCM", iv: bytes.subarray(1, 1 + IV_BYTES), additionalData: utf8(AAD) },
       key,
       bytes.subarray(1 + IV_BYTES),
     );
