@@ -79,6 +79,7 @@ function expectXError(answer: Answer, path: string): void {
 function expectPageError(answer: Answer): void {
   expect(answer.status).toBeGreaterThanOrEqual(400);
   expect(answer.status).toBeLessThan(500);
+  expect(answer.headers.get("date")).toMatch(/GMT$/);
   expect(answer.headers.get("x-fake-twitter-error")).toBeNull();
   if (answer.headers.get("content-type")?.startsWith("text/html")) expect(answer.text).toContain("<!doctype html>");
   else expectXError(answer, "page");
