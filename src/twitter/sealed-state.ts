@@ -120,7 +120,9 @@ export async function unsealRequestToken(sealed: string, secret: string, options
   const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE;
   if (typeof maxAge !== "number" || !(maxAge > 0)) throw new TypeError("options.maxAgeSeconds must be a positive number");
   const bytes = typeof sealed === "string" ? base64UrlToBytes(sealed) : undefined;
-  if (bytes === undefined || bytes.length < 1 + IV_BYTES + 16 || bytes[0] !== VERSION) {
+  // Only the canonical encoding is accepted: a last character that differs in its unused bits
+  // decodes to the same bytes, and a sealed value should have exactly one spelling.
+  if (bytes === undefined || bytesToBase64Url(bytes) !== sealed || bytes.length < 1 + IV_BYTES + 16 || bytes[0] !== VERSION) {
     throw invalid("The sealed request token is malformed (not a value sealRequestToken made); start the sign-in again");
   }
   let plain: ArrayBuffer;

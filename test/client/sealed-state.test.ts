@@ -45,6 +45,20 @@ describe("sealed request-token state (AES-256-GCM, HKDF-SHA256)", () => {
     expect(await stateError(unsealRequestToken("not base64!", SECRET))).toBe("INVALID_STATE");
   });
 
+  it("only the canonical base64url spelling opens (unused bits of the last character changed)", async () => {
+    for (let i = 0; i < 8; i++) {
+      const sealed = await sealRequestToken(REQUEST_TOKEN, SECRET);
+      const last = sealed.at(-1)!;
+      const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+      const value = alphabet.indexOf(last);
+      // the low bits of the last character are padding when the byte count is not a multiple of 3
+      const unused = sealed.length % 4 === 2 ? 4 : sealed.length % 4 === 3 ? 2 : 0;
+      if (unused === 0) continue;
+      const twin = sealed.slice(0, -1) + alphabet[value ^ 1];
+      expect(await stateError(unsealRequestToken(twin, SECRET))).toBe("INVALID_STATE");
+    }
+  });
+
   it("another secret is INVALID_STATE", async () => {
     const sealed = await sealRequestToken(REQUEST_TOKEN, SECRET);
     expect(await stateError(unsealRequestToken(sealed, SECRET.replace("app", "APP")))).toBe("INVALID_STATE");
