@@ -2,17 +2,31 @@
 // test/runtimes/workerd.js runs the conformance suite: bundle with esbuild for workerd, write a
 // config that serves it on a loopback port with the given text bindings, start workerd. Outbound
 // fetches go through a network service that may reach loopback, where the fake X listens.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { bin, scratch } from "./paths.js";
 import { start, type Started } from "./processes.js";
 
-export async function startWorker(name: string, entry: string, port: number, bindings: Record<string, string>): Promise<Started> {
+export interface WorkerSettings {
+  /** The entry module (wrangler's `main`). */
+  entry: string;
+  /** wrangler's `compatibility_date`. */
+  compatibilityDate: string;
+}
+
+/** Reads `main` and `compatibility_date` from a wrangler.jsonc (whole-line // comments only). */
+export function readWranglerConfig(folder: string): WorkerSettings {
+  const text = readFileSync(join(folder, "wrangler.jsonc"), "utf8").replace(/^\s*\/\/.*$/gm, "");
+  const config = JSON.parse(text) as { main: string; compatibility_date: string };
+  return { entry: join(folder, config.main), compatibilityDate: config.compatibility_date };
+}
+
+export async function startWorker(name: string, settings: WorkerSettings, port: number, bindings: Record<string, string>): Promise<Started> {
   const work = join(scratch, name);
   mkdirSync(work, { recursive: true });
   await build({
-    entryPoints: [entry],
+    entryPoints: [settings.entry],
     outfile: join(work, "worker.js"),
     bundle: true,
     format: "esm",
@@ -39,7 +53,7 @@ const config :Workerd.Config = (
 
 const worker :Workerd.Worker = (
   modules = [(name = "worker.js", esModule = embed "worker.js")],
-  compatibilityDate = "2025-09-01",
+  compatibilityDate = "${settings.compatibilityDate}",
   bindings = [
     ${text}
   ],
