@@ -7,6 +7,7 @@ import { findUserByScreenName, liveRequestToken, prune, type FakeState } from ".
 import { accessTokenEndpoint, requestTokenEndpoint } from "./token-endpoints.js";
 import type { FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
 import { X_ERRORS, xError, xKnownError } from "./x-responses.js";
+import { readCappedBytes } from "../read-capped.js";
 
 /** Bodies beyond this are refused with 413 before they are read in full. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -61,27 +62,9 @@ async function readBody(request: Request): Promise<string | undefined> {
   if (request.body === null) return "";
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return undefined;
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readCappedBytes(request.body, MAX_BODY_BYTES);
   // Invalid UTF-8 becomes U+FFFD, so the signature check fails instead of throwing.
-  return new TextDecoder().decode(bytes);
+  return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
 }
 
 async function handle(state: FakeState, request: Request): Promise<Response> {

@@ -1,4 +1,5 @@
 // A Node `http` adapter typed structurally, so src/ needs no Node types and no `node:` import.
+import { readCappedBytes } from "../read-capped.js";
 
 /** The parts of Node's `IncomingMessage` that {@link toNodeListener} reads. */
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
@@ -36,24 +37,6 @@ export interface NodeListenerOptions {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
-
-async function readBody(request: NodeRequestLike, limit: number): Promise<Uint8Array | undefined> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
-    size += bytes.byteLength;
-    if (size > limit) return undefined;
-    chunks.push(bytes);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
 
 function isTls(socket: object | undefined): boolean {
   return typeof socket === "object" && socket !== null && (socket as { encrypted?: unknown }).encrypted === true;
@@ -113,7 +96,7 @@ export function toNodeListener(
       }
       let body: Uint8Array | undefined;
       if (method !== "GET" && method !== "HEAD") {
-        body = await readBody(request, limit);
+        body = await readCappedBytes(request, limit);
         if (body === undefined) {
           plain(response, 413, "Payload too large");
           return;
