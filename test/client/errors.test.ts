@@ -1,15 +1,9 @@
 import { http, HttpResponse } from "msw";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TwitterOAuth, isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
-import { createStandIn, DOCS } from "./x-stand-in.js";
+import { DOCS, useStandIn } from "./x-stand-in.js";
 
-const x = createStandIn();
-beforeAll(() => x.server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  x.server.resetHandlers();
-  x.seen.length = 0;
-});
-afterAll(() => x.server.close());
+const x = useStandIn();
 
 const REQUEST_TOKEN_URL = "https://api.x.com/oauth/request_token";
 const ACCESS_TOKEN_URL = "https://api.x.com/oauth/access_token";

@@ -1,15 +1,9 @@
 import { http, HttpResponse } from "msw";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TwitterOAuth } from "../../src/index.js";
-import { createStandIn, DOCS } from "./x-stand-in.js";
+import { DOCS, useStandIn } from "./x-stand-in.js";
 
-const x = createStandIn();
-beforeAll(() => x.server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  x.server.resetHandlers();
-  x.seen.length = 0;
-});
-afterAll(() => x.server.close());
+const x = useStandIn();
 
 const token = { token: DOCS.accessToken, tokenSecret: DOCS.accessTokenSecret };
 const client = new TwitterOAuth({ consumerKey: DOCS.consumerKey, consumerSecret: DOCS.consumerSecret });

@@ -1,14 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TwitterOAuth } from "../../src/index.js";
-import { createStandIn, DOCS } from "./x-stand-in.js";
+import { DOCS, useStandIn } from "./x-stand-in.js";
 
-const x = createStandIn();
-beforeAll(() => x.server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  x.server.resetHandlers();
-  x.seen.length = 0;
-});
-afterAll(() => x.server.close());
+const x = useStandIn();
 
 function docsClient(nonce: string, baseUrl = "https://api.twitter.com"): TwitterOAuth {
   return new TwitterOAuth({

@@ -5,6 +5,7 @@
  */
 import { http, HttpResponse } from "msw";
 import { setupServer, type SetupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { referenceBaseString, referenceParseForm, referenceSignature } from "../reference/signer.js";
 
 export const HOSTS = ["https://api.twitter.com", "https://api.x.com"] as const;
@@ -142,4 +143,16 @@ export function createStandIn(): StandIn {
     }),
   ]);
   return { server: setupServer(...handlers), seen, consumers, tokens };
+}
+
+/** A stand-in that listens for the current test file, with handlers and the log reset after each test. */
+export function useStandIn(): StandIn {
+  const x = createStandIn();
+  beforeAll(() => x.server.listen({ onUnhandledRequest: "error" }));
+  afterEach(() => {
+    x.server.resetHandlers();
+    x.seen.length = 0;
+  });
+  afterAll(() => x.server.close());
+  return x;
 }
