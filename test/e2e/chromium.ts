@@ -1,25 +1,9 @@
 // Finds Debian's Chromium, or says loudly why the browser test cannot run.
-import { existsSync } from "node:fs";
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, CHROMIUM_PATH, chromiumAvailable } from "../support/chromium.js";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable };
 
-/** The flags of the ground rules: no sandbox (root in a container), no network chatter, no GPU. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export const INSTALL_HINT = `Chromium was not found at ${CHROMIUM_PATH}. Install Debian's package with "apt-get install -y chromium" (.ci/run does this), or set CHROMIUM_PATH. Never let a tool download a browser.`;
-
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM_PATH);
-}
+export const INSTALL_HINT = `Chromium was not found at ${CHROMIUM_PATH}: ${CHROMIUM_INSTALL_HINT}.`;
 
 export function skippedBanner(): string {
   const line = "#".repeat(78);

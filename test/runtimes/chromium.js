@@ -8,20 +8,12 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM_ARGS, CHROMIUM_INSTALL_HINT, CHROMIUM_PATH } from "../support/chromium.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const executablePath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const HINT = 'install Debian\'s Chromium with "apt-get install -y chromium" (as root), or set CHROMIUM_PATH';
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const executablePath = CHROMIUM_PATH;
+const HINT = CHROMIUM_INSTALL_HINT;
+const ARGS = CHROMIUM_ARGS;
 
 function fail(message) {
   console.log(`chromium: ${message}`);
