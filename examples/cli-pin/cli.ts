@@ -1,8 +1,8 @@
 // The PIN flow ("oob") for a command-line tool: no web server and no callback. It prints X's
 // authorize URL, reads the PIN X shows after the user approves, and prints the access token and
-// its secret for this user. Usage:
-//   TWITTER_CONSUMER_KEY=… TWITTER_CONSUMER_SECRET=… npx tsx cli.ts
-//   npx tsx cli.ts --consumer-key … --consumer-secret …   [--base-url http://127.0.0.1:PORT]
+// its secret for this user. Usage (Node >= 22.18 runs .ts as is; on Node 20 use `npx tsx cli.ts`):
+//   TWITTER_CONSUMER_KEY=… TWITTER_CONSUMER_SECRET=… node cli.ts
+//   node cli.ts --consumer-key … --consumer-secret …   [--base-url http://127.0.0.1:PORT]
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { TwitterOAuth, isTwitterOAuthError } from "twitter-oauth1";
@@ -22,7 +22,8 @@ if (!consumerKey || !consumerSecret) {
   process.exit(2);
 }
 
-const x = new TwitterOAuth({ consumerKey, consumerSecret, callbackUrl: "oob", baseUrl: values["base-url"] ?? process.env.X_BASE_URL });
+const baseUrl = values["base-url"] ?? (process.env.X_BASE_URL || undefined); // unset: https://api.x.com
+const x = new TwitterOAuth({ consumerKey, consumerSecret, callbackUrl: "oob", baseUrl });
 
 try {
   // Step 1 with oauth_callback=oob: X will show a PIN instead of redirecting.

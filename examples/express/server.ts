@@ -17,7 +17,7 @@ const x = new TwitterOAuth({
   consumerKey: env("TWITTER_CONSUMER_KEY"),
   consumerSecret: env("TWITTER_CONSUMER_SECRET"),
   callbackUrl,
-  baseUrl: process.env.X_BASE_URL, // unset: https://api.x.com; the tests point it at a fake X
+  baseUrl: process.env.X_BASE_URL || undefined, // unset: https://api.x.com; the tests point it at a fake X
 });
 
 const COOKIE = "x_request_token";

@@ -83,7 +83,7 @@ export interface SignInResult {
 
 /**
  * The whole sign-in as a user sees it: the app's home page, its login redirect to X, X's login form
- * filled with the default user's credentials (or Cancel), and the redirect back to the app.
+ * filled with a user's credentials (the default user's unless given), or Cancel, and the redirect back.
  */
 export async function signIn(
   browser: Browser,
@@ -91,6 +91,7 @@ export async function signIn(
   x: string,
   paths: SignInPaths,
   choice: "authorize" | "cancel" = "authorize",
+  user: { screenName: string; password: string } = defaultUser,
 ): Promise<SignInResult> {
   const home = await browser.request(app + paths.home);
   const homeHtml = await home.text();
@@ -110,8 +111,8 @@ export async function signIn(
   const form = readForm(pageHtml);
   form.fields.set("action", choice);
   if (choice === "authorize") {
-    form.fields.set("session[username_or_email]", defaultUser.screenName);
-    form.fields.set("session[password]", defaultUser.password);
+    form.fields.set("session[username_or_email]", user.screenName);
+    form.fields.set("session[password]", user.password);
   }
   const posted = await browser.request(form.action, {
     method: "POST",

@@ -2,7 +2,7 @@
 // X's own login form, Cancel, a replayed callback and a callback from another sign-in. The example
 // is started once per file, pointed at a fake X on loopback through its environment.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { defaultConsumer, defaultUser } from "../../../src/testing/index.js";
+import { defaultConsumer, defaultUser, type FakeUser } from "../../../src/testing/index.js";
 import { Browser, signIn, type SignInPaths } from "./browser.js";
 import { serveFakeX, type FakeXServer } from "./fake-x-server.js";
 import { freePort } from "./ports.js";
@@ -24,13 +24,21 @@ export interface RunningExample {
 export const COOKIE = "x_request_token";
 const PATHS: SignInPaths = { home: "/", login: "/auth/login", callback: "/auth/callback" };
 
+/** A display name is whatever the user typed on X: the page must escape it. */
+const MARKUP_USER: FakeUser = {
+  id: "1450000000000000002",
+  screenName: "markup_user",
+  name: `<img src=x onerror="alert(1)"> & Co`,
+  password: "password-2",
+};
+
 export function webExampleChecks(startExample: (env: ExampleEnv) => Promise<RunningExample>): void {
   let x: FakeXServer;
   let app: string;
   let example: RunningExample | undefined;
 
   beforeAll(async () => {
-    x = await serveFakeX();
+    x = await serveFakeX({ users: [defaultUser, MARKUP_USER] });
     const port = await freePort();
     app = `http://127.0.0.1:${port}`;
     example = await startExample({
@@ -93,5 +101,13 @@ export function webExampleChecks(startExample: (env: ExampleEnv) => Promise<Runn
     expect(result.status).toBe(403);
     expect(result.html).toContain("AUTHORIZATION_DENIED");
     expect(result.html).not.toContain(`@${defaultUser.screenName}`);
+  });
+
+  it("the signed-in user's name is HTML-escaped on the page (a display name is user input)", async () => {
+    const result = await signIn(new Browser(), app, x.origin, PATHS, "authorize", MARKUP_USER);
+    expect(result.status, result.html).toBe(200);
+    expect(result.html).toContain(`@${MARKUP_USER.screenName}`);
+    expect(result.html).not.toContain("<img");
+    expect(result.html).toMatch(/(&lt;|&#60;)img src=x onerror=(&quot;|&#34;)alert\(1\)(&quot;|&#34;)(&gt;|&#62;) (&amp;|&#38;) Co/);
   });
 }
