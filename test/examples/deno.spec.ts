@@ -23,7 +23,7 @@ describe("examples/deno", () => {
     // deno.json maps twitter-oauth1 to npm:, which is not published from here: run main.ts in a
     // folder where the package is installed in node_modules instead, as `npm i` would leave it,
     // with the permissions of the example's own start task (no more).
-    const cwd = consumerFolder("deno", ["deno/main.ts"]);
+    const cwd = consumerFolder(`deno-${env.PORT}`, ["deno/main.ts"]);
     const [, ...args] = denoJson.tasks.start.split(" ");
     const server = start(bin("deno"), [args[0]!, "--no-prompt", ...args.slice(1)], { cwd, env });
     await waitForHttp(server, `http://127.0.0.1:${env.PORT}/`);

@@ -11,7 +11,7 @@ describe("examples/hono-workers (workerd)", () => {
   webExampleChecks(async ({ PORT, ...bindings }) => {
     // The entry and compatibility date come from the example's wrangler.jsonc, as wrangler would read them.
     const settings = readWranglerConfig(join(examples, "hono-workers"));
-    const worker = await startWorker("hono-workers", settings, Number(PORT), bindings);
+    const worker = await startWorker(`hono-workers-${PORT}`, settings, Number(PORT), bindings);
     await waitForHttp(worker, `http://127.0.0.1:${PORT}/`);
     return worker;
   });

@@ -37,18 +37,22 @@ export function webExampleChecks(startExample: (env: ExampleEnv) => Promise<Runn
   let app: string;
   let example: RunningExample | undefined;
 
+  function envFor(port: number, callbackUrl: string): ExampleEnv {
+    return {
+      TWITTER_CONSUMER_KEY: defaultConsumer.key,
+      TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
+      TWITTER_CALLBACK_URL: callbackUrl,
+      COOKIE_SECRET: "test-only cookie secret, 32+ characters long",
+      X_BASE_URL: x.origin,
+      PORT: String(port),
+    };
+  }
+
   beforeAll(async () => {
     x = await serveFakeX({ users: [defaultUser, MARKUP_USER] });
     const port = await freePort();
     app = `http://127.0.0.1:${port}`;
-    example = await startExample({
-      TWITTER_CONSUMER_KEY: defaultConsumer.key,
-      TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
-      TWITTER_CALLBACK_URL: `${app}${PATHS.callback}`,
-      COOKIE_SECRET: "test-only cookie secret, 32+ characters long",
-      X_BASE_URL: x.origin,
-      PORT: String(port),
-    });
+    example = await startExample(envFor(port, `${app}${PATHS.callback}`));
   });
 
   afterAll(async () => {
@@ -109,5 +113,19 @@ export function webExampleChecks(startExample: (env: ExampleEnv) => Promise<Runn
     expect(result.html).toContain(`@${MARKUP_USER.screenName}`);
     expect(result.html).not.toContain("<img");
     expect(result.html).toMatch(/(&lt;|&#60;)img src=x onerror=(&quot;|&#34;)alert\(1\)(&quot;|&#34;)(&gt;|&#62;) (&amp;|&#38;) Co/);
+  });
+
+  it("behind https (an https callback URL) the request-token cookie is also Secure", async () => {
+    const port = await freePort();
+    const secure = await startExample(envFor(port, `https://app.example${PATHS.callback}`));
+    try {
+      const login = await new Browser().request(`http://127.0.0.1:${port}${PATHS.login}`);
+      const set = login.headers.getSetCookie().find((header) => header.startsWith(`${COOKIE}=`));
+      expect(login.status).toBe(302);
+      expect(set).toMatch(/;\s*Secure/i);
+      expect(set).toMatch(/;\s*HttpOnly/i);
+    } finally {
+      await secure.stop();
+    }
   });
 }
