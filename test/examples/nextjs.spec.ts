@@ -90,4 +90,14 @@ describe("examples/nextjs route handlers (in-process)", () => {
     expect(response.status).toBe(403);
     expect(await response.text()).toContain("AUTHORIZATION_DENIED");
   });
+
+  it("behind https (an https callback URL) the request-token cookie is also Secure", async () => {
+    const callbackUrl = process.env.TWITTER_CALLBACK_URL;
+    process.env.TWITTER_CALLBACK_URL = "https://app.example/api/auth/callback";
+    try {
+      expect(setCookie(await login.GET()).header).toMatch(/;\s*Secure/i);
+    } finally {
+      process.env.TWITTER_CALLBACK_URL = callbackUrl;
+    }
+  });
 });
