@@ -31,7 +31,7 @@ export function buildAuthorizationHeader(params: Readonly<Record<string, string>
     }
     if (name === "") throw new TypeError("buildAuthorizationHeader: params must not hold an empty parameter name");
     header += (first ? "" : ", ") + encodeAs(name, "a header parameter name") + '="' +
-      encodeAs(params[name]!, `header parameter "${name}"`) + '"';
+      encodeAs(params[name]!, "header parameter", name) + '"';
     first = false;
   }
   return header;

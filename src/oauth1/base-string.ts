@@ -1,4 +1,4 @@
-import { normalizeParameters } from "./normalize.js";
+import { encodePairs, joinPairs } from "./normalize.js";
 import { encodeAs, describe } from "./percent-encode.js";
 import { baseStringUri, toHttpUrl } from "./url.js";
 
@@ -43,9 +43,14 @@ export function signatureBaseString(
   url: string | URL,
   params: Iterable<readonly [string, string]>,
 ): string {
-  const upper = normalizeMethod(method);
-  const uri = baseStringUri(toHttpUrl(url, "url"));
-  return (
-    encodeAs(upper, "method") + "&" + encodeAs(uri, "url") + "&" + encodeAs(normalizeParameters(params), "params")
-  );
+  return joinBaseString(normalizeMethod(method), toHttpUrl(url, "url"), joinPairs(encodePairs(params, true), true));
+}
+
+/**
+ * The base string from a checked, upper-cased method, a parsed URL and the normalized parameters
+ * already encoded for it (`joinPairs(…, true)`).
+ * @internal
+ */
+export function joinBaseString(method: string, url: URL, encodedParameters: string): string {
+  return encodeAs(method, "method") + "&" + encodeAs(baseStringUri(url), "url") + "&" + encodedParameters;
 }

@@ -1,9 +1,5 @@
 import { encodeAs } from "./percent-encode.js";
 
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * The normalized request parameters of RFC 5849 3.4.1.3.2: every pair percent-encoded, sorted by
  * encoded name then encoded value in ascending byte order (encoded text is ASCII, so UTF-16 code
@@ -21,21 +17,61 @@ function byteOrder(a: string, b: string): number {
  * ```
  */
 export function normalizeParameters(params: Iterable<readonly [string, string]>): string {
-  const encoded: Array<[string, string]> = [];
+  return joinPairs(encodePairs(params, false), false);
+}
+
+/**
+ * Checks and encodes every pair, leaving out `oauth_signature`: encoded once for the normalized
+ * parameters, or `twice` for the base string.
+ * @internal
+ */
+export function encodePairs(params: Iterable<readonly [string, string]>, twice: boolean): EncodedPair[] {
+  const pairs: EncodedPair[] = [];
   for (const pair of params) {
     if (!Array.isArray(pair) || pair.length !== 2) {
       throw new TypeError("params must hold [name, value] pairs");
     }
-    const [name, value] = pair as readonly [string, string];
-    if (name === "oauth_signature") continue;
-    const encodedName = encodeAs(name, "a parameter name");
-    encoded.push([encodedName, encodeAs(value, `the value of parameter "${encodedName}"`)]);
+    if (pair[0] !== "oauth_signature") addPair(pairs, pair[0], pair[1], twice);
   }
-  encoded.sort((a, b) => byteOrder(a[0], b[0]) || byteOrder(a[1], b[1]));
+  return pairs;
+}
+
+/** A parameter's name and value, percent-encoded. @internal */
+export type EncodedPair = [name: string, value: string];
+
+/** Encodes one parameter (once, or `twice`) and adds it to `pairs`. @internal */
+export function addPair(pairs: EncodedPair[], name: string, value: string, twice: boolean): void {
+  const encodedName = encodeAs(name, "a parameter name");
+  const encodedValue = encodeAs(value, "the value of parameter", encodedName);
+  pairs.push(twice ? [encodeAgain(encodedName), encodeAgain(encodedValue)] : [encodedName, encodedValue]);
+}
+
+/**
+ * Percent-encodes already encoded text once more (RFC 5849 3.4.1.1 encodes the normalized
+ * parameters again): such text holds only unreserved characters and "%", so only "%" changes.
+ * @internal
+ */
+export function encodeAgain(encoded: string): string {
+  return encoded.includes("%") ? encoded.replaceAll("%", "%25") : encoded;
+}
+
+function byteOrder(a: EncodedPair, b: EncodedPair): number {
+  // Encoded text is ASCII, so UTF-16 code unit order is byte order.
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+}
+
+/**
+ * Sorts encoded pairs by name, then value (RFC 5849 3.4.1.3.2), and joins them as
+ * `name=value&…`, or, when they were encoded `twice`, as the base string's third part
+ * (`name%3Dvalue%26…`). Encoding twice keeps the order: it only turns "%" into "%25", and "%" is
+ * below every other character encoded text holds, before and after.
+ * @internal
+ */
+export function joinPairs(pairs: EncodedPair[], twice: boolean): string {
+  pairs.sort(byteOrder);
+  const and = twice ? "%26" : "&";
+  const equals = twice ? "%3D" : "=";
   let out = "";
-  for (let i = 0; i < encoded.length; i++) {
-    const pair = encoded[i]!;
-    out += (i === 0 ? "" : "&") + pair[0] + "=" + pair[1];
-  }
+  for (let i = 0; i < pairs.length; i++) out += (i === 0 ? "" : and) + pairs[i]![0] + equals + pairs[i]![1];
   return out;
 }

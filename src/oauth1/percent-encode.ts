@@ -9,12 +9,14 @@ function escapeSubDelim(char: string): string {
 }
 
 /**
- * Percent-encodes `value` as RFC 5849 section 3.6 requires, naming `what` in the error.
+ * Percent-encodes `value` as RFC 5849 section 3.6 requires. On bad input the TypeError names
+ * `what`, followed by `"name"` when `name` is given; the label is only built then, so the hot
+ * path allocates nothing for it.
  * @internal
  */
-export function encodeAs(value: string, what: string): string {
+export function encodeAs(value: string, what: string, name?: string): string {
   if (typeof value !== "string") {
-    throw new TypeError(`${what} must be a string, got ${describe(value)}`);
+    throw new TypeError(`${label(what, name)} must be a string, got ${describe(value)}`);
   }
   // `\w` includes "_" and nothing outside the unreserved set: most values take this path.
   if (UNRESERVED_ONLY.test(value)) return value;
@@ -23,10 +25,14 @@ export function encodeAs(value: string, what: string): string {
     encoded = encodeURIComponent(value);
   } catch {
     throw new TypeError(
-      `${what} contains a lone UTF-16 surrogate and cannot be UTF-8 encoded; check how the string was built`,
+      `${label(what, name)} contains a lone UTF-16 surrogate and cannot be UTF-8 encoded; check how the string was built`,
     );
   }
   return encoded.replace(SUB_DELIMS, escapeSubDelim);
+}
+
+function label(what: string, name: string | undefined): string {
+  return name === undefined ? what : `${what} "${name}"`;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { buildAuthorizationHeader } from "./authorization-header.js";
-import { normalizeMethod, signatureBaseString } from "./base-string.js";
+import { joinBaseString, normalizeMethod } from "./base-string.js";
 import { collectBody, parseForm, type FormBody, type ParameterList } from "./form.js";
 import { generateNonce } from "./nonce.js";
-import { describe } from "./percent-encode.js";
-import { checkSignatureMethod, createSignature, type SignatureMethod } from "./signature.js";
+import { addPair, encodeAgain, joinPairs, type EncodedPair } from "./normalize.js";
+import { describe, encodeAs } from "./percent-encode.js";
+import { checkSignatureMethod, hmacBase64, signingKey, type SignatureMethod } from "./signature.js";
 import { toHttpUrl } from "./url.js";
 
 /** The consumer (app) credentials, and the token credentials when acting for a user. */
@@ -132,34 +132,68 @@ export async function signRequest(
   const url = toHttpUrl(request.url);
   const params = collectRequestParameters(method, url, request.body);
 
+  const nonce = options.nonce === undefined ? generateNonce() : checkString(options.nonce, "options.nonce", false);
+  const timestamp = timestampOf(options.timestamp);
+  const callback = options.callback === undefined ? undefined : checkString(options.callback, "options.callback", false);
+  const verifier = options.verifier === undefined ? undefined : checkString(options.verifier, "options.verifier", false);
+  const realm = options.realm === undefined ? undefined : checkString(options.realm, "options.realm", true);
+
   const oauthParams: Record<string, string> = {
     oauth_consumer_key: consumerKey,
-    oauth_nonce: options.nonce === undefined ? generateNonce() : checkString(options.nonce, "options.nonce", false),
+    oauth_nonce: nonce,
     oauth_signature_method: signatureMethod,
-    oauth_timestamp: timestampOf(options.timestamp),
+    oauth_timestamp: timestamp,
     oauth_version: "1.0",
   };
   // RFC 5849 2.1 / 3.1: an absent token is omitted, not sent empty.
   if (token !== "") oauthParams.oauth_token = token;
-  if (options.callback !== undefined) oauthParams.oauth_callback = checkString(options.callback, "options.callback", false);
-  if (options.verifier !== undefined) oauthParams.oauth_verifier = checkString(options.verifier, "options.verifier", false);
-  const realm = options.realm === undefined ? undefined : checkString(options.realm, "options.realm", true);
+  if (callback !== undefined) oauthParams.oauth_callback = callback;
+  if (verifier !== undefined) oauthParams.oauth_verifier = verifier;
 
-  for (const [name] of params) {
+  const pairs: EncodedPair[] = [];
+  for (const [name, value] of params) {
     // RFC 5849 3.1: each protocol parameter appears once per request, in one place.
-    if (Object.hasOwn(oauthParams, name) || name === "oauth_signature") {
+    if (name.startsWith("oauth_") && (Object.hasOwn(oauthParams, name) || name === "oauth_signature")) {
       throw new TypeError(`request parameter "${name}" is a protocol parameter the signer sets; remove it from the URL or body`);
     }
+    addPair(pairs, name, value, true);
   }
-  const all: ParameterList = params;
-  for (const name in oauthParams) all.push([name, oauthParams[name]!]);
-  const baseString = signatureBaseString(method, url, all);
-  const signature = await createSignature(signatureMethod, baseString, consumerSecret, tokenSecret);
+  // Each protocol value is encoded once, for both the base string and the header. The method and
+  // timestamp need no encoding (checked above: a known name, digits).
+  const key = encodeAs(consumerKey, "credentials.consumerKey");
+  const encodedNonce = encodeAs(nonce, "options.nonce");
+  const encodedToken = token === "" ? "" : encodeAs(token, "credentials.token");
+  const encodedCallback = callback === undefined ? "" : encodeAs(callback, "options.callback");
+  const encodedVerifier = verifier === undefined ? "" : encodeAs(verifier, "options.verifier");
+  pairs.push(
+    ["oauth_consumer_key", encodeAgain(key)],
+    ["oauth_nonce", encodeAgain(encodedNonce)],
+    ["oauth_signature_method", signatureMethod],
+    ["oauth_timestamp", timestamp],
+    ["oauth_version", "1.0"],
+  );
+  if (token !== "") pairs.push(["oauth_token", encodeAgain(encodedToken)]);
+  if (callback !== undefined) pairs.push(["oauth_callback", encodeAgain(encodedCallback)]);
+  if (verifier !== undefined) pairs.push(["oauth_verifier", encodeAgain(encodedVerifier)]);
+  const baseString = joinBaseString(method, url, joinPairs(pairs, true));
+
+  const signingSecret = signingKey(consumerSecret, tokenSecret);
+  let signature: string | Promise<string> =
+    signatureMethod === "PLAINTEXT" ? signingSecret : hmacBase64(signatureMethod, signingSecret, baseString);
+  if (typeof signature !== "string") signature = await signature;
   oauthParams.oauth_signature = signature;
-  return {
-    authorization: buildAuthorizationHeader(oauthParams, realm),
-    oauthParams,
-    signature,
-    baseString,
-  };
+
+  // The header of RFC 5849 3.5.1, as buildAuthorizationHeader writes it (realm first, then the
+  // names in byte order), without sorting or encoding again: the names and their order are known.
+  let authorization = "OAuth ";
+  if (realm !== undefined) authorization += 'realm="' + encodeAs(realm, "realm") + '", ';
+  if (callback !== undefined) authorization += 'oauth_callback="' + encodedCallback + '", ';
+  authorization +=
+    'oauth_consumer_key="' + key + '", oauth_nonce="' + encodedNonce + '", oauth_signature="' +
+    encodeAs(signature, "oauth_signature") + '", oauth_signature_method="' + signatureMethod +
+    '", oauth_timestamp="' + timestamp + '"';
+  if (token !== "") authorization += ', oauth_token="' + encodedToken + '"';
+  if (verifier !== undefined) authorization += ', oauth_verifier="' + encodedVerifier + '"';
+  authorization += ', oauth_version="1.0"';
+  return { authorization, oauthParams, signature, baseString };
 }

@@ -31,27 +31,101 @@ export function signingKey(consumerSecret: string, tokenSecret: string): string 
   return encodeAs(consumerSecret, "credentials.consumerSecret") + "&" + encodeAs(tokenSecret, "credentials.tokenSecret");
 }
 
+// The parts of node:crypto the fast path uses, typed here because src/ has no Node types.
+interface NodeHmac {
+  update(data: string): NodeHmac;
+  digest(encoding: "base64"): string;
+}
+/** The two functions of `node:crypto` the synchronous HMAC path calls. @internal */
+export interface NodeCrypto {
+  createHmac(algorithm: string, key: object): NodeHmac;
+  createSecretKey(key: Uint8Array): object;
+}
+/** Where a runtime may offer `process.getBuiltinModule` (Node >= 20.16 / 22.3, Deno, Bun). @internal */
+export interface BuiltinModuleScope {
+  process?: { getBuiltinModule?: (id: string) => unknown };
+}
+
+/**
+ * `node:crypto` when `scope.process.getBuiltinModule` can give it, else `undefined`. Reached at run
+ * time and never imported, so browser and edge bundles do not see a `node:` import at all.
+ * @internal
+ */
+export function nodeCryptoIn(scope: BuiltinModuleScope): NodeCrypto | undefined {
+  const module = scope.process?.getBuiltinModule?.("node:crypto") as Partial<NodeCrypto> | undefined;
+  return typeof module?.createHmac === "function" && typeof module.createSecretKey === "function"
+    ? (module as NodeCrypto)
+    : undefined;
+}
+
+// In Node, Deno and Bun every crypto.subtle call is a round trip through a thread pool (tens of
+// microseconds, several times the HMAC itself), while node:crypto's HMAC is synchronous. Both give
+// the same bytes (RFC 2104), so use node:crypto where the runtime offers it, WebCrypto elsewhere.
+let nodeCrypto = nodeCryptoIn(globalThis as BuiltinModuleScope);
+
+/**
+ * Makes every HMAC go through WebCrypto (`true`), or back to node:crypto where available
+ * (`false`), so that tests and the runtimes runner can prove both paths on the same vectors.
+ * Not part of the public API.
+ * @internal
+ */
+export function forceWebCrypto(force: boolean): void {
+  nodeCrypto = force ? undefined : nodeCryptoIn(globalThis as BuiltinModuleScope);
+}
+
+/** Which HMAC path signs now. @internal */
+export function hmacPath(): "node:crypto" | "webcrypto" {
+  return nodeCrypto === undefined ? "webcrypto" : "node:crypto";
+}
+
 // Importing a key costs as much as the HMAC itself, and an app signs with few keys (one consumer
-// secret, a handful of token secrets at a time), so keep the imported CryptoKey. Bounded: a server
-// signing for many users must not grow without end. Map keeps insertion order, so the first entry
-// is the least recently used once hits are moved to the end.
+// secret, a handful of token secrets at a time), so keep the imported key (a CryptoKey, or a
+// node:crypto KeyObject). Bounded: a server signing for many users must not grow without end. Map
+// keeps insertion order, so the first entry is the least recently used once hits move to the end.
 const KEY_CACHE_LIMIT = 256;
-const keyCache = new Map<string, Promise<CryptoKey>>();
+const keyCache = new Map<string, unknown>();
 const encoder = new TextEncoder();
 
-function importKey(hash: string, key: string): Promise<CryptoKey> {
-  const id = hash + "\n" + key;
+function cachedKey<T>(id: string, make: () => T): T {
   const hit = keyCache.get(id);
   if (hit !== undefined) {
     keyCache.delete(id);
     keyCache.set(id, hit);
-    return hit;
+    return hit as T;
   }
-  const imported = crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash }, false, ["sign"]);
-  keyCache.set(id, imported);
+  const made = make();
+  keyCache.set(id, made);
   if (keyCache.size > KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value!);
-  imported.catch(() => keyCache.delete(id));
-  return imported;
+  return made;
+}
+
+function importKey(hash: string, key: string): Promise<CryptoKey> {
+  const id = hash + "\n" + key;
+  return cachedKey(id, () => {
+    const imported = crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash }, false, ["sign"]);
+    imported.catch(() => keyCache.delete(id));
+    return imported;
+  });
+}
+
+async function webCryptoHmac(hash: string, key: string, baseString: string): Promise<string> {
+  const mac = await crypto.subtle.sign("HMAC", await importKey(hash, key), encoder.encode(baseString));
+  return bytesToBase64(new Uint8Array(mac));
+}
+
+/**
+ * The base64 HMAC of `baseString` under the RFC 5849 3.4.2 signing `key`: a string at once with
+ * node:crypto, a promise with WebCrypto (one `subtle.sign` per call once the key is cached).
+ * @internal
+ */
+export function hmacBase64(method: Exclude<SignatureMethod, "PLAINTEXT">, key: string, baseString: string): string | Promise<string> {
+  const hash = HASHES[method]!;
+  const node = nodeCrypto;
+  if (node === undefined) return webCryptoHmac(hash, key, baseString);
+  // "SHA-256" is "sha256" to node:crypto. A KeyObject does not depend on the hash: one per
+  // signing key serves SHA-1, SHA-256 and SHA-512.
+  const keyObject = cachedKey("node:\n" + key, () => node.createSecretKey(encoder.encode(key)));
+  return node.createHmac("sha" + hash.slice(4), keyObject).update(baseString).digest("base64");
 }
 
 /** How many imported keys the cache holds now (for the memory test). @internal */
@@ -85,7 +159,5 @@ export async function createSignature(
   const key = signingKey(consumerSecret, tokenSecret);
   if (method === "PLAINTEXT") return key;
   if (typeof baseString !== "string") throw new TypeError("baseString must be a string");
-  const cryptoKey = await importKey(HASHES[method]!, key);
-  const mac = await crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(baseString));
-  return bytesToBase64(new Uint8Array(mac));
+  return hmacBase64(method, key, baseString);
 }

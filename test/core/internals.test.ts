@@ -5,7 +5,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { createSignature, generateNonce } from "../../src/oauth1/index.js";
-import { keyCacheSize } from "../../src/oauth1/signature.js";
+import { forceWebCrypto, keyCacheSize } from "../../src/oauth1/signature.js";
 import { base64UrlToBytes, bytesToBase64, bytesToBase64Url } from "../../src/oauth1/base64.js";
 import { timingSafeEqual } from "../../src/oauth1/constant-time.js";
 
@@ -37,6 +37,8 @@ describe("signing key cache (src/oauth1/signature.ts)", () => {
   });
 
   it("does not keep a key whose import failed, so the next call tries again", async () => {
+    // A failed import is a WebCrypto matter: take that path even where node:crypto is there.
+    forceWebCrypto(true);
     const before = keyCacheSize();
     const spy = vi.spyOn(crypto.subtle, "importKey").mockRejectedValueOnce(new Error("import failed"));
     try {
@@ -48,6 +50,7 @@ describe("signing key cache (src/oauth1/signature.ts)", () => {
       );
     } finally {
       spy.mockRestore();
+      forceWebCrypto(false);
     }
   });
 

@@ -1,0 +1,110 @@
+/**
+ * The two HMAC paths of src/oauth1/signature.ts (issue 7, "Make it fast without giving up
+ * isomorphism"): node:crypto reached through process.getBuiltinModule where the runtime has it,
+ * WebCrypto elsewhere. Both must give the published result for every vector of
+ * test/vectors/vectors.json, and signRequest's hand-built header must be what the independent
+ * reference writer (test/reference/signer.ts) writes. No timing here (rule 6).
+ */
+import { createHmac } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { createSignature, signRequest } from "../../src/oauth1/index.js";
+import { forceWebCrypto, hmacPath, nodeCryptoIn } from "../../src/oauth1/signature.js";
+import { referenceAuthorizationHeader } from "../reference/signer.js";
+import { expressibleThroughSignRequest, isFormBody, title, vectors, type Vector } from "./vectors.js";
+
+afterAll(() => forceWebCrypto(false));
+
+function expectedBaseString(vector: Vector): string {
+  return vector.verified ? (vector.expectedBaseString ?? vector.computedBaseString!) : vector.computedBaseString!;
+}
+
+function expectedSignature(vector: Vector): string {
+  return vector.verified ? (vector.expectedSignature ?? vector.computedSignature!) : vector.computedSignature!;
+}
+
+function sign(vector: Vector): ReturnType<typeof signRequest> {
+  const p = vector.oauthParams;
+  return signRequest(
+    { method: vector.method!, url: vector.url!, body: isFormBody(vector) ? vector.rawBody : null },
+    { consumerKey: p.oauth_consumer_key!, consumerSecret: vector.consumerSecret!, token: p.oauth_token, tokenSecret: vector.tokenSecret! },
+    {
+      signatureMethod: vector.signatureMethod,
+      nonce: p.oauth_nonce,
+      timestamp: p.oauth_timestamp,
+      callback: p.oauth_callback,
+      verifier: p.oauth_verifier,
+      realm: vector.realm ?? undefined,
+    },
+  );
+}
+
+const signable = vectors.filter((v) => v.consumerSecret !== null && v.tokenSecret !== null);
+
+describe("process.getBuiltinModule('node:crypto') detection", () => {
+  it("finds node:crypto in Node >= 20.16 (this test runs in such a Node), so signing takes the synchronous path", () => {
+    expect(typeof process.getBuiltinModule).toBe("function");
+    expect(nodeCryptoIn(globalThis as never)).toBeDefined();
+    expect(hmacPath()).toBe("node:crypto");
+  });
+
+  it("falls back to WebCrypto with no process (browsers, workerd), no getBuiltinModule (older Node) or an unusable module", () => {
+    expect(nodeCryptoIn({})).toBeUndefined();
+    expect(nodeCryptoIn({ process: {} })).toBeUndefined();
+    expect(nodeCryptoIn({ process: { getBuiltinModule: () => undefined } })).toBeUndefined();
+    expect(nodeCryptoIn({ process: { getBuiltinModule: () => ({ createHmac() {} }) } })).toBeUndefined();
+    expect(nodeCryptoIn({ process: { getBuiltinModule: () => ({ createHmac() {}, createSecretKey() {} }) } })).toBeDefined();
+  });
+
+  it("forceWebCrypto switches the path both ways", () => {
+    forceWebCrypto(true);
+    expect(hmacPath()).toBe("webcrypto");
+    forceWebCrypto(false);
+    expect(hmacPath()).toBe("node:crypto");
+  });
+});
+
+for (const path of ["node:crypto", "webcrypto"] as const) {
+  describe(`every vector on the ${path} path (RFC 5849 3.4.1 to 3.5.1)`, () => {
+    for (const vector of signable) {
+      it(title(vector), async () => {
+        forceWebCrypto(path === "webcrypto");
+        expect(hmacPath()).toBe(path);
+        const expected = expectedSignature(vector);
+        if (!expressibleThroughSignRequest(vector)) {
+          const baseString = vector.url === null ? vector.expectedBaseString! : expectedBaseString(vector);
+          expect(await createSignature(vector.signatureMethod, baseString, vector.consumerSecret!, vector.tokenSecret!)).toBe(expected);
+          return;
+        }
+        const signed = await sign(vector);
+        expect(signed.baseString).toBe(expectedBaseString(vector));
+        expect(signed.signature).toBe(expected);
+        expect(signed.oauthParams).toEqual({ ...vector.oauthParams, oauth_signature: expected });
+        expect(signed.authorization).toBe(
+          referenceAuthorizationHeader({ ...vector.oauthParams, oauth_signature: expected }, vector.realm ?? undefined),
+        );
+      });
+    }
+  });
+}
+
+describe("both paths agree with an independent node:crypto HMAC (RFC 2104) on awkward keys and text", () => {
+  const cases: Array<[string, string, string]> = [
+    ["", "", ""],
+    ["consumer", "", "GET&https%3A%2F%2Fapi.x.com%2F&"],
+    ["c s", "t&s", "POST&x&y"],
+    ["☃ snow", "€", "a".repeat(10_000)],
+  ];
+  for (const method of ["HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512"] as const) {
+    it(method, async () => {
+      const hash = "sha" + method.slice(8);
+      for (const [consumerSecret, tokenSecret, baseString] of cases) {
+        const key = encodeURIComponent(consumerSecret) + "&" + encodeURIComponent(tokenSecret);
+        const oracle = createHmac(hash, key).update(baseString, "utf8").digest("base64");
+        forceWebCrypto(true);
+        expect(await createSignature(method, baseString, consumerSecret, tokenSecret)).toBe(oracle);
+        forceWebCrypto(false);
+        expect(await createSignature(method, baseString, consumerSecret, tokenSecret)).toBe(oracle);
+      }
+    });
+  }
+});
