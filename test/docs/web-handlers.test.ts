@@ -1,0 +1,135 @@
+// Issue 6: the guides' Web-standard sign-in handlers, as published, run against the fake X: the
+// Cloudflare Workers module and the Next.js route handlers of docs/edge-runtimes.md, and the login
+// and callback handlers of docs/getting-started.md. They are called with Request objects in Node
+// (msw routes https://api.x.com to the fake); workerd, Deno, Bun and Next itself are exercised by the
+// examples' tests. X docs "Log in with X": steps 1 to 3, and Cancel.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { http } from "msw";
+import { setupServer } from "msw/node";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFakeTwitter, defaultConsumer, defaultUser } from "../../src/testing/index.js";
+import { extractBlocks } from "./code-blocks.js";
+import { root } from "./run-with-fake-x.js";
+
+const CALLBACK = "https://app.example/auth/callback";
+const env = {
+  TWITTER_CONSUMER_KEY: defaultConsumer.key,
+  TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
+  COOKIE_SECRET: "docs-handlers-cookie-secret-0123456789abcdef",
+  CALLBACK_URL: CALLBACK,
+};
+const fake = createFakeTwitter();
+const server = setupServer(http.all("https://api.x.com/*", ({ request }) => fake.fetch(request)));
+const dir = join(root, ".tmp", `doc-handlers-${process.pid}`);
+
+beforeAll(() => {
+  Object.assign(process.env, env);
+  server.listen({ onUnhandledRequest: "error" });
+  mkdirSync(dir, { recursive: true });
+});
+afterAll(() => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Imports the `index`-th ts block under `heading` in `file`, as a module inside the package. */
+async function load<T>(file: string, heading: string, index = 0): Promise<T> {
+  const markdown = readFileSync(join(root, file), "utf8");
+  const headingLine = markdown.split(/\r?\n/).indexOf(heading) + 1;
+  if (headingLine === 0) throw new Error(`${file} has no "${heading}"`);
+  const block = extractBlocks(file, markdown).filter((b) => b.line > headingLine && b.lang === "ts")[index];
+  if (!block) throw new Error(`${file}: no ts block ${index} under "${heading}"`);
+  const path = join(dir, `${file.replace(/\W+/g, "-")}-${block.line}.mjs`);
+  writeFileSync(path, ts.transpileModule(block.code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+  return (await import(/* @vite-ignore */ pathToFileURL(path).href)) as T;
+}
+
+type Login = () => Promise<Response>;
+type Callback = (request: Request) => Promise<Response>;
+
+/** Plays the browser and the user through a sign-in, approved or cancelled. */
+async function signIn(login: Login, callback: Callback, approve: boolean): Promise<Response> {
+  const started = await login();
+  expect(started.status).toBe(302);
+  const location = new URL(started.headers.get("location")!);
+  expect(location.origin + location.pathname).toBe("https://api.x.com/oauth/authenticate");
+  const setCookie = started.headers.get("set-cookie")!;
+  expect(setCookie).toMatch(/HttpOnly; Secure; SameSite=Lax/);
+  const token = location.searchParams.get("oauth_token")!;
+  const back = approve ? fake.approve(token) : fake.deny(token);
+  expect(back.startsWith(CALLBACK + "?")).toBe(true);
+  return callback(new Request(back, { headers: { cookie: setCookie.split(";")[0]! } }));
+}
+
+function expectSignedIn(answer: Response, body: string): void {
+  expect(answer.headers.get("set-cookie")).toMatch(/Max-Age=0/); // the sealed cookie is cleared
+  expect(body + (answer.headers.get("location") ?? "")).toContain(defaultUser.screenName);
+}
+
+describe("docs/edge-runtimes.md: Cloudflare Workers module", () => {
+  type Worker = { default: { fetch(request: Request, env: Record<string, string>): Promise<Response> } };
+  const handlers = async (): Promise<[Login, Callback]> => {
+    const worker = (await load<Worker>("docs/edge-runtimes.md", "## Cloudflare Workers")).default;
+    return [() => worker.fetch(new Request("https://my-worker.example/auth/login"), env), (request) => worker.fetch(request, env)];
+  };
+
+  it("signs in", async () => {
+    const answer = await signIn(...(await handlers()), true);
+    expect(answer.status).toBe(200);
+    expectSignedIn(answer, await answer.text());
+  });
+
+  it("Cancel on X answers AUTHORIZATION_DENIED", async () => {
+    const answer = await signIn(...(await handlers()), false);
+    expect([answer.status, (await answer.text()).split(":")[0]]).toEqual([400, "AUTHORIZATION_DENIED"]);
+  });
+});
+
+describe("docs/edge-runtimes.md: Next.js route handlers", () => {
+  type Route = { GET(request?: Request): Promise<Response>; runtime: string };
+  const handlers = async (): Promise<[Login, Callback]> => {
+    const login = await load<Route>("docs/edge-runtimes.md", "## Next.js (App Router) and Vercel", 0);
+    const callback = await load<Route>("docs/edge-runtimes.md", "## Next.js (App Router) and Vercel", 1);
+    expect([login.runtime, callback.runtime]).toEqual(["edge", "edge"]);
+    return [() => login.GET(), (request) => callback.GET(request)];
+  };
+
+  it("signs in and redirects to /welcome", async () => {
+    const answer = await signIn(...(await handlers()), true);
+    expect(answer.status).toBe(302);
+    expectSignedIn(answer, await answer.text());
+  });
+
+  it("Cancel on X answers AUTHORIZATION_DENIED", async () => {
+    const answer = await signIn(...(await handlers()), false);
+    expect([answer.status, (await answer.text()).split(":")[0]]).toEqual([400, "AUTHORIZATION_DENIED"]);
+  });
+});
+
+describe("docs/getting-started.md: steps 3 and 4", () => {
+  const handlers = async (): Promise<[Login, Callback]> => {
+    const { login } = await load<{ login: Login }>("docs/getting-started.md", "## 3. Start the sign-in: request token and redirect");
+    const { callback } = await load<{ callback: Callback }>("docs/getting-started.md", "## 4. Finish the sign-in: callback and exchange");
+    return [login, callback];
+  };
+
+  it("signs in", async () => {
+    const answer = await signIn(...(await handlers()), true);
+    expect(answer.status).toBe(200);
+    expectSignedIn(answer, await answer.text());
+  });
+
+  it("Cancel on X answers 403 AUTHORIZATION_DENIED", async () => {
+    const answer = await signIn(...(await handlers()), false);
+    expect([answer.status, (await answer.text()).split(":")[0]]).toEqual([403, "AUTHORIZATION_DENIED"]);
+  });
+
+  it("a callback without the cookie answers 400", async () => {
+    const [, callback] = await handlers();
+    const answer = await callback(new Request(CALLBACK + "?oauth_token=t&oauth_verifier=v"));
+    expect(answer.status).toBe(400);
+  });
+});
