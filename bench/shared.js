@@ -109,12 +109,15 @@ function formDecode(s) {
   return s.indexOf("%") === -1 ? s : decodeURIComponent(s);
 }
 
+const again = (s) => (s.indexOf("%") === -1 ? s : s.replaceAll("%", "%25"));
+const byNameThenValue = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+
 /** The floor: returns what signRequest(…, { signatureMethod: "PLAINTEXT" }) returns. */
 export async function tunedFloor(input) {
   const { credentials: c } = input;
   const url = new URL(input.url);
-  const names = [];
-  const values = [];
+  // Pairs encoded twice at once (the base string encodes the normalized parameters again).
+  const pairs = [];
   const query = url.search;
   if (query.length > 1) {
     let start = 1;
@@ -123,22 +126,29 @@ export async function tunedFloor(input) {
       if (end === -1) end = query.length;
       if (end > start) {
         const eq = query.indexOf("=", start);
-        if (eq === -1 || eq > end) {
-          names.push(tunedEncode(formDecode(query.slice(start, end))));
-          values.push("");
-        } else {
-          names.push(tunedEncode(formDecode(query.slice(start, eq))));
-          values.push(tunedEncode(formDecode(query.slice(eq + 1, end))));
-        }
+        if (eq === -1 || eq > end) pairs.push([again(tunedEncode(formDecode(query.slice(start, end)))), ""]);
+        else pairs.push([again(tunedEncode(formDecode(query.slice(start, eq)))), again(tunedEncode(formDecode(query.slice(eq + 1, end))))]);
       }
       start = end + 1;
     }
   }
-  for (const k in input.body) {
-    names.push(tunedEncode(k));
-    values.push(tunedEncode(input.body[k]));
-  }
-  const key = tunedEncode(c.consumerSecret) + "&" + tunedEncode(c.tokenSecret);
+  for (const k in input.body) pairs.push([again(tunedEncode(k)), again(tunedEncode(input.body[k]))]);
+  const eKey = tunedEncode(c.consumerKey);
+  const eNonce = tunedEncode(input.nonce);
+  const eToken = tunedEncode(c.token);
+  pairs.push(
+    ["oauth_consumer_key", again(eKey)],
+    ["oauth_nonce", again(eNonce)],
+    ["oauth_signature_method", "PLAINTEXT"],
+    ["oauth_timestamp", input.timestamp],
+    ["oauth_version", "1.0"],
+    ["oauth_token", again(eToken)],
+  );
+  pairs.sort(byNameThenValue);
+  let params = "";
+  for (let i = 0; i < pairs.length; i++) params += (i === 0 ? "" : "%26") + pairs[i][0] + "%3D" + pairs[i][1];
+  const baseString = input.method + "&" + tunedEncode(url.protocol + "//" + url.host + url.pathname) + "&" + params;
+  const signature = tunedEncode(c.consumerSecret) + "&" + tunedEncode(c.tokenSecret);
   const oauthParams = {
     oauth_consumer_key: c.consumerKey,
     oauth_nonce: input.nonce,
@@ -146,22 +156,8 @@ export async function tunedFloor(input) {
     oauth_timestamp: input.timestamp,
     oauth_version: "1.0",
     oauth_token: c.token,
+    oauth_signature: signature,
   };
-  const eKey = tunedEncode(c.consumerKey);
-  const eNonce = tunedEncode(input.nonce);
-  const eToken = tunedEncode(c.token);
-  names.push("oauth_consumer_key", "oauth_nonce", "oauth_signature_method", "oauth_timestamp", "oauth_token", "oauth_version");
-  values.push(eKey, eNonce, "PLAINTEXT", input.timestamp, eToken, "1.0");
-  const order = names.map((_, i) => i);
-  order.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : 0));
-  let params = "";
-  for (let i = 0; i < order.length; i++) {
-    const j = order[i];
-    params += (i === 0 ? "" : "%26") + names[j].replaceAll("%", "%25") + "%3D" + values[j].replaceAll("%", "%25");
-  }
-  const baseString = input.method + "&" + tunedEncode(url.protocol + "//" + url.host + url.pathname) + "&" + params;
-  const signature = key;
-  oauthParams.oauth_signature = signature;
   const authorization =
     'OAuth oauth_consumer_key="' + eKey + '", oauth_nonce="' + eNonce + '", oauth_signature="' + tunedEncode(signature) +
     '", oauth_signature_method="PLAINTEXT", oauth_timestamp="' + input.timestamp + '", oauth_token="' + eToken +
@@ -201,9 +197,19 @@ export async function measure(cases, { rounds = 21, batch = 400, inFlight = 0, n
     }
   }
   return cases.map(({ name }, i) => {
-    const sorted = samples[i].sort((a, b) => a - b);
-    return { name, median: sorted[sorted.length >> 1], min: sorted[0], max: sorted[sorted.length - 1] };
+    const sorted = [...samples[i]].sort((a, b) => a - b);
+    return { name, median: sorted[sorted.length >> 1], min: sorted[0], max: sorted[sorted.length - 1], samples: samples[i] };
   });
+}
+
+/**
+ * Throughput of `result` relative to `base` (2.00 = twice as many signatures per second): the
+ * median over rounds of base time / case time within the same round, so a slow spell on a shared
+ * machine hits both sides of each ratio alike.
+ */
+export function ratio(result, base) {
+  const per = result.samples.map((t, r) => base.samples[r] / t).sort((a, b) => a - b);
+  return per[per.length >> 1];
 }
 
 /** Markdown table of results with throughput ratios against the named baselines. */
@@ -213,7 +219,7 @@ export function table(results, baselines) {
   for (const r of results) {
     const ratios = baselines.map((b) => {
       const base = results.find((x) => x.name === b);
-      return base ? (base.median / r.median).toFixed(2) + "x" : "-";
+      return base ? ratio(r, base).toFixed(2) + "x" : "-";
     });
     lines.push(`| ${r.name} | ${r.median.toFixed(2)} | ${ratios.join(" | ")} |`);
   }
