@@ -88,6 +88,35 @@ describe("docs/edge-runtimes.md: Cloudflare Workers module", () => {
   });
 });
 
+describe("docs/edge-runtimes.md: Deno.serve handler", () => {
+  // Node has no Deno global: this stands in for the two members the block uses and captures the
+  // handler it passes to Deno.serve (examples/deno runs in Deno itself).
+  let handler: ((request: Request) => Promise<Response>) | undefined;
+  const handlers = async (): Promise<[Login, Callback]> => {
+    if (handler !== undefined) return [() => handler!(new Request("https://app.example/auth/login")), (request) => handler!(request)];
+    const deno = { serve: (h: typeof handler) => void (handler = h), env: { get: (name: string) => process.env[name] } };
+    Object.assign(globalThis, { Deno: deno });
+    try {
+      await load("docs/edge-runtimes.md", "## Deno and Deno Deploy");
+    } finally {
+      delete (globalThis as { Deno?: unknown }).Deno;
+    }
+    expect(handler).toBeTypeOf("function");
+    return [() => handler!(new Request("https://app.example/auth/login")), (request) => handler!(request)];
+  };
+
+  it("signs in", async () => {
+    const answer = await signIn(...(await handlers()), true);
+    expect(answer.status).toBe(200);
+    expectSignedIn(answer, await answer.text());
+  });
+
+  it("Cancel on X answers AUTHORIZATION_DENIED", async () => {
+    const answer = await signIn(...(await handlers()), false);
+    expect([answer.status, (await answer.text()).split(":")[0]]).toEqual([400, "AUTHORIZATION_DENIED"]);
+  });
+});
+
 describe("docs/edge-runtimes.md: Next.js route handlers", () => {
   type Route = { GET(request?: Request): Promise<Response>; runtime: string };
   const handlers = async (): Promise<[Login, Callback]> => {
