@@ -10,6 +10,7 @@ import { http } from "msw";
 import { setupServer } from "msw/node";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TwitterOAuth, type TokenPair } from "../../src/index.js";
 import { createFakeTwitter, defaultConsumer, defaultUser } from "../../src/testing/index.js";
 import { extractBlocks } from "./code-blocks.js";
 import { root } from "./run-with-fake-x.js";
@@ -160,5 +161,18 @@ describe("docs/getting-started.md: steps 3 and 4", () => {
     const [, callback] = await handlers();
     const answer = await callback(new Request(CALLBACK + "?oauth_token=t&oauth_verifier=v"));
     expect(answer.status).toBe(400);
+  });
+});
+
+describe("docs/getting-started.md: step 5", () => {
+  it("whoIs reads GET /2/users/me, signOut revokes the token (X API: invalidate_token)", async () => {
+    const x = new TwitterOAuth({ consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret, callbackUrl: "oob" });
+    const requestToken = await x.getRequestToken();
+    const accessToken = await x.exchangeVerifier(requestToken, fake.approve(requestToken.token));
+    type Step5 = { whoIs(token: TokenPair): Promise<{ id: string; handle: string }>; signOut(token: TokenPair): Promise<void> };
+    const { whoIs, signOut } = await load<Step5>("docs/getting-started.md", "## 5. Act as the user");
+    expect(await whoIs(accessToken)).toEqual({ id: defaultUser.id, handle: defaultUser.screenName });
+    await signOut(accessToken);
+    await expect(whoIs(accessToken)).rejects.toThrow("X answered 401");
   });
 });
