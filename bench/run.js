@@ -1,0 +1,93 @@
+// `npm run bench` (after `npm run build`): every leg of the side-by-side benchmark in one go, as
+// Markdown, ending with the issue's targets and whether this run met them. Legs: Node (this
+// process), Deno and Bun (child processes running bench/runtime-leg.js), workerd (a Worker on
+// loopback), bundle sizes (esbuild + gzip) and cold import time. Read the ratios, not the
+// microseconds: on a shared machine absolute times are noise.
+// Usage: node bench/run.js [--quick] [--skip=deno,bun,workerd,size,cold]
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { coldTable, runColdImport } from "./cold-import.js";
+import { runNode } from "./node.js";
+import { ratio, table } from "./shared.js";
+import { runSize, sizeTable } from "./size.js";
+import { runWorkerd } from "./workerd.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const skip = new Set((args.find((a) => a.startsWith("--skip="))?.slice(7) ?? "").split(",").filter(Boolean));
+const bin = (name) => join(root, "node_modules/.bin", name);
+const version = (pkg) => JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")).version;
+const WEBCRYPTO = "minimal WebCrypto (cached key)";
+const OURS = "twitter-oauth1 signRequest";
+
+console.log("## Machine and versions\n");
+console.log(`- ${cpus().length} CPU(s) (nproc), ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+console.log(`- Node ${process.version}; deno ${version("deno")}, bun ${version("bun")}, workerd ${version("workerd")} (npm)`);
+console.log(`- peers: oauth-1.0a ${version("oauth-1.0a")}, oauth-sign ${version("oauth-sign")}, twitter-api-v2 ${version("twitter-api-v2")}, ` +
+  `crypto-js ${version("crypto-js")}, oauth ${version("oauth")}, login-with-twitter ${version("login-with-twitter")}; esbuild ${version("esbuild")}`);
+console.log(`- input: X docs "Creating a signature" (POST https://api.x.com/1.1/statuses/update.json?include_entities=true, ` +
+  `status body, documented keys, pinned nonce and timestamp), producing the full Authorization header\n`);
+
+const targets = [];
+const target = (what, value, goal, met) => targets.push({ what, value, goal, met });
+
+// Node
+const node = await runNode({ rounds: quick ? 9 : 21 });
+const byName = (rows, name) => rows.find((r) => r.name === name);
+target("Node 20 sequential: signRequest vs oauth-sign throughput", ratio(byName(node.sequential, OURS), byName(node.sequential, "oauth-sign")), "≥ 1.50x", (v) => v >= 1.5);
+target("Node 20, 1,000 in flight: signRequest vs oauth-sign (informative)", ratio(byName(node.inFlight, OURS), byName(node.inFlight, "oauth-sign")), "-", () => undefined);
+const strings = ratio(node.strings[0], node.strings[1]);
+target("Base string + header building: time vs the hand-tuned floor", 1 / strings, "≤ 1.30x the floor's time", (v) => v <= 1.3);
+
+// Deno, Bun, workerd
+function childLeg(name, command) {
+  const out = execFileSync(command[0], command.slice(1), { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+  return JSON.parse(out.trim().split("\n").pop());
+}
+const legs = [];
+if (!skip.has("deno")) legs.push(["Deno", () => childLeg("deno", [bin("deno"), "run", "--no-prompt", "--no-config", "bench/runtime-leg.js"]), 1.5]);
+if (!skip.has("bun")) legs.push(["Bun", () => childLeg("bun", [bin("bun"), "bench/runtime-leg.js"]), 1.5]);
+if (!skip.has("workerd")) legs.push(["workerd", () => runWorkerd(), 1.0]);
+for (const [label, run, goal] of legs) {
+  let result;
+  try {
+    result = await run();
+  } catch (error) {
+    console.log(`\n### ${label}: could not run: ${error.message}\n`);
+    target(`${label} sequential: signRequest vs minimal WebCrypto`, NaN, `≥ ${goal.toFixed(2)}x`, () => false);
+    continue;
+  }
+  console.log(`\n### ${result.runtime} (package HMAC path: ${result.hmacPath})\n`);
+  console.log("Sequential:\n\n" + table(result.sequential, [WEBCRYPTO]));
+  console.log("\n1,000 signatures in flight:\n\n" + table(result.inFlight, [WEBCRYPTO]));
+  target(`${label} sequential: signRequest vs minimal WebCrypto`, ratio(byName(result.sequential, OURS), byName(result.sequential, WEBCRYPTO)), `≥ ${goal.toFixed(2)}x`, (v) => v >= goal);
+  target(`${label}, 1,000 in flight (informative)`, ratio(byName(result.inFlight, OURS), byName(result.inFlight, WEBCRYPTO)), "-", () => undefined);
+}
+
+// Sizes
+if (!skip.has("size")) {
+  const rows = await runSize();
+  console.log("\n## Bundle size (esbuild --bundle --minify --platform=browser, gzip -9)\n");
+  console.log(sizeTable(rows));
+  for (const row of rows.filter((r) => r.budget)) {
+    target(`gzip size: ${row.name}`, row.gzip, `≤ ${row.budget} B`, (v) => v <= row.budget);
+  }
+}
+
+// Cold import
+if (!skip.has("cold")) {
+  console.log(`\n## Cold import in Node ${process.version} (fresh process per sample, median of ${quick ? 5 : 11})\n`);
+  console.log(coldTable(runColdImport({ samples: quick ? 5 : 11 })));
+}
+
+console.log("\n## Targets (issue 7), this run\n");
+console.log("| target | this run | goal | |\n|---|---:|---|---|");
+for (const t of targets) {
+  const met = t.met(t.value);
+  const shown = Number.isNaN(t.value) ? "not run" : Number.isInteger(t.value) ? `${t.value} B` : `${t.value.toFixed(2)}x`;
+  console.log(`| ${t.what} | ${shown} | ${t.goal} | ${met === undefined ? "" : met ? "met" : "NOT met"} |`);
+}
