@@ -20,7 +20,7 @@ const env = {
   TWITTER_CONSUMER_KEY: defaultConsumer.key,
   TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
   COOKIE_SECRET: "docs-handlers-cookie-secret-0123456789abcdef",
-  CALLBACK_URL: CALLBACK,
+  TWITTER_CALLBACK_URL: CALLBACK,
 };
 const fake = createFakeTwitter();
 const server = setupServer(http.all("https://api.x.com/*", ({ request }) => fake.fetch(request)));
