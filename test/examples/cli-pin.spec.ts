@@ -46,7 +46,7 @@ function startCliOnNode24(args: string[]): Started {
 describe("examples/cli-pin", () => {
   const runners = [
     { name: "Node 20, types stripped by esbuild", launch: startCli, available: true },
-    { name: "Node 24, node cli.ts (skipped when test/runtimes/node-bins is not installed)", launch: startCliOnNode24, available: existsSync(node24) },
+    { name: "Node 24, node cli.ts (skipped only if Node 24 could not be installed)", launch: startCliOnNode24, available: existsSync(node24) },
   ];
 
   for (const { name, launch, available } of runners) {

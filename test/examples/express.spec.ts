@@ -1,5 +1,5 @@
 // examples/express: run by this machine's node (20) after esbuild strips the types, and by Node 24
-// straight from server.ts ("node server.ts", as its README says) when that binary is installed.
+// straight from server.ts ("node server.ts", as its README says).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe } from "vitest";
@@ -16,7 +16,7 @@ describe("examples/express (Node 20, types stripped by esbuild)", () => {
   });
 });
 
-describe.skipIf(!existsSync(node24))("examples/express (Node 24: node server.ts; skipped when test/runtimes/node-bins is not installed)", () => {
+describe.skipIf(!existsSync(node24))("examples/express (Node 24: node server.ts; skipped only if Node 24 could not be installed)", () => {
   webExampleChecks(async (env) => {
     const server = start(node24, ["server.ts"], { cwd: join(examples, "express"), env });
     await waitForHttp(server, `http://127.0.0.1:${env.PORT}/`);
