@@ -3,16 +3,17 @@
 // process), Deno and Bun (child processes running bench/runtime-leg.js), workerd (a Worker on
 // loopback), bundle sizes (esbuild + gzip) and cold import time. Read the ratios, not the
 // microseconds: on a shared machine absolute times are noise.
-// Usage: node bench/run.js [--quick] [--skip=deno,bun,workerd,size,cold]
+// Usage: node bench/run.js [--quick] [--skip=deno,bun,workerd,size,cold] [--write-docs]
+// --write-docs also puts this run's output into docs/performance.md, between its bench markers.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { coldTable, runColdImport } from "./cold-import.js";
 import { runNode } from "./node.js";
 import { ratio, table } from "./shared.js";
-import { runSize, sizeTable } from "./size.js";
+import { breakdown, runSize, sizeTable } from "./size.js";
 import { runWorkerd } from "./workerd.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -20,6 +21,12 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const skip = new Set((args.find((a) => a.startsWith("--skip="))?.slice(7) ?? "").split(",").filter(Boolean));
 const bin = (name) => join(root, "node_modules/.bin", name);
+const printed = [];
+const log = console.log;
+console.log = (...parts) => {
+  printed.push(parts.join(" "));
+  log(...parts);
+};
 const version = (pkg) => JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")).version;
 const WEBCRYPTO = "minimal WebCrypto (cached key)";
 const OURS = "twitter-oauth1 signRequest";
@@ -73,6 +80,7 @@ if (!skip.has("size")) {
   const rows = await runSize();
   console.log("\n## Bundle size (esbuild --bundle --minify --platform=browser, gzip -9)\n");
   console.log(sizeTable(rows));
+  console.log("\n" + breakdown(rows));
   for (const row of rows.filter((r) => r.budget)) {
     target(`gzip size: ${row.name}`, row.gzip, `≤ ${row.budget} B`, (v) => v <= row.budget);
   }
@@ -90,4 +98,16 @@ for (const t of targets) {
   const met = t.met(t.value);
   const shown = Number.isNaN(t.value) ? "not run" : Number.isInteger(t.value) ? `${t.value} B` : `${t.value.toFixed(2)}x`;
   console.log(`| ${t.what} | ${shown} | ${t.goal} | ${met === undefined ? "" : met ? "met" : "NOT met"} |`);
+}
+
+if (args.includes("--write-docs")) {
+  const file = join(root, "docs/performance.md");
+  const doc = readFileSync(file, "utf8");
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  if (!doc.includes(start) || !doc.includes(end)) throw new Error(`docs/performance.md needs the ${start} and ${end} markers`);
+  const when = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  const body = `\n_Run of ${when}: \`npm run bench\` (\`node bench/run.js${quick ? " --quick" : ""}\` after the build)._\n\n${printed.join("\n")}\n`;
+  writeFileSync(file, doc.slice(0, doc.indexOf(start) + start.length) + body + doc.slice(doc.indexOf(end)));
+  log(`\nwrote this run into ${file}`);
 }
