@@ -12,7 +12,7 @@ export function bin(name: string): string {
 }
 
 /**
- * Node 24 from test/runtimes/node-bins (installed by `npm run test:runtimes`, or by hand with
+ * Node 24 from test/runtimes/node-bins (installed by `npm run test:runtimes`, by global-setup.ts, or with
  * `npm ci --prefix test/runtimes/node-bins`): it runs a .ts file as written, as the READMEs say.
  */
 export const node24 = join(root, "test/runtimes/node-bins/node_modules/node24/bin/node");
