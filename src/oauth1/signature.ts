@@ -36,10 +36,9 @@ interface NodeHmac {
   update(data: string): NodeHmac;
   digest(encoding: "base64"): string;
 }
-/** The two functions of `node:crypto` the synchronous HMAC path calls. @internal */
+/** The function of `node:crypto` the synchronous HMAC path calls. @internal */
 export interface NodeCrypto {
-  createHmac(algorithm: string, key: object): NodeHmac;
-  createSecretKey(key: Uint8Array): object;
+  createHmac(algorithm: string, key: string): NodeHmac;
 }
 /** Where a runtime may offer `process.getBuiltinModule` (Node >= 20.16 / 22.3, Deno, Bun). @internal */
 export interface BuiltinModuleScope {
@@ -53,9 +52,7 @@ export interface BuiltinModuleScope {
  */
 export function nodeCryptoIn(scope: BuiltinModuleScope): NodeCrypto | undefined {
   const module = scope.process?.getBuiltinModule?.("node:crypto") as Partial<NodeCrypto> | undefined;
-  return typeof module?.createHmac === "function" && typeof module.createSecretKey === "function"
-    ? (module as NodeCrypto)
-    : undefined;
+  return typeof module?.createHmac === "function" ? (module as NodeCrypto) : undefined;
 }
 
 // In Node, Deno and Bun every crypto.subtle call is a round trip through a thread pool (tens of
@@ -79,33 +76,27 @@ export function hmacPath(): "node:crypto" | "webcrypto" {
 }
 
 // Importing a key costs as much as the HMAC itself, and an app signs with few keys (one consumer
-// secret, a handful of token secrets at a time), so keep the imported key (a CryptoKey, or a
-// node:crypto KeyObject). Bounded: a server signing for many users must not grow without end. Map
-// keeps insertion order, so the first entry is the least recently used once hits move to the end.
+// secret, a handful of token secrets at a time), so keep the imported CryptoKey. Bounded: a server
+// signing for many users must not grow without end. Map keeps insertion order, so the first entry
+// is the least recently used once hits are moved to the end. (node:crypto needs no such cache: it
+// takes the key as a string on each call at no extra cost.)
 const KEY_CACHE_LIMIT = 256;
-const keyCache = new Map<string, unknown>();
+const keyCache = new Map<string, Promise<CryptoKey>>();
 const encoder = new TextEncoder();
 
-function cachedKey<T>(id: string, make: () => T): T {
+function importKey(hash: string, key: string): Promise<CryptoKey> {
+  const id = hash + "\n" + key;
   const hit = keyCache.get(id);
   if (hit !== undefined) {
     keyCache.delete(id);
     keyCache.set(id, hit);
-    return hit as T;
+    return hit;
   }
-  const made = make();
-  keyCache.set(id, made);
+  const imported = crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash }, false, ["sign"]);
+  keyCache.set(id, imported);
   if (keyCache.size > KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value!);
-  return made;
-}
-
-function importKey(hash: string, key: string): Promise<CryptoKey> {
-  const id = hash + "\n" + key;
-  return cachedKey(id, () => {
-    const imported = crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash }, false, ["sign"]);
-    imported.catch(() => keyCache.delete(id));
-    return imported;
-  });
+  imported.catch(() => keyCache.delete(id));
+  return imported;
 }
 
 async function webCryptoHmac(hash: string, key: string, baseString: string): Promise<string> {
@@ -122,10 +113,8 @@ export function hmacBase64(method: Exclude<SignatureMethod, "PLAINTEXT">, key: s
   const hash = HASHES[method]!;
   const node = nodeCrypto;
   if (node === undefined) return webCryptoHmac(hash, key, baseString);
-  // "SHA-256" is "sha256" to node:crypto. A KeyObject does not depend on the hash: one per
-  // signing key serves SHA-1, SHA-256 and SHA-512.
-  const keyObject = cachedKey("node:\n" + key, () => node.createSecretKey(encoder.encode(key)));
-  return node.createHmac("sha" + hash.slice(4), keyObject).update(baseString).digest("base64");
+  // "SHA-256" is "sha256" to node:crypto, which takes the key as a UTF-8 string.
+  return node.createHmac("sha" + hash.slice(4), key).update(baseString).digest("base64");
 }
 
 /** How many imported keys the cache holds now (for the memory test). @internal */

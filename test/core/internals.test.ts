@@ -3,13 +3,18 @@
  * base64 (RFC 4648), the constant-time comparison and the nonce (RFC 5849 3.3).
  */
 import { createHmac } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSignature, generateNonce } from "../../src/oauth1/index.js";
 import { forceWebCrypto, keyCacheSize } from "../../src/oauth1/signature.js";
 import { base64UrlToBytes, bytesToBase64, bytesToBase64Url } from "../../src/oauth1/base64.js";
 import { timingSafeEqual } from "../../src/oauth1/constant-time.js";
 
 describe("signing key cache (src/oauth1/signature.ts)", () => {
+  // The cache holds imported CryptoKeys: it is WebCrypto's, so take that path even where
+  // node:crypto is there (which signs with the key string and keeps nothing).
+  beforeAll(() => forceWebCrypto(true));
+  afterAll(() => forceWebCrypto(false));
+
   it("stays bounded while signing with 10,000 distinct token secrets, and every signature is right", async () => {
     const baseString = "GET&https%3A%2F%2Fapi.x.com%2F&a%3D1";
     let checked = 0;
@@ -37,8 +42,6 @@ describe("signing key cache (src/oauth1/signature.ts)", () => {
   });
 
   it("does not keep a key whose import failed, so the next call tries again", async () => {
-    // A failed import is a WebCrypto matter: take that path even where node:crypto is there.
-    forceWebCrypto(true);
     const before = keyCacheSize();
     const spy = vi.spyOn(crypto.subtle, "importKey").mockRejectedValueOnce(new Error("import failed"));
     try {
@@ -50,7 +53,6 @@ describe("signing key cache (src/oauth1/signature.ts)", () => {
       );
     } finally {
       spy.mockRestore();
-      forceWebCrypto(false);
     }
   });
 
