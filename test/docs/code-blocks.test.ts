@@ -6,12 +6,13 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkWorkspace, runBlock, writeWorkspace, type BlockDiagnostic, type BlockWorkspace } from "./check-blocks.js";
-import { apiExampleBlocks, documentedFiles, extractBlocks, type CodeBlock } from "./code-blocks.js";
+import { apiExampleBlocks, checkStatedResults, documentedFiles, extractBlocks, type CodeBlock } from "./code-blocks.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const blocks: CodeBlock[] = documentedFiles(root).flatMap((file) => extractBlocks(file, readFileSync(join(root, file), "utf8")));
-// The TSDoc @example blocks too, since typedoc publishes them in docs/api/.
-const examples: CodeBlock[] = apiExampleBlocks(root);
+// The TSDoc @example blocks too, since typedoc publishes them in docs/api/; those that state results
+// (`percentEncode("a b"); // "a%20b"`) are run with each stated result asserted.
+const examples: CodeBlock[] = apiExampleBlocks(root).map((block) => checkStatedResults(block) ?? block);
 const checked = [...blocks.filter((b) => !b.fragment), ...examples];
 const runnable = checked.filter((b) => b.run);
 
@@ -33,6 +34,7 @@ describe("documentation code blocks", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(15);
     expect(blocks.filter((b) => b.fragment).length).toBeLessThanOrEqual(Math.ceil(blocks.length / 5));
     expect(examples.length).toBeGreaterThanOrEqual(10);
+    expect(examples.filter((b) => b.run).length).toBeGreaterThanOrEqual(5);
   });
 
   it("every block type-checks against the built package (fix the block, or the API it drifted from)", () => {
@@ -80,6 +82,31 @@ describe("the checker itself", () => {
       scratch.dispose();
     }
   }, 120_000);
+
+  it("turns the results a TSDoc example states into assertions, and skips the approximate ones", () => {
+    const block: CodeBlock = {
+      file: "api.md",
+      line: 1,
+      lang: "ts",
+      fragment: false,
+      run: false,
+      code: [
+        'import { percentEncode, parseAuthorizationHeader, generateNonce } from "twitter-oauth1";',
+        'percentEncode("a b"); // "a%20b"',
+        'const { params } = parseAuthorizationHeader(\'OAuth a="1"\');',
+        '// { a: "1" }',
+        'generateNonce(); // e.g. "abc"',
+        'const n = generateNonce(); // { token: "t", … }',
+      ].join("\n"),
+    };
+    const checked = checkStatedResults(block)!;
+    expect(checked.run).toBe(true);
+    expect(checked.code.split("\n").filter((l) => l.includes("__assert.deepStrictEqual"))).toEqual([
+      '__assert.deepStrictEqual(JSON.parse(JSON.stringify(percentEncode("a b"))), "a%20b");',
+      '__assert.deepStrictEqual(JSON.parse(JSON.stringify(params)), { a: "1" });',
+    ]);
+    expect(checkStatedResults({ ...block, code: 'generateNonce(); // e.g. "abc"\n' })).toBeUndefined();
+  });
 
   it("fails a <!-- run --> block whose assertion no longer holds", async () => {
     const wrong: CodeBlock = {

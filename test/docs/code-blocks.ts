@@ -4,6 +4,7 @@
 //   <!-- run -->       also executed with Node against the built package; it must finish without throwing
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
 
 /** One code block of a Markdown file. */
 export interface CodeBlock {
@@ -89,4 +90,38 @@ export function apiExampleBlocks(root: string): CodeBlock[] {
 /** A file name for a block that says where it came from: `README.md:120` -> `README-md-L120.ts`. */
 export function blockFileName(block: CodeBlock): string {
   return `${block.file.replace(/[^A-Za-z0-9]+/g, "-")}-L${block.line}.${block.lang === "ts" ? "mts" : "mjs"}`;
+}
+
+// `expr; // "value"` (or the value on the next line, as a comment) in a TSDoc example states a
+// result. checkStatedResults turns each such pair into an assertion, so the example can be run.
+const STATEMENT = /^(?:const\s+(?<name>[A-Za-z_$][\w$]*|\{\s*[A-Za-z_$][\w$]*\s*\})\s*=\s*)?(?<expr>[^;]+);\s*(?:\/\/\s*(?<value>.+))?$/;
+
+function isLiteral(text: string): boolean {
+  if (!/^["'{[0-9]|^(true|false|null)\b/.test(text) || /…|e\.g\./.test(text)) return false;
+  const file = ts.createSourceFile("value.ts", `(${text});`, ts.ScriptTarget.ES2022);
+  return (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length === 0;
+}
+
+/**
+ * The block with every stated result checked by `assert.deepStrictEqual`, marked to run; or
+ * undefined when it states none.
+ */
+export function checkStatedResults(block: CodeBlock): CodeBlock | undefined {
+  const lines = block.code.split("\n");
+  let checks = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const match = STATEMENT.exec(lines[i]!.trim());
+    if (!match?.groups || /^(import|export|return|if|for|while)\b/.test(lines[i]!.trim())) continue;
+    const next = lines[i + 1]?.trim() ?? "";
+    const value = match.groups.value ?? (next.startsWith("//") ? next.slice(2).trim() : undefined);
+    if (value === undefined || !isLiteral(value)) continue;
+    const name = match.groups.name?.replace(/[{}\s]/g, "");
+    const indent = /^\s*/.exec(lines[i]!)![0];
+    lines[i] = name
+      ? `${lines[i]}\n${indent}__assert.deepStrictEqual(JSON.parse(JSON.stringify(${name})), ${value});`
+      : `${indent}__assert.deepStrictEqual(JSON.parse(JSON.stringify(${match.groups.expr})), ${value});`;
+    checks++;
+  }
+  if (checks === 0) return undefined;
+  return { ...block, run: true, code: `import __assert from "node:assert/strict";\n${lines.join("\n")}` };
 }
