@@ -41,7 +41,7 @@ describe("documentation code blocks", () => {
     expect(diagnostics.map((d) => `${d.where}: ${d.message}`)).toEqual([]);
   });
 
-  describe.each(runnable.map((b) => [`${b.file}:${b.line}`, b] as const))("%s (<!-- run -->)", (_, block) => {
+  describe.each(runnable.map((b) => [`${b.file}:${b.line}`, b] as const))("%s, run", (_, block) => {
     it("runs to completion with Node", async () => {
       const { code, output } = await runBlock(workspace, block);
       expect({ code, output }).toMatchObject({ code: 0 });
