@@ -43,6 +43,7 @@ const targets = [];
 const target = (what, value, goal, met) => targets.push({ what, value, goal, met });
 
 // Node
+console.log("## Speed\n");
 const node = await runNode({ rounds: quick ? 9 : 21 });
 const byName = (rows, name) => rows.find((r) => r.name === name);
 target("Node 20 sequential: signRequest vs oauth-sign throughput", ratio(byName(node.sequential, OURS), byName(node.sequential, "oauth-sign")), "≥ 1.50x", (v) => v >= 1.5);
@@ -107,7 +108,8 @@ if (args.includes("--write-docs")) {
   const end = "<!-- bench:end -->";
   if (!doc.includes(start) || !doc.includes(end)) throw new Error(`docs/performance.md needs the ${start} and ${end} markers`);
   const when = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
-  const body = `\n_Run of ${when}: \`npm run bench\` (\`node bench/run.js${quick ? " --quick" : ""}\` after the build)._\n\n${printed.join("\n")}\n`;
+  // One heading level down: the run sits under the document's "## Full run".
+  const body = `\n_Run of ${when}: \`npm run bench\` (\`node bench/run.js${quick ? " --quick" : ""}\` after the build)._\n\n${printed.join("\n").replace(/^#/gm, "##")}\n`;
   writeFileSync(file, doc.slice(0, doc.indexOf(start) + start.length) + body + doc.slice(doc.indexOf(end)));
   log(`\nwrote this run into ${file}`);
 }
