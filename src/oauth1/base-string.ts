@@ -43,7 +43,7 @@ export function signatureBaseString(
   url: string | URL,
   params: Iterable<readonly [string, string]>,
 ): string {
-  return joinBaseString(normalizeMethod(method), toHttpUrl(url, "url"), joinPairs(encodePairs(params, true), true));
+  return joinBaseString(normalizeMethod(method), toHttpUrl(url, "url"), joinPairs(encodePairs(params)));
 }
 
 /**

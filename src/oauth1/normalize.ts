@@ -17,33 +17,34 @@ import { encodeAs } from "./percent-encode.js";
  * ```
  */
 export function normalizeParameters(params: Iterable<readonly [string, string]>): string {
-  return joinPairs(encodePairs(params, false), false);
+  // Built encoded twice, as the base string wants it, then decoded once: only "%25", "%3D" and
+  // "%26" are there to decode, so this is exact.
+  return decodeURIComponent(joinPairs(encodePairs(params)));
 }
 
 /**
- * Checks and encodes every pair, leaving out `oauth_signature`: encoded once for the normalized
- * parameters, or `twice` for the base string.
+ * Checks and encodes every pair twice, as the base string carries them (RFC 5849 3.4.1.1 encodes
+ * the normalized parameters once more), leaving out `oauth_signature`.
  * @internal
  */
-export function encodePairs(params: Iterable<readonly [string, string]>, twice: boolean): EncodedPair[] {
+export function encodePairs(params: Iterable<readonly [string, string]>): EncodedPair[] {
   const pairs: EncodedPair[] = [];
   for (const pair of params) {
     if (!Array.isArray(pair) || pair.length !== 2) {
       throw new TypeError("params must hold [name, value] pairs");
     }
-    if (pair[0] !== "oauth_signature") addPair(pairs, pair[0], pair[1], twice);
+    if (pair[0] !== "oauth_signature") addPair(pairs, pair[0], pair[1]);
   }
   return pairs;
 }
 
-/** A parameter's name and value, percent-encoded. @internal */
+/** A parameter's name and value, percent-encoded twice. @internal */
 export type EncodedPair = [name: string, value: string];
 
-/** Encodes one parameter (once, or `twice`) and adds it to `pairs`. @internal */
-export function addPair(pairs: EncodedPair[], name: string, value: string, twice: boolean): void {
+/** Encodes one parameter twice and adds it to `pairs`. @internal */
+export function addPair(pairs: EncodedPair[], name: string, value: string): void {
   const encodedName = encodeAs(name, "a parameter name");
-  const encodedValue = encodeAs(value, "the value of parameter", encodedName);
-  pairs.push(twice ? [encodeAgain(encodedName), encodeAgain(encodedValue)] : [encodedName, encodedValue]);
+  pairs.push([encodeAgain(encodedName), encodeAgain(encodeAs(value, "the value of parameter", encodedName))]);
 }
 
 /**
@@ -61,17 +62,15 @@ function byteOrder(a: EncodedPair, b: EncodedPair): number {
 }
 
 /**
- * Sorts encoded pairs by name, then value (RFC 5849 3.4.1.3.2), and joins them as
- * `name=value&…`, or, when they were encoded `twice`, as the base string's third part
- * (`name%3Dvalue%26…`). Encoding twice keeps the order: it only turns "%" into "%25", and "%" is
- * below every other character encoded text holds, before and after.
+ * Sorts pairs by name, then value (RFC 5849 3.4.1.3.2), and joins them as the base string's third
+ * part (`name%3Dvalue%26…`). Sorting the twice-encoded text gives the order of the once-encoded
+ * text: encoding again only turns "%" into "%25", and "%" is below every other character
+ * encoded text holds, before and after.
  * @internal
  */
-export function joinPairs(pairs: EncodedPair[], twice: boolean): string {
+export function joinPairs(pairs: EncodedPair[]): string {
   pairs.sort(byteOrder);
-  const and = twice ? "%26" : "&";
-  const equals = twice ? "%3D" : "=";
   let out = "";
-  for (let i = 0; i < pairs.length; i++) out += (i === 0 ? "" : and) + pairs[i]![0] + equals + pairs[i]![1];
+  for (let i = 0; i < pairs.length; i++) out += (i === 0 ? "" : "%26") + pairs[i]![0] + "%3D" + pairs[i]![1];
   return out;
 }

@@ -156,7 +156,7 @@ export async function signRequest(
     if (name.startsWith("oauth_") && (Object.hasOwn(oauthParams, name) || name === "oauth_signature")) {
       throw new TypeError(`request parameter "${name}" is a protocol parameter the signer sets; remove it from the URL or body`);
     }
-    addPair(pairs, name, value, true);
+    addPair(pairs, name, value);
   }
   // Each protocol value is encoded once, for both the base string and the header. The method and
   // timestamp need no encoding (checked above: a known name, digits).
@@ -175,7 +175,7 @@ export async function signRequest(
   if (token !== "") pairs.push(["oauth_token", encodeAgain(encodedToken)]);
   if (callback !== undefined) pairs.push(["oauth_callback", encodeAgain(encodedCallback)]);
   if (verifier !== undefined) pairs.push(["oauth_verifier", encodeAgain(encodedVerifier)]);
-  const baseString = joinBaseString(method, url, joinPairs(pairs, true));
+  const baseString = joinBaseString(method, url, joinPairs(pairs));
 
   const signingSecret = signingKey(consumerSecret, tokenSecret);
   let signature: string | Promise<string> =
