@@ -74,10 +74,15 @@ export function collectRequestParameters(method: string, url: URL, body: FormBod
   return params;
 }
 
-function checkString(value: unknown, what: string, allowEmpty: boolean): string {
+function checkString(value: unknown, what: string): string {
   if (typeof value !== "string") throw new TypeError(`${what} must be a string, got ${describe(value)}`);
-  if (!allowEmpty && value === "") throw new TypeError(`${what} must not be empty`);
   return value;
+}
+
+function encodeChecked(value: string, what: string, allowEmpty: boolean): string {
+  const encoded = encodeAs(value, what); // also refuses a value that is not a string
+  if (!allowEmpty && encoded === "") throw new TypeError(`${what} must not be empty`);
+  return encoded;
 }
 
 function timestampOf(value: number | string | undefined): string {
@@ -121,34 +126,34 @@ export async function signRequest(
   if (typeof credentials !== "object" || credentials === null) {
     throw new TypeError(`credentials must be an object, got ${describe(credentials)}`);
   }
-  const consumerKey = checkString(credentials.consumerKey, "credentials.consumerKey", false);
-  const consumerSecret = checkString(credentials.consumerSecret, "credentials.consumerSecret", true);
-  const token = credentials.token === undefined ? "" : checkString(credentials.token, "credentials.token", true);
-  const tokenSecret =
-    credentials.tokenSecret === undefined ? "" : checkString(credentials.tokenSecret, "credentials.tokenSecret", true);
+  // Each value is checked and percent-encoded once (RFC 5849 3.6), here, and serves both the base
+  // string and the header.
+  const key = encodeChecked(credentials.consumerKey, "credentials.consumerKey", false);
+  const token = credentials.token === undefined ? "" : encodeChecked(credentials.token, "credentials.token", true);
+  const signingSecret = signingKey(credentials.consumerSecret, credentials.tokenSecret ?? "");
   const signatureMethod =
     options.signatureMethod === undefined ? "HMAC-SHA1" : checkSignatureMethod(options.signatureMethod);
   const method = normalizeMethod(request.method);
   const url = toHttpUrl(request.url);
   const params = collectRequestParameters(method, url, request.body);
 
-  const nonce = options.nonce === undefined ? generateNonce() : checkString(options.nonce, "options.nonce", false);
+  const nonce = options.nonce === undefined ? generateNonce() : encodeChecked(options.nonce, "options.nonce", false);
   const timestamp = timestampOf(options.timestamp);
-  const callback = options.callback === undefined ? undefined : checkString(options.callback, "options.callback", false);
-  const verifier = options.verifier === undefined ? undefined : checkString(options.verifier, "options.verifier", false);
-  const realm = options.realm === undefined ? undefined : checkString(options.realm, "options.realm", true);
+  const callback = options.callback === undefined ? undefined : encodeChecked(options.callback, "options.callback", false);
+  const verifier = options.verifier === undefined ? undefined : encodeChecked(options.verifier, "options.verifier", false);
+  const realm = options.realm === undefined ? undefined : checkString(options.realm, "options.realm");
 
   const oauthParams: Record<string, string> = {
-    oauth_consumer_key: consumerKey,
-    oauth_nonce: nonce,
+    oauth_consumer_key: credentials.consumerKey,
+    oauth_nonce: options.nonce ?? nonce,
     oauth_signature_method: signatureMethod,
     oauth_timestamp: timestamp,
     oauth_version: "1.0",
   };
   // RFC 5849 2.1 / 3.1: an absent token is omitted, not sent empty.
-  if (token !== "") oauthParams.oauth_token = token;
-  if (callback !== undefined) oauthParams.oauth_callback = callback;
-  if (verifier !== undefined) oauthParams.oauth_verifier = verifier;
+  if (token !== "") oauthParams.oauth_token = credentials.token!;
+  if (callback !== undefined) oauthParams.oauth_callback = options.callback!;
+  if (verifier !== undefined) oauthParams.oauth_verifier = options.verifier!;
 
   const pairs: EncodedPair[] = [];
   for (const [name, value] of params) {
@@ -158,26 +163,19 @@ export async function signRequest(
     }
     addPair(pairs, name, value);
   }
-  // Each protocol value is encoded once, for both the base string and the header. The method and
-  // timestamp need no encoding (checked above: a known name, digits).
-  const key = encodeAs(consumerKey, "credentials.consumerKey");
-  const encodedNonce = encodeAs(nonce, "options.nonce");
-  const encodedToken = token === "" ? "" : encodeAs(token, "credentials.token");
-  const encodedCallback = callback === undefined ? "" : encodeAs(callback, "options.callback");
-  const encodedVerifier = verifier === undefined ? "" : encodeAs(verifier, "options.verifier");
+  // The method and timestamp need no encoding (checked above: a known name, digits).
   pairs.push(
     ["oauth_consumer_key", encodeAgain(key)],
-    ["oauth_nonce", encodeAgain(encodedNonce)],
+    ["oauth_nonce", encodeAgain(nonce)],
     ["oauth_signature_method", signatureMethod],
     ["oauth_timestamp", timestamp],
     ["oauth_version", "1.0"],
   );
-  if (token !== "") pairs.push(["oauth_token", encodeAgain(encodedToken)]);
-  if (callback !== undefined) pairs.push(["oauth_callback", encodeAgain(encodedCallback)]);
-  if (verifier !== undefined) pairs.push(["oauth_verifier", encodeAgain(encodedVerifier)]);
+  if (token !== "") pairs.push(["oauth_token", encodeAgain(token)]);
+  if (callback !== undefined) pairs.push(["oauth_callback", encodeAgain(callback)]);
+  if (verifier !== undefined) pairs.push(["oauth_verifier", encodeAgain(verifier)]);
   const baseString = joinBaseString(method, url, joinPairs(pairs));
 
-  const signingSecret = signingKey(consumerSecret, tokenSecret);
   let signature: string | Promise<string> =
     signatureMethod === "PLAINTEXT" ? signingSecret : hmacBase64(signatureMethod, signingSecret, baseString);
   if (typeof signature !== "string") signature = await signature;
@@ -187,13 +185,13 @@ export async function signRequest(
   // names in byte order), without sorting or encoding again: the names and their order are known.
   let authorization = "OAuth ";
   if (realm !== undefined) authorization += 'realm="' + encodeAs(realm, "realm") + '", ';
-  if (callback !== undefined) authorization += 'oauth_callback="' + encodedCallback + '", ';
+  if (callback !== undefined) authorization += 'oauth_callback="' + callback + '", ';
   authorization +=
-    'oauth_consumer_key="' + key + '", oauth_nonce="' + encodedNonce + '", oauth_signature="' +
+    'oauth_consumer_key="' + key + '", oauth_nonce="' + nonce + '", oauth_signature="' +
     encodeAs(signature, "oauth_signature") + '", oauth_signature_method="' + signatureMethod +
     '", oauth_timestamp="' + timestamp + '"';
-  if (token !== "") authorization += ', oauth_token="' + encodedToken + '"';
-  if (verifier !== undefined) authorization += ', oauth_verifier="' + encodedVerifier + '"';
+  if (token !== "") authorization += ', oauth_token="' + token + '"';
+  if (verifier !== undefined) authorization += ', oauth_verifier="' + verifier + '"';
   authorization += ', oauth_version="1.0"';
   return { authorization, oauthParams, signature, baseString };
 }
