@@ -19,6 +19,7 @@ const NPM_HINT = 'it is a devDependency of the repository: run "npm ci" at the r
 
 const RUNTIMES = [
   { name: "node20", label: "Node 20 (system)", command: () => [process.execPath, entry], hint: "install Node.js >= 20 and run with it" },
+  { name: "node20-webcrypto", label: "Node 20, WebCrypto path", command: () => [process.execPath, entry, "--webcrypto"], hint: "install Node.js >= 20 and run with it" },
   { name: "node22", label: "Node 22 (npm node)", command: () => [nodeBinary(22), entry], setup: ensureNodeBins, hint: 'run "npm ci --prefix test/runtimes/node-bins"' },
   { name: "node24", label: "Node 24 (npm node)", command: () => [nodeBinary(24), entry], setup: ensureNodeBins, hint: 'run "npm ci --prefix test/runtimes/node-bins"' },
   { name: "deno", label: "Deno (npm deno)", command: () => [bin("deno"), "run", "--no-prompt", "--no-config", entry], needs: bin("deno"), hint: NPM_HINT },
