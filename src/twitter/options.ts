@@ -47,7 +47,7 @@ export interface ResolvedOptions {
   consumerSecret: string;
   callbackUrl: string | undefined;
   baseUrl: string;
-  fetch: typeof fetch;
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   timeout: number | false;
   now: () => number;
   nonce: (() => string) | undefined;

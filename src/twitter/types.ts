@@ -65,8 +65,12 @@ export interface TwitterOAuthOptions {
   callbackUrl?: string;
   /** Default `"https://api.x.com"`. Must be https, except for loopback hosts (tests, the fake X). */
   baseUrl?: string;
-  /** The fetch to use; default `globalThis.fetch`, looked up at each call (so msw and other patches apply). */
-  fetch?: typeof fetch;
+  /**
+   * The fetch to use; default `globalThis.fetch`, looked up at each call (so msw and other patches
+   * apply). Any function with fetch's call signature: `(input, init) => fake.fetch(new Request(input, init))`
+   * type-checks even where `typeof fetch` carries extra members (Bun's has `preconnect`).
+   */
+  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** Per-request timeout in ms, default 10,000; `false` for none. */
   timeout?: number | false;
   /** The clock in ms, default `Date.now`; tests pin it. */
