@@ -47,7 +47,7 @@ export interface ResolvedOptions {
   consumerSecret: string;
   callbackUrl: string | undefined;
   baseUrl: string;
-  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   timeout: number | false;
   now: () => number;
   nonce: (() => string) | undefined;

@@ -17,7 +17,7 @@ const SKEW_LIMIT_MS = 60_000;
 export interface TransportContext {
   consumerKey: string;
   consumerSecret: string;
-  fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   timeout: number | false;
   now: () => number;
   nonce: (() => string) | undefined;

@@ -70,7 +70,7 @@ export interface TwitterOAuthOptions {
    * apply). Any function with fetch's call signature: `(input, init) => fake.fetch(new Request(input, init))`
    * type-checks even where `typeof fetch` carries extra members (Bun's has `preconnect`).
    */
-  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   /** Per-request timeout in ms, default 10,000; `false` for none. */
   timeout?: number | false;
   /** The clock in ms, default `Date.now`; tests pin it. */
