@@ -63,7 +63,7 @@ function plain(response: NodeResponseLike, status: number, text: string): void {
  *
  * @example
  * ```ts
- * import { createServer } from "node:http";
+ * import { createServer } from "http";
  * import { createFakeTwitter, toNodeListener } from "twitter-oauth1/testing";
  * createServer(toNodeListener(createFakeTwitter().fetch)).listen(3001);
  * ```

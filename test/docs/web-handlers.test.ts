@@ -70,13 +70,8 @@ function expectSignedIn(answer: Response, body: string): void {
   expect(body + (answer.headers.get("location") ?? "")).toContain(defaultUser.screenName);
 }
 
-describe("docs/edge-runtimes.md: Cloudflare Workers module", () => {
-  type Worker = { default: { fetch(request: Request, env: Record<string, string>): Promise<Response> } };
-  const handlers = async (): Promise<[Login, Callback]> => {
-    const worker = (await load<Worker>("docs/edge-runtimes.md", "## Cloudflare Workers")).default;
-    return [() => worker.fetch(new Request("https://my-worker.example/auth/login"), env), (request) => worker.fetch(request, env)];
-  };
-
+/** The two checks every plain handler block gets: a sign-in that ends signed in, and Cancel. */
+function itSignsInAndCancels(handlers: () => Promise<[Login, Callback]>): void {
   it("signs in", async () => {
     const answer = await signIn(...(await handlers()), true);
     expect(answer.status).toBe(200);
@@ -87,6 +82,16 @@ describe("docs/edge-runtimes.md: Cloudflare Workers module", () => {
     const answer = await signIn(...(await handlers()), false);
     expect([answer.status, (await answer.text()).split(":")[0]]).toEqual([400, "AUTHORIZATION_DENIED"]);
   });
+}
+
+describe("docs/edge-runtimes.md: Cloudflare Workers module", () => {
+  type Worker = { default: { fetch(request: Request, env: Record<string, string>): Promise<Response> } };
+  const handlers = async (): Promise<[Login, Callback]> => {
+    const worker = (await load<Worker>("docs/edge-runtimes.md", "## Cloudflare Workers")).default;
+    return [() => worker.fetch(new Request("https://my-worker.example/auth/login"), env), (request) => worker.fetch(request, env)];
+  };
+
+  itSignsInAndCancels(handlers);
 });
 
 describe("docs/edge-runtimes.md: Deno.serve handler", () => {
@@ -106,16 +111,7 @@ describe("docs/edge-runtimes.md: Deno.serve handler", () => {
     return [() => handler!(new Request("https://app.example/auth/login")), (request) => handler!(request)];
   };
 
-  it("signs in", async () => {
-    const answer = await signIn(...(await handlers()), true);
-    expect(answer.status).toBe(200);
-    expectSignedIn(answer, await answer.text());
-  });
-
-  it("Cancel on X answers AUTHORIZATION_DENIED", async () => {
-    const answer = await signIn(...(await handlers()), false);
-    expect([answer.status, (await answer.text()).split(":")[0]]).toEqual([400, "AUTHORIZATION_DENIED"]);
-  });
+  itSignsInAndCancels(handlers);
 });
 
 describe("docs/edge-runtimes.md: Next.js route handlers", () => {
