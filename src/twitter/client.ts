@@ -5,6 +5,7 @@ import { parseCallback, type CallbackInput } from "./callback.js";
 import { resolveOptions, checkCallback, type ResolvedOptions } from "./options.js";
 import { BODY_LIMIT, readHttpError, readTokenResponse, send, type SignedCall, type TransportContext } from "./transport.js";
 import { readCapped } from "./read-body.js";
+import { checkPair } from "./token-pair.js";
 import type { AccessToken, RequestToken, TokenPair, TwitterOAuthOptions, TwitterUser } from "./types.js";
 
 /** Options of {@link TwitterOAuth.getRequestToken}. */
@@ -53,18 +54,6 @@ function tokenOf(value: RequestToken | string, what: string): string {
   return token;
 }
 
-function checkPair(value: TokenPair, what: string): TokenPair {
-  if (
-    typeof value !== "object" ||
-    value === null ||
-    typeof value.token !== "string" ||
-    value.token === "" ||
-    typeof value.tokenSecret !== "string"
-  ) {
-    throw new TypeError(`${what} must be an object with a non-empty token and a tokenSecret string`);
-  }
-  return value;
-}
 
 function isFormContentType(headers: Headers): boolean {
   return /^application\/x-www-form-urlencoded\s*(;|$)/i.test(headers.get("content-type") ?? "");

@@ -1,6 +1,7 @@
 import { TwitterOAuthError } from "../errors.js";
 import { base64UrlToBytes, bytesToBase64Url } from "../oauth1/base64.js";
 import { describe } from "../oauth1/percent-encode.js";
+import { checkPair } from "./token-pair.js";
 import type { RequestToken } from "./types.js";
 
 const VERSION = 1;
@@ -79,15 +80,7 @@ export interface UnsealOptions extends SealOptions {
  */
 export async function sealRequestToken(requestToken: RequestToken, secret: string, options: SealOptions = {}): Promise<string> {
   const key = await keyFor(checkSecret(secret));
-  if (
-    typeof requestToken !== "object" ||
-    requestToken === null ||
-    typeof requestToken.token !== "string" ||
-    requestToken.token === "" ||
-    typeof requestToken.tokenSecret !== "string"
-  ) {
-    throw new TypeError("requestToken must be a RequestToken with a token and a tokenSecret string");
-  }
+  checkPair(requestToken, "requestToken");
   const issuedAt = Math.floor((options.now ?? Date.now)() / 1000);
   const payload = JSON.stringify([requestToken.token, requestToken.tokenSecret, requestToken.callbackConfirmed !== false, issuedAt]);
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
