@@ -4,6 +4,7 @@
  * come from the JSON (published, or recomputed by the research script and oauthlib).
  */
 import { readFileSync } from "node:fs";
+import { signRequest, type SignedRequest } from "../../src/oauth1/index.js";
 import { referenceAuthorizationHeader, referenceParseForm, referencePercentEncode } from "../reference/signer.js";
 
 export type Location = "header" | "query" | "body";
@@ -143,4 +144,31 @@ export function receivedRequest(
   const authorization =
     Object.keys(header).length === 0 ? null : referenceAuthorizationHeader(header, vector.realm ?? undefined);
   return { method: vector.method!, url, authorization, body };
+}
+
+/** The oracle base string: the published one when there is one, else the research recomputation (cross-checked with oauthlib, protocol.md D.1). */
+export function expectedBaseString(vector: Vector): string {
+  return vector.verified ? (vector.expectedBaseString ?? vector.computedBaseString!) : vector.computedBaseString!;
+}
+
+/** The oracle signature, chosen the same way. */
+export function expectedSignature(vector: Vector): string {
+  return vector.verified ? (vector.expectedSignature ?? vector.computedSignature!) : vector.computedSignature!;
+}
+
+/** Signs a vector through signRequest with its pinned nonce, timestamp, callback, verifier and realm. */
+export function signVector(vector: Vector): Promise<SignedRequest> {
+  const p = vector.oauthParams;
+  return signRequest(
+    { method: vector.method!, url: vector.url!, body: isFormBody(vector) ? vector.rawBody : null },
+    { consumerKey: p.oauth_consumer_key!, consumerSecret: vector.consumerSecret!, token: p.oauth_token, tokenSecret: vector.tokenSecret! },
+    {
+      signatureMethod: vector.signatureMethod,
+      nonce: p.oauth_nonce,
+      timestamp: p.oauth_timestamp,
+      callback: p.oauth_callback,
+      verifier: p.oauth_verifier,
+      realm: vector.realm ?? undefined,
+    },
+  );
 }

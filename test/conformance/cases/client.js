@@ -28,6 +28,14 @@ function setup(pkg, testing, { fake: fakeOptions, client: clientOptions } = {}) 
   return { fake, client, consumer, user, fetch, TwitterOAuth };
 }
 
+/** Steps 1 to 3 with the fake's headless approval: the sign-in most cases start from. */
+async function signIn(fake, client) {
+  const requestToken = await client.getRequestToken();
+  const { verifier } = client.parseCallback(fake.approve(requestToken.token), requestToken);
+  const accessToken = await client.exchangeVerifier(requestToken, verifier);
+  return { requestToken, verifier, accessToken };
+}
+
 /** @returns the named cases for the client, the fake and the callback handling. */
 export function clientCases(pkg, testing) {
   return [
@@ -65,9 +73,7 @@ export function clientCases(pkg, testing) {
       name: "X docs: step 3 is single use, and invalidate_token makes later calls fail with 401 code 89",
       async run() {
         const { fake, client } = setup(pkg, testing);
-        const requestToken = await client.getRequestToken();
-        const { verifier } = client.parseCallback(fake.approve(requestToken.token), requestToken);
-        const accessToken = await client.exchangeVerifier(requestToken, verifier);
+        const { requestToken, verifier, accessToken } = await signIn(fake, client);
         const replay = await oauthError(pkg, () => client.exchangeVerifier(requestToken, verifier), "HTTP_ERROR", "second exchange");
         equal(replay.status, 401, "replayed verifier status");
         await client.invalidateToken(accessToken);
@@ -80,9 +86,7 @@ export function clientCases(pkg, testing) {
       name: "fake.revoke: a user who revokes the app gets 401 code 89 on the next call",
       async run() {
         const { fake, client } = setup(pkg, testing);
-        const requestToken = await client.getRequestToken();
-        const { verifier } = client.parseCallback(fake.approve(requestToken.token), requestToken);
-        const accessToken = await client.exchangeVerifier(requestToken, verifier);
+        const { accessToken } = await signIn(fake, client);
         fake.revoke(accessToken.token);
         const error = await oauthError(pkg, () => client.verifyCredentials(accessToken), "HTTP_ERROR", "after revoke");
         equal(error.errors[0]?.code, 89, "X error code after revoke");
@@ -92,9 +96,7 @@ export function clientCases(pkg, testing) {
       name: "client.fetch signs API calls: GET /2/users/me and a form POST to /1.1/statuses/update.json",
       async run() {
         const { fake, client, user, fetch } = setup(pkg, testing);
-        const requestToken = await client.getRequestToken();
-        const { verifier } = client.parseCallback(fake.approve(requestToken.token), requestToken);
-        const accessToken = await client.exchangeVerifier(requestToken, verifier);
+        const { accessToken } = await signIn(fake, client);
         const me = await client.fetch("/2/users/me", { token: accessToken });
         equal(me.status, 200, "GET /2/users/me status");
         equal((await me.json()).data?.id, user.id, "GET /2/users/me data.id");
