@@ -18,7 +18,6 @@ const guess = (name) => {
 for (const [path, entry] of Object.entries(pkgs)) {
   for (const [dep, spec] of Object.entries(entry.optionalDependencies ?? {})) {
     // resolve like node: nearest node_modules up the path
-    const base = path === "" ? "" : path + "/";
     let found = false;
     let p = path;
     for (;;) {

@@ -21,7 +21,7 @@ function once(specifier) {
 
 export function runColdImport({ samples = 11 } = {}) {
   const times = TARGETS.map(() => []);
-  for (let s = 0; s < samples; s++) TARGETS.forEach((t, i) => times[i].push(once(t.specifier)));
+  for (let s = 0; s < samples; s++) for (const [i, t] of TARGETS.entries()) times[i].push(once(t.specifier));
   return TARGETS.map((t, i) => {
     const sorted = times[i].sort((a, b) => a - b);
     return { name: t.name, median: sorted[sorted.length >> 1] };

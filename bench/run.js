@@ -52,7 +52,7 @@ const strings = ratio(node.strings[0], node.strings[1]);
 target("Base string + header building: time vs the hand-tuned floor", 1 / strings, "≤ 1.30x the floor's time", (v) => v <= 1.3);
 
 // Deno, Bun, workerd
-function childLeg(name, command) {
+function childLeg(_name, command) {
   const out = execFileSync(command[0], command.slice(1), { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
   return JSON.parse(out.trim().split("\n").pop());
 }

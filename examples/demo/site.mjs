@@ -41,7 +41,7 @@ export function createDemoSite({ client, secret, mode, secure }) {
   };
 
   /** @param {Request} request @param {URL} url */
-  async function login(request, url) {
+  async function login(_request, url) {
     let requestToken;
     try {
       requestToken = await client.getRequestToken();

@@ -1,7 +1,7 @@
 import { readAuthorizationHeader, type HeaderParameter } from "./authorization-header.js";
 import { normalizeMethod, signatureBaseString } from "./base-string.js";
 import { timingSafeEqual } from "./constant-time.js";
-import { type FormBody, type ParameterList } from "./form.js";
+import type { FormBody, ParameterList } from "./form.js";
 import { describe } from "./percent-encode.js";
 import { collectRequestParameters } from "./sign-request.js";
 import { checkSignatureMethod, createSignature, type SignatureMethod } from "./signature.js";

@@ -100,7 +100,10 @@ describe("docs/edge-runtimes.md: Deno.serve handler", () => {
   let handler: ((request: Request) => Promise<Response>) | undefined;
   const handlers = async (): Promise<[Login, Callback]> => {
     if (handler !== undefined) return [() => handler!(new Request("https://app.example/auth/login")), (request) => handler!(request)];
-    const deno = { serve: (h: typeof handler) => void (handler = h), env: { get: (name: string) => process.env[name] } };
+    const deno = {
+      serve: (h: typeof handler) => {
+        handler = h;
+      }, env: { get: (name: string) => process.env[name] } };
     Object.assign(globalThis, { Deno: deno });
     try {
       await load("docs/edge-runtimes.md", "## Deno and Deno Deploy");

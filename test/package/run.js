@@ -8,7 +8,7 @@
 //  4. esbuild --platform=browser bundles of "." and "./testing": no Node built-in pulled in;
 //     dist/ files: no node: import, no require of a Node built-in, no Buffer.
 //  5. Size budget (minified, gzip -9): the whole root export and signRequest alone.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createFakeTwitter, defaultConsumer, type FakeTwitter } from "../../src/testing/index.js";
 import { CALLBACK, ORIGIN, exchange, requestToken } from "./helpers.js";
 
-function unescape(value: string): string {
+function decodeEntities(value: string): string {
   return value.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 }
 
 /** The hidden fields of the page's form, as a browser would post them. */
 function hiddenFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[match[1]!] = unescape(match[2]!);
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[match[1]!] = decodeEntities(match[2]!);
   return fields;
 }
 
@@ -36,7 +36,7 @@ function browser(fake: FakeTwitter) {
   };
 }
 
-async function signInThroughForm(fake: FakeTwitter, b: ReturnType<typeof browser>, token: string): Promise<Response> {
+async function signInThroughForm(_fake: FakeTwitter, b: ReturnType<typeof browser>, token: string): Promise<Response> {
   const page = await b.get(`/oauth/authenticate?oauth_token=${token}`);
   const html = await page.text();
   return b.post("/oauth/authorize", { ...hiddenFields(html), "session[username_or_email]": "fake_user", "session[password]": "password", action: "authorize" });

@@ -334,7 +334,7 @@ export function clientCases(pkg, testing) {
         const network = await oauthError(pkg, () => offline.getRequestToken(), "NETWORK_ERROR", "fetch rejects");
         equal(network.cause, cause, "cause");
         // A fetch that never answers and honours its signal, as the real one does.
-        const hanging = (input, init) =>
+        const hanging = (_input, init) =>
           new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal.reason), { once: true }));
         const slow = new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: consumer.secret, callbackUrl: CALLBACK, fetch: hanging, timeout: 20 });
         await oauthError(pkg, () => slow.getRequestToken(), "TIMEOUT", "timeout");
