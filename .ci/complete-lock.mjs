@@ -11,8 +11,21 @@ const pkgs = lock.packages;
 let added = 0;
 const guess = (name) => {
   const n = name.toLowerCase();
-  const os = ["darwin","win32","linux","freebsd","android","openbsd","netbsd","sunos","aix","openharmony"].find((o) => n.includes(o));
-  const cpu = ["arm64","x64","ia32","arm","loong64","ppc64","riscv64","s390x","mips64el","wasm32"].find((c) => new RegExp(`(^|[-_/])${c}($|[-_])`).test(n.split("/").pop()));
+  const os = [
+    "darwin",
+    "win32",
+    "linux",
+    "freebsd",
+    "android",
+    "openbsd",
+    "netbsd",
+    "sunos",
+    "aix",
+    "openharmony",
+  ].find((o) => n.includes(o));
+  const cpu = ["arm64", "x64", "ia32", "arm", "loong64", "ppc64", "riscv64", "s390x", "mips64el", "wasm32"].find((c) =>
+    new RegExp(`(^|[-_/])${c}($|[-_])`).test(n.split("/").pop()),
+  );
   return { os, cpu };
 };
 for (const [path, entry] of Object.entries(pkgs)) {
@@ -22,7 +35,10 @@ for (const [path, entry] of Object.entries(pkgs)) {
     let p = path;
     for (;;) {
       const candidate = (p === "" ? "" : p + "/") + "node_modules/" + dep;
-      if (pkgs[candidate]) { found = true; break; }
+      if (pkgs[candidate]) {
+        found = true;
+        break;
+      }
       if (p === "") break;
       const i = p.lastIndexOf("/node_modules/");
       p = i === -1 ? "" : p.slice(0, i);
@@ -31,7 +47,13 @@ for (const [path, entry] of Object.entries(pkgs)) {
     const key = "node_modules/" + dep;
     if (pkgs[key]) continue;
     const { os, cpu } = guess(dep);
-    pkgs[key] = { version: spec.replace(/^[\^~=]/, ""), dev: true, optional: true, ...(os ? { os: [os] } : {}), ...(cpu ? { cpu: [cpu] } : {}) };
+    pkgs[key] = {
+      version: spec.replace(/^[\^~=]/, ""),
+      dev: true,
+      optional: true,
+      ...(os ? { os: [os] } : {}),
+      ...(cpu ? { cpu: [cpu] } : {}),
+    };
     added++;
   }
 }

@@ -16,7 +16,9 @@ export const TARGETS = [
 
 function once(specifier) {
   const code = `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`;
-  return Number(execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" }).trim());
+  return Number(
+    execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" }).trim(),
+  );
 }
 
 export function runColdImport({ samples = 11 } = {}) {

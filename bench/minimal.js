@@ -23,7 +23,8 @@ export function minimalParts(input, signatureMethod = "HMAC-SHA1") {
   for (const k in input.body) pairs.push(minimalEncode(k) + "=" + minimalEncode(input.body[k]));
   for (const k in oauth) pairs.push(minimalEncode(k) + "=" + minimalEncode(oauth[k]));
   pairs.sort();
-  const base = input.method.toUpperCase() + "&" + minimalEncode(url.origin + url.pathname) + "&" + minimalEncode(pairs.join("&"));
+  const base =
+    input.method.toUpperCase() + "&" + minimalEncode(url.origin + url.pathname) + "&" + minimalEncode(pairs.join("&"));
   const key = minimalEncode(c.consumerSecret) + "&" + minimalEncode(c.tokenSecret);
   return { base, key, oauth };
 }
@@ -31,7 +32,13 @@ export function minimalParts(input, signatureMethod = "HMAC-SHA1") {
 /** The Authorization header of the minimal signer. */
 export function minimalHeader(oauth, signature) {
   oauth.oauth_signature = signature;
-  return "OAuth " + Object.keys(oauth).sort().map((k) => minimalEncode(k) + '="' + minimalEncode(oauth[k]) + '"').join(", ");
+  return (
+    "OAuth " +
+    Object.keys(oauth)
+      .sort()
+      .map((k) => minimalEncode(k) + '="' + minimalEncode(oauth[k]) + '"')
+      .join(", ")
+  );
 }
 
 const keys = new Map();

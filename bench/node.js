@@ -81,18 +81,30 @@ const oauthSignBase = {
 /** Each signer produces the full Authorization header for INPUT. */
 export const SIGNERS = {
   "twitter-oauth1 signRequest": async () => (await pkg.signRequest(request, c, options)).authorization,
-  "twitter-oauth1 signRequest (WebCrypto path)": async () => (await pkgWebCrypto.signRequest(request, c, options)).authorization,
+  "twitter-oauth1 signRequest (WebCrypto path)": async () =>
+    (await pkgWebCrypto.signRequest(request, c, options)).authorization,
   // What an app pays: a fresh nonce (crypto.getRandomValues) and the current time, not pinned.
   "twitter-oauth1 signRequest (fresh nonce + timestamp)": async () => (await pkg.signRequest(request, c)).authorization,
-  "oauth-1.0a + node:crypto": () => oauth1a.toHeader(oauth1a.authorize({ url, method, data: { ...body } }, oauth1aToken)).Authorization,
+  "oauth-1.0a + node:crypto": () =>
+    oauth1a.toHeader(oauth1a.authorize({ url, method, data: { ...body } }, oauth1aToken)).Authorization,
   "oauth-sign": () => {
     // What the request library does with oauth-sign: every parameter to hmacsign, then the header.
     const params = { ...oauthSignBase, include_entities: "true", ...body };
-    const oa = { ...oauthSignBase, oauth_signature: oauthSign.hmacsign(method, url.split("?")[0], params, c.consumerSecret, c.tokenSecret) };
-    return "OAuth " + Object.keys(oa).sort().map((k) => k + '="' + oauthSign.rfc3986(oa[k]) + '"').join(", ");
+    const oa = {
+      ...oauthSignBase,
+      oauth_signature: oauthSign.hmacsign(method, url.split("?")[0], params, c.consumerSecret, c.tokenSecret),
+    };
+    return (
+      "OAuth " +
+      Object.keys(oa)
+        .sort()
+        .map((k) => k + '="' + oauthSign.rfc3986(oa[k]) + '"')
+        .join(", ")
+    );
   },
   "twitter-api-v2 OAuth1Helper": () =>
-    tav2.toHeader(tav2.authorize({ url, method, data: { ...body } }, { key: c.token, secret: c.tokenSecret })).Authorization,
+    tav2.toHeader(tav2.authorize({ url, method, data: { ...body } }, { key: c.token, secret: c.tokenSecret }))
+      .Authorization,
   "minimal node:crypto floor": () => {
     const { base, key, oauth } = minimalParts(INPUT);
     return minimalHeader(oauth, createHmac("sha1", key).update(base).digest("base64"));
@@ -107,20 +119,26 @@ export async function checkSigners() {
     const header = await fn();
     if (name.includes("fresh nonce")) {
       // Unpinned, so no documented value: check it with the package's own verifier instead.
-      const check = await pkg.verifySignature({ method, url, body, authorization: header }, { consumerSecret: c.consumerSecret, tokenSecret: c.tokenSecret });
+      const check = await pkg.verifySignature(
+        { method, url, body, authorization: header },
+        { consumerSecret: c.consumerSecret, tokenSecret: c.tokenSecret },
+      );
       if (!check.valid) throw new Error(`${name} produced a header that does not verify: ${check.reason}`);
       lines.push(`- ${name}: verifies ✓`);
       continue;
     }
     const signature = signatureInHeader(header);
-    if (signature !== EXPECTED_SIGNATURE) throw new Error(`${name} signed ${signature}, expected ${EXPECTED_SIGNATURE}:\n${header}`);
-    if (name.startsWith("twitter-oauth1") && header !== EXPECTED_HEADER) throw new Error(`${name} header differs:\n${header}`);
+    if (signature !== EXPECTED_SIGNATURE)
+      throw new Error(`${name} signed ${signature}, expected ${EXPECTED_SIGNATURE}:\n${header}`);
+    if (name.startsWith("twitter-oauth1") && header !== EXPECTED_HEADER)
+      throw new Error(`${name} header differs:\n${header}`);
     lines.push(`- ${name}: ${signature} ✓`);
   }
   const ours = await pkgStrings.signRequest(request, c, plaintext);
   const floor = await tunedFloor(INPUT);
   for (const part of ["authorization", "baseString", "signature"]) {
-    if (ours[part] !== floor[part]) throw new Error(`string floor differs from signRequest in ${part}:\n${floor[part]}\n${ours[part]}`);
+    if (ours[part] !== floor[part])
+      throw new Error(`string floor differs from signRequest in ${part}:\n${floor[part]}\n${ours[part]}`);
   }
   lines.push("- hand-tuned string floor: same base string and header as signRequest (PLAINTEXT) ✓");
   return lines.join("\n");

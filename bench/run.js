@@ -33,11 +33,17 @@ const OURS = "twitter-oauth1 signRequest";
 
 console.log("## Machine and versions\n");
 console.log(`- ${cpus().length} CPU(s) (nproc), ${cpus()[0]?.model ?? "?"}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
-console.log(`- Node ${process.version}; deno ${version("deno")}, bun ${version("bun")}, workerd ${version("workerd")} (npm)`);
-console.log(`- peers: oauth-1.0a ${version("oauth-1.0a")}, oauth-sign ${version("oauth-sign")}, twitter-api-v2 ${version("twitter-api-v2")}, ` +
-  `crypto-js ${version("crypto-js")}, oauth ${version("oauth")}, login-with-twitter ${version("login-with-twitter")}; esbuild ${version("esbuild")}`);
-console.log(`- input: X docs "Creating a signature" (POST https://api.x.com/1.1/statuses/update.json?include_entities=true, ` +
-  `status body, documented keys, pinned nonce and timestamp), producing the full Authorization header\n`);
+console.log(
+  `- Node ${process.version}; deno ${version("deno")}, bun ${version("bun")}, workerd ${version("workerd")} (npm)`,
+);
+console.log(
+  `- peers: oauth-1.0a ${version("oauth-1.0a")}, oauth-sign ${version("oauth-sign")}, twitter-api-v2 ${version("twitter-api-v2")}, ` +
+    `crypto-js ${version("crypto-js")}, oauth ${version("oauth")}, login-with-twitter ${version("login-with-twitter")}; esbuild ${version("esbuild")}`,
+);
+console.log(
+  `- input: X docs "Creating a signature" (POST https://api.x.com/1.1/statuses/update.json?include_entities=true, ` +
+    `status body, documented keys, pinned nonce and timestamp), producing the full Authorization header\n`,
+);
 
 const targets = [];
 const target = (what, value, goal, met) => targets.push({ what, value, goal, met });
@@ -46,10 +52,25 @@ const target = (what, value, goal, met) => targets.push({ what, value, goal, met
 console.log("## Speed\n");
 const node = await runNode({ rounds: quick ? 9 : 21 });
 const byName = (rows, name) => rows.find((r) => r.name === name);
-target("Node 20 sequential: signRequest vs oauth-sign throughput", ratio(byName(node.sequential, OURS), byName(node.sequential, "oauth-sign")), "≥ 1.50x", (v) => v >= 1.5);
-target("Node 20, 1,000 in flight: signRequest vs oauth-sign (informative)", ratio(byName(node.inFlight, OURS), byName(node.inFlight, "oauth-sign")), "-", () => undefined);
+target(
+  "Node 20 sequential: signRequest vs oauth-sign throughput",
+  ratio(byName(node.sequential, OURS), byName(node.sequential, "oauth-sign")),
+  "≥ 1.50x",
+  (v) => v >= 1.5,
+);
+target(
+  "Node 20, 1,000 in flight: signRequest vs oauth-sign (informative)",
+  ratio(byName(node.inFlight, OURS), byName(node.inFlight, "oauth-sign")),
+  "-",
+  () => undefined,
+);
 const strings = ratio(node.strings[0], node.strings[1]);
-target("Base string + header building: time vs the hand-tuned floor", 1 / strings, "≤ 1.30x the floor's time", (v) => v <= 1.3);
+target(
+  "Base string + header building: time vs the hand-tuned floor",
+  1 / strings,
+  "≤ 1.30x the floor's time",
+  (v) => v <= 1.3,
+);
 
 // Deno, Bun, workerd
 function childLeg(_name, command) {
@@ -57,7 +78,12 @@ function childLeg(_name, command) {
   return JSON.parse(out.trim().split("\n").pop());
 }
 const legs = [];
-if (!skip.has("deno")) legs.push(["Deno", () => childLeg("deno", [bin("deno"), "run", "--no-prompt", "--no-config", "bench/runtime-leg.js"]), 1.5]);
+if (!skip.has("deno"))
+  legs.push([
+    "Deno",
+    () => childLeg("deno", [bin("deno"), "run", "--no-prompt", "--no-config", "bench/runtime-leg.js"]),
+    1.5,
+  ]);
 if (!skip.has("bun")) legs.push(["Bun", () => childLeg("bun", [bin("bun"), "bench/runtime-leg.js"]), 1.5]);
 if (!skip.has("workerd")) legs.push(["workerd", () => runWorkerd(), 1.0]);
 for (const [label, run, goal] of legs) {
@@ -72,8 +98,18 @@ for (const [label, run, goal] of legs) {
   console.log(`\n### ${result.runtime} (package HMAC path: ${result.hmacPath})\n`);
   console.log("Sequential:\n\n" + table(result.sequential, [WEBCRYPTO]));
   console.log("\n1,000 signatures in flight:\n\n" + table(result.inFlight, [WEBCRYPTO]));
-  target(`${label} sequential: signRequest vs minimal WebCrypto`, ratio(byName(result.sequential, OURS), byName(result.sequential, WEBCRYPTO)), `≥ ${goal.toFixed(2)}x`, (v) => v >= goal);
-  target(`${label}, 1,000 in flight (informative)`, ratio(byName(result.inFlight, OURS), byName(result.inFlight, WEBCRYPTO)), "-", () => undefined);
+  target(
+    `${label} sequential: signRequest vs minimal WebCrypto`,
+    ratio(byName(result.sequential, OURS), byName(result.sequential, WEBCRYPTO)),
+    `≥ ${goal.toFixed(2)}x`,
+    (v) => v >= goal,
+  );
+  target(
+    `${label}, 1,000 in flight (informative)`,
+    ratio(byName(result.inFlight, OURS), byName(result.inFlight, WEBCRYPTO)),
+    "-",
+    () => undefined,
+  );
 }
 
 // Sizes
@@ -97,7 +133,11 @@ console.log("\n## Targets (issue 7), this run\n");
 console.log("| target | this run | goal | |\n|---|---:|---|---|");
 for (const t of targets) {
   const met = t.met(t.value);
-  const shown = Number.isNaN(t.value) ? "not run" : Number.isInteger(t.value) ? `${t.value} B` : `${t.value.toFixed(2)}x`;
+  const shown = Number.isNaN(t.value)
+    ? "not run"
+    : Number.isInteger(t.value)
+      ? `${t.value} B`
+      : `${t.value.toFixed(2)}x`;
   console.log(`| ${t.what} | ${shown} | ${t.goal} | ${met === undefined ? "" : met ? "met" : "NOT met"} |`);
 }
 
@@ -106,7 +146,8 @@ if (args.includes("--write-docs")) {
   const doc = readFileSync(file, "utf8");
   const start = "<!-- bench:start -->";
   const end = "<!-- bench:end -->";
-  if (!doc.includes(start) || !doc.includes(end)) throw new Error(`docs/performance.md needs the ${start} and ${end} markers`);
+  if (!doc.includes(start) || !doc.includes(end))
+    throw new Error(`docs/performance.md needs the ${start} and ${end} markers`);
   const when = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
   // One heading level down: the run sits under the document's "## Full run".
   const body = `\n_Run of ${when}: \`npm run bench\` (\`node bench/run.js${quick ? " --quick" : ""}\` after the build)._\n\n${printed.join("\n").replace(/^#/gm, "##")}\n`;

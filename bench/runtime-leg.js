@@ -13,16 +13,25 @@ export async function runLeg(pkg, { rounds = 21, batch = 400, inFlightBatch = 20
   const request = { method, url, body };
   const options = { nonce, timestamp };
   const cases = [
-    { name: "twitter-oauth1 signRequest", fn: async () => (await pkg.signRequest(request, credentials, options)).authorization },
+    {
+      name: "twitter-oauth1 signRequest",
+      fn: async () => (await pkg.signRequest(request, credentials, options)).authorization,
+    },
     { name: "minimal WebCrypto (cached key)", fn: () => minimalWebCrypto(INPUT) },
   ];
   for (const { name, fn } of cases) {
     const header = await fn();
     if (header !== EXPECTED_HEADER) throw new Error(`${name} did not produce the documented header:\n${header}`);
   }
-  const hmacPath = typeof globalThis.process?.getBuiltinModule === "function" ? "node:crypto (process.getBuiltinModule)" : "WebCrypto";
+  const hmacPath =
+    typeof globalThis.process?.getBuiltinModule === "function" ? "node:crypto (process.getBuiltinModule)" : "WebCrypto";
   const sequential = await measure(cases, { rounds, batch, ...(now && { now }) });
-  const inFlight = await measure(cases, { rounds: Math.max(7, rounds >> 1), batch: inFlightBatch, inFlight: 1000, ...(now && { now }) });
+  const inFlight = await measure(cases, {
+    rounds: Math.max(7, rounds >> 1),
+    batch: inFlightBatch,
+    inFlight: 1000,
+    ...(now && { now }),
+  });
   return { hmacPath, sequential, inFlight };
 }
 
@@ -30,6 +39,7 @@ export async function runLeg(pkg, { rounds = 21, batch = 400, inFlightBatch = 20
 const isMain = typeof Deno !== "undefined" ? import.meta.main : typeof Bun !== "undefined" ? import.meta.main : false;
 if (isMain) {
   const pkg = await import("../dist/index.js");
-  const version = typeof Deno !== "undefined" ? `Deno ${Deno.version.deno} (V8 ${Deno.version.v8})` : `Bun ${Bun.version}`;
+  const version =
+    typeof Deno !== "undefined" ? `Deno ${Deno.version.deno} (V8 ${Deno.version.v8})` : `Bun ${Bun.version}`;
   console.log(JSON.stringify({ runtime: version, ...(await runLeg(pkg)) }));
 }

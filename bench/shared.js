@@ -78,7 +78,11 @@ export async function tunedFloor(input) {
       if (end > start) {
         const eq = query.indexOf("=", start);
         if (eq === -1 || eq > end) pairs.push([again(tunedEncode(formDecode(query.slice(start, end)))), ""]);
-        else pairs.push([again(tunedEncode(formDecode(query.slice(start, eq)))), again(tunedEncode(formDecode(query.slice(eq + 1, end))))]);
+        else
+          pairs.push([
+            again(tunedEncode(formDecode(query.slice(start, eq)))),
+            again(tunedEncode(formDecode(query.slice(eq + 1, end)))),
+          ]);
       }
       start = end + 1;
     }
@@ -110,8 +114,16 @@ export async function tunedFloor(input) {
     oauth_signature: signature,
   };
   const authorization =
-    'OAuth oauth_consumer_key="' + eKey + '", oauth_nonce="' + eNonce + '", oauth_signature="' + tunedEncode(signature) +
-    '", oauth_signature_method="PLAINTEXT", oauth_timestamp="' + input.timestamp + '", oauth_token="' + eToken +
+    'OAuth oauth_consumer_key="' +
+    eKey +
+    '", oauth_nonce="' +
+    eNonce +
+    '", oauth_signature="' +
+    tunedEncode(signature) +
+    '", oauth_signature_method="PLAINTEXT", oauth_timestamp="' +
+    input.timestamp +
+    '", oauth_token="' +
+    eToken +
     '", oauth_version="1.0"';
   return { authorization, oauthParams, signature, baseString };
 }
@@ -127,7 +139,10 @@ export async function tunedFloor(input) {
  * @param options { rounds, batch, inFlight, now } `now` may be async (workerd asks an outside clock).
  * @returns [{ name, median, min, max }] in microseconds per call.
  */
-export async function measure(cases, { rounds = 21, batch = 400, inFlight = 0, now = () => performance.now(), warmup = 2 } = {}) {
+export async function measure(
+  cases,
+  { rounds = 21, batch = 400, inFlight = 0, now = () => performance.now(), warmup = 2 } = {},
+) {
   const samples = cases.map(() => []);
   for (let r = -warmup; r < rounds; r++) {
     for (let k = 0; k < cases.length; k++) {
@@ -149,7 +164,13 @@ export async function measure(cases, { rounds = 21, batch = 400, inFlight = 0, n
   }
   return cases.map(({ name }, i) => {
     const sorted = [...samples[i]].sort((a, b) => a - b);
-    return { name, median: sorted[sorted.length >> 1], min: sorted[0], max: sorted[sorted.length - 1], samples: samples[i] };
+    return {
+      name,
+      median: sorted[sorted.length >> 1],
+      min: sorted[0],
+      max: sorted[sorted.length - 1],
+      samples: samples[i],
+    };
   });
 }
 

@@ -14,13 +14,32 @@ const dist = (file) => JSON.stringify(join(root, "dist", file));
 const src = (file) => JSON.stringify(join(root, "src", file));
 
 export const ENTRIES = [
-  { name: 'twitter-oauth1 (root: everything it exports)', contents: `export * from ${dist("index.js")};`, budget: 3500 },
-  { name: "twitter-oauth1 signRequest alone", contents: `export { signRequest } from ${dist("index.js")};`, budget: 1400 },
+  {
+    name: "twitter-oauth1 (root: everything it exports)",
+    contents: `export * from ${dist("index.js")};`,
+    budget: 3500,
+  },
+  {
+    name: "twitter-oauth1 signRequest alone",
+    contents: `export { signRequest } from ${dist("index.js")};`,
+    budget: 1400,
+  },
   { name: "twitter-oauth1/testing (root of ./testing)", contents: `export * from ${dist("testing.js")};` },
-  { name: "root built from src/index.ts (same code; for the per-file breakdown)", contents: `export * from ${src("index.ts")};`, metafile: "root" },
+  {
+    name: "root built from src/index.ts (same code; for the per-file breakdown)",
+    contents: `export * from ${src("index.ts")};`,
+    metafile: "root",
+  },
   { name: "signing core alone (src/oauth1, no X client)", contents: `export * from ${src("oauth1/index.ts")};` },
-  { name: "signRequest from the core alone (src/oauth1)", contents: `export { signRequest } from ${src("oauth1/index.ts")};`, metafile: "signRequest" },
-  { name: "minimal WebCrypto signer (bench/minimal.js)", contents: `export { minimalWebCrypto } from ${JSON.stringify(join(root, "bench/minimal.js"))};` },
+  {
+    name: "signRequest from the core alone (src/oauth1)",
+    contents: `export { signRequest } from ${src("oauth1/index.ts")};`,
+    metafile: "signRequest",
+  },
+  {
+    name: "minimal WebCrypto signer (bench/minimal.js)",
+    contents: `export { minimalWebCrypto } from ${JSON.stringify(join(root, "bench/minimal.js"))};`,
+  },
   {
     name: "oauth-1.0a + crypto-js (hmac-sha1, enc-base64)",
     contents: `import OAuth from "oauth-1.0a"; import hmacSHA1 from "crypto-js/hmac-sha1.js"; import Base64 from "crypto-js/enc-base64.js";
@@ -55,18 +74,28 @@ export async function runSize() {
     try {
       const result = await bundle(entry);
       const bytes = result.outputFiles[0].contents;
-      const row = { name: entry.name, minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, budget: entry.budget };
+      const row = {
+        name: entry.name,
+        minified: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        budget: entry.budget,
+      };
       if (entry.metafile) {
         mkdirSync(join(root, ".tmp/bench"), { recursive: true });
         writeFileSync(join(root, `.tmp/bench/${entry.metafile}.meta.json`), JSON.stringify(result.metafile));
         row.inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
-          .map(([file, { bytesInOutput }]) => ({ file: file.replace(/^.*?(dist|src|node_modules)\//, "$1/"), bytes: bytesInOutput }))
+          .map(([file, { bytesInOutput }]) => ({
+            file: file.replace(/^.*?(dist|src|node_modules)\//, "$1/"),
+            bytes: bytesInOutput,
+          }))
           .sort((a, b) => b.bytes - a.bytes);
       }
       rows.push(row);
     } catch (error) {
       const first = error.errors?.[0];
-      const why = first ? `${first.text}${first.location ? ` (${first.location.file.replace(/^.*node_modules\//, "")}:${first.location.line})` : ""}` : error.message;
+      const why = first
+        ? `${first.text}${first.location ? ` (${first.location.file.replace(/^.*node_modules\//, "")}:${first.location.line})` : ""}`
+        : error.message;
       rows.push({ name: entry.name, error: `${error.errors?.length ?? 1} error(s), first: ${why}` });
     }
   }
@@ -83,9 +112,20 @@ export function breakdown(rows) {
       const folder = i.file.includes("/") ? i.file.slice(0, i.file.lastIndexOf("/")) : i.file;
       folders.set(folder, (folders.get(folder) ?? 0) + i.bytes);
     }
-    out.push(`${row.name}: ${total} B minified, by folder: ` +
-      [...folders].sort((a, b) => b[1] - a[1]).map(([f, b]) => `${f} ${b} B (${((100 * b) / total).toFixed(0)}%)`).join(", "));
-    out.push("by file: " + row.inputs.filter((i) => i.bytes > 0).map((i) => `${i.file} ${i.bytes}`).join(", "));
+    out.push(
+      `${row.name}: ${total} B minified, by folder: ` +
+        [...folders]
+          .sort((a, b) => b[1] - a[1])
+          .map(([f, b]) => `${f} ${b} B (${((100 * b) / total).toFixed(0)}%)`)
+          .join(", "),
+    );
+    out.push(
+      "by file: " +
+        row.inputs
+          .filter((i) => i.bytes > 0)
+          .map((i) => `${i.file} ${i.bytes}`)
+          .join(", "),
+    );
   }
   return out.join("\n\n");
 }
@@ -94,7 +134,10 @@ export function sizeTable(rows) {
   const lines = ["| bundle | minified B | gzip -9 B | target |", "|---|---:|---:|---|"];
   for (const r of rows) {
     if (r.error) lines.push(`| ${r.name} | does not bundle for a browser: ${r.error.replaceAll("|", "\\|")} | | |`);
-    else lines.push(`| ${r.name} | ${r.minified} | ${r.gzip} | ${r.budget ? `≤ ${r.budget} (${r.gzip <= r.budget ? "met" : `over by ${r.gzip - r.budget}`})` : ""} |`);
+    else
+      lines.push(
+        `| ${r.name} | ${r.minified} | ${r.gzip} | ${r.budget ? `≤ ${r.budget} (${r.gzip <= r.budget ? "met" : `over by ${r.gzip - r.budget}`})` : ""} |`,
+      );
   }
   return lines.join("\n");
 }

@@ -21,7 +21,12 @@ const x = new TwitterOAuth({
 
 const COOKIE = "x_request_token";
 // HttpOnly keeps it from scripts; Lax lets it ride along on X's top-level redirect to the callback.
-const cookieOptions = { path: "/auth", httpOnly: true, sameSite: "lax", secure: callbackUrl.startsWith("https:") } as const;
+const cookieOptions = {
+  path: "/auth",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: callbackUrl.startsWith("https:"),
+} as const;
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
@@ -37,7 +42,10 @@ function failure(error: unknown): Response {
   // The library's errors carry a stable code and a message that never holds a secret. Those with
   // an endpoint came from a call to X; the rest are about this browser's callback or cookie.
   const status = error.code === "AUTHORIZATION_DENIED" ? 403 : error.endpoint === undefined ? 400 : 502;
-  return page(status, `<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/auth/login">Try again</a></p>`);
+  return page(
+    status,
+    `<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/auth/login">Try again</a></p>`,
+  );
 }
 
 const server = Bun.serve({
@@ -50,7 +58,10 @@ const server = Bun.serve({
       try {
         // Step 1: a request token for this sign-in, bound to our callback.
         const requestToken = await x.getRequestToken();
-        request.cookies.set(COOKIE, await sealRequestToken(requestToken, cookieSecret), { ...cookieOptions, maxAge: 15 * 60 });
+        request.cookies.set(COOKIE, await sealRequestToken(requestToken, cookieSecret), {
+          ...cookieOptions,
+          maxAge: 15 * 60,
+        });
         // Step 2: send the browser to X. A user who already approved the app comes straight back.
         return Response.redirect(x.buildAuthenticateUrl(requestToken), 302);
       } catch (error) {
@@ -61,7 +72,10 @@ const server = Bun.serve({
     "/auth/callback": async (request) => {
       const sealed = request.cookies.get(COOKIE);
       if (sealed === null) {
-        return page(400, `<p>This sign-in expired or began in another browser. <a href="/auth/login">Start again</a></p>`);
+        return page(
+          400,
+          `<p>This sign-in expired or began in another browser. <a href="/auth/login">Start again</a></p>`,
+        );
       }
       request.cookies.delete({ name: COOKIE, path: cookieOptions.path });
       try {
@@ -71,7 +85,10 @@ const server = Bun.serve({
         const accessToken = await x.exchangeVerifier(requestToken, verifier);
         const user = await x.verifyCredentials(accessToken);
         // A real app now keeps accessToken (token and secret) in its session or database, server-side.
-        return page(200, `<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`);
+        return page(
+          200,
+          `<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`,
+        );
       } catch (error) {
         return failure(error);
       }

@@ -65,7 +65,11 @@ export async function startDemo(options = {}) {
   let mode;
   if (real) {
     const callbackUrl = env.TWITTER_CALLBACK_URL ?? `${siteUrl}/callback`;
-    client = new TwitterOAuth({ consumerKey: env.TWITTER_CONSUMER_KEY, consumerSecret: env.TWITTER_CONSUMER_SECRET, callbackUrl });
+    client = new TwitterOAuth({
+      consumerKey: env.TWITTER_CONSUMER_KEY,
+      consumerSecret: env.TWITTER_CONSUMER_SECRET,
+      callbackUrl,
+    });
     mode = `Mode: <strong>real X</strong> (api.x.com), callback <code>${escapeHtml(callbackUrl)}</code>.`;
   } else {
     fakeServer = createServer(toNodeListener((request) => fake.fetch(request)));

@@ -17,7 +17,10 @@ function readCookie(request, name) {
 
 function randomId() {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 /**
@@ -46,7 +49,12 @@ export function createDemoSite({ client, secret, mode, secure }) {
     try {
       requestToken = await client.getRequestToken();
     } catch (error) {
-      return errorPage(mode, 502, "X is not answering", isTwitterOAuthError(error) ? error.message : "Getting a request token failed.");
+      return errorPage(
+        mode,
+        502,
+        "X is not answering",
+        isTwitterOAuthError(error) ? error.message : "Getting a request token failed.",
+      );
     }
     // Step 1's token and secret go into a sealed, HttpOnly cookie: no server-side state until sign-in.
     const sealed = await sealRequestToken(requestToken, secret);
@@ -63,14 +71,26 @@ export function createDemoSite({ client, secret, mode, secure }) {
     if (url.searchParams.has("denied")) return cancelledPage(mode, headers);
     const sealed = readCookie(request, STATE_COOKIE);
     if (sealed === undefined || sealed === "") {
-      return errorPage(mode, 400, "This sign-in link is stale", "This sign-in link has expired or was already used (a replayed callback). Start the sign-in again.", headers);
+      return errorPage(
+        mode,
+        400,
+        "This sign-in link is stale",
+        "This sign-in link has expired or was already used (a replayed callback). Start the sign-in again.",
+        headers,
+      );
     }
     let requestToken;
     try {
       requestToken = await unsealRequestToken(sealed, secret, { maxAgeSeconds: STATE_MAX_AGE });
     } catch (error) {
       if (!isTwitterOAuthError(error)) throw error;
-      return errorPage(mode, 400, "We could not verify this sign-in", "The sign-in cookie was changed, has expired or comes from another server. Start the sign-in again.", headers);
+      return errorPage(
+        mode,
+        400,
+        "We could not verify this sign-in",
+        "The sign-in cookie was changed, has expired or comes from another server. Start the sign-in again.",
+        headers,
+      );
     }
     let verifier;
     try {
@@ -95,7 +115,9 @@ export function createDemoSite({ client, secret, mode, secure }) {
         mode,
         stale ? 400 : 502,
         stale ? "This sign-in link is stale" : "X refused the sign-in",
-        stale ? "X says this sign-in was already completed or has expired (a replayed callback). Start the sign-in again." : error.message,
+        stale
+          ? "X says this sign-in was already completed or has expired (a replayed callback). Start the sign-in again."
+          : error.message,
         headers,
       );
     }

@@ -47,7 +47,10 @@ async function login(): Promise<Response> {
   // Step 2: send the browser to X. A user who already approved the app comes straight back.
   return new Response(null, {
     status: 302,
-    headers: { location: x.buildAuthenticateUrl(requestToken), "set-cookie": `${COOKIE}=${sealed}; Max-Age=900; ${cookieFlags}` },
+    headers: {
+      location: x.buildAuthenticateUrl(requestToken),
+      "set-cookie": `${COOKIE}=${sealed}; Max-Age=900; ${cookieFlags}`,
+    },
   });
 }
 
@@ -62,9 +65,13 @@ async function callback(request: Request): Promise<Response> {
   const accessToken = await x.exchangeVerifier(requestToken, verifier);
   const user = await x.verifyCredentials(accessToken);
   // A real app now keeps accessToken (token and secret) in its session or database, server-side.
-  return page(200, `<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`, {
-    "set-cookie": clearCookie,
-  });
+  return page(
+    200,
+    `<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`,
+    {
+      "set-cookie": clearCookie,
+    },
+  );
 }
 
 async function handle(request: Request): Promise<Response> {
@@ -79,9 +86,13 @@ async function handle(request: Request): Promise<Response> {
     // The library's errors carry a stable code and a message that never holds a secret. Those with
     // an endpoint came from a call to X; the rest are about this browser's callback or cookie.
     const status = error.code === "AUTHORIZATION_DENIED" ? 403 : error.endpoint === undefined ? 400 : 502;
-    return page(status, `<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/auth/login">Try again</a></p>`, {
-      "set-cookie": clearCookie,
-    });
+    return page(
+      status,
+      `<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/auth/login">Try again</a></p>`,
+      {
+        "set-cookie": clearCookie,
+      },
+    );
   }
 }
 

@@ -22,7 +22,12 @@ const x = new TwitterOAuth({
 
 const COOKIE = "x_request_token";
 // HttpOnly keeps it from scripts; Lax lets it ride along on X's top-level redirect to the callback.
-const cookieOptions = { path: "/auth", httpOnly: true, sameSite: "lax", secure: callbackUrl.startsWith("https:") } as const;
+const cookieOptions = {
+  path: "/auth",
+  httpOnly: true,
+  sameSite: "lax",
+  secure: callbackUrl.startsWith("https:"),
+} as const;
 
 // Express has no cookie reader built in; this is all the callback needs.
 function readCookie(request: Request, name: string): string | undefined {
@@ -45,7 +50,10 @@ app.get("/", (_request, response) => {
 app.get("/auth/login", async (_request, response) => {
   // Step 1: a request token for this sign-in, bound to our callback.
   const requestToken = await x.getRequestToken();
-  response.cookie(COOKIE, await sealRequestToken(requestToken, cookieSecret), { ...cookieOptions, maxAge: 15 * 60 * 1000 });
+  response.cookie(COOKIE, await sealRequestToken(requestToken, cookieSecret), {
+    ...cookieOptions,
+    maxAge: 15 * 60 * 1000,
+  });
   // Step 2: send the browser to X. A user who already approved the app comes straight back.
   response.redirect(x.buildAuthenticateUrl(requestToken));
 });
@@ -53,7 +61,9 @@ app.get("/auth/login", async (_request, response) => {
 app.get("/auth/callback", async (request, response) => {
   const sealed = readCookie(request, COOKIE);
   if (sealed === undefined) {
-    response.status(400).send(page(`<p>This sign-in expired or began in another browser. <a href="/auth/login">Start again</a></p>`));
+    response
+      .status(400)
+      .send(page(`<p>This sign-in expired or began in another browser. <a href="/auth/login">Start again</a></p>`));
     return;
   }
   response.clearCookie(COOKIE, cookieOptions);
@@ -63,7 +73,9 @@ app.get("/auth/callback", async (request, response) => {
   const accessToken = await x.exchangeVerifier(requestToken, verifier);
   const user = await x.verifyCredentials(accessToken);
   // A real app now keeps accessToken (token and secret) in its session or database, server-side.
-  response.send(page(`<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`));
+  response.send(
+    page(`<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`),
+  );
 });
 
 app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
@@ -72,7 +84,11 @@ app.use((error: unknown, _request: Request, response: Response, next: NextFuncti
   // an endpoint came from a call to X; the rest are about this browser's callback or cookie.
   const status = error.code === "AUTHORIZATION_DENIED" ? 403 : error.endpoint === undefined ? 400 : 502;
   response.clearCookie(COOKIE, cookieOptions);
-  response.status(status).send(page(`<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/auth/login">Try again</a></p>`));
+  response
+    .status(status)
+    .send(
+      page(`<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/auth/login">Try again</a></p>`),
+    );
 });
 
 const port = Number(process.env.PORT ?? 3000);

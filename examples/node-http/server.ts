@@ -32,8 +32,7 @@ function readCookie(request: IncomingMessage, name: string): string | undefined 
   return undefined;
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function page(response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { "content-type": "text/html; charset=utf-8", ...headers });
@@ -55,7 +54,11 @@ async function login(response: ServerResponse): Promise<void> {
 async function callback(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const sealed = readCookie(request, COOKIE);
   if (sealed === undefined) {
-    return page(response, 400, `<p>This sign-in expired or began in another browser. <a href="/auth/login">Start again</a></p>`);
+    return page(
+      response,
+      400,
+      `<p>This sign-in expired or began in another browser. <a href="/auth/login">Start again</a></p>`,
+    );
   }
   const clear = { "set-cookie": `${COOKIE}=; Max-Age=0; ${cookieFlags}` };
   const requestToken = await unsealRequestToken(sealed, cookieSecret);
@@ -64,7 +67,12 @@ async function callback(request: IncomingMessage, response: ServerResponse): Pro
   const accessToken = await x.exchangeVerifier(requestToken, verifier);
   const user = await x.verifyCredentials(accessToken);
   // A real app now keeps accessToken (token and secret) in its session or database, server-side.
-  page(response, 200, `<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`, clear);
+  page(
+    response,
+    200,
+    `<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`,
+    clear,
+  );
 }
 
 const server = createServer(async (request, response) => {
@@ -82,9 +90,14 @@ const server = createServer(async (request, response) => {
     // The library's errors carry a stable code and a message that never holds a secret. Those with
     // an endpoint came from a call to X; the rest are about this browser's callback or cookie.
     const status = error.code === "AUTHORIZATION_DENIED" ? 403 : error.endpoint === undefined ? 400 : 502;
-    page(response, status, `<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/auth/login">Try again</a></p>`, {
-      "set-cookie": `${COOKIE}=; Max-Age=0; ${cookieFlags}`,
-    });
+    page(
+      response,
+      status,
+      `<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/auth/login">Try again</a></p>`,
+      {
+        "set-cookie": `${COOKIE}=; Max-Age=0; ${cookieFlags}`,
+      },
+    );
   }
 });
 

@@ -27,11 +27,17 @@ export function buildAuthorizationHeader(params: Readonly<Record<string, string>
     // RFC 5849 3.5.1: "realm" is the header's own attribute, and a name cannot be empty. Either
     // would read back as something else (or not at all), so refuse them rather than write them.
     if (name === "realm") {
-      throw new TypeError('buildAuthorizationHeader: params must not hold "realm"; pass the realm as the second argument');
+      throw new TypeError(
+        'buildAuthorizationHeader: params must not hold "realm"; pass the realm as the second argument',
+      );
     }
     if (name === "") throw new TypeError("buildAuthorizationHeader: params must not hold an empty parameter name");
-    header += (first ? "" : ", ") + encodeAs(name, "a header parameter name") + '="' +
-      encodeAs(params[name]!, "header parameter", name) + '"';
+    header +=
+      (first ? "" : ", ") +
+      encodeAs(name, "a header parameter name") +
+      '="' +
+      encodeAs(params[name]!, "header parameter", name) +
+      '"';
     first = false;
   }
   return header;
@@ -151,7 +157,12 @@ export function parseAuthorizationHeader(value: string): ParsedAuthorizationHead
       result.realm = decoded;
     } else {
       // defineProperty: a parameter named "__proto__" must stay data, not change the prototype.
-      Object.defineProperty(result.params, name, { value: decoded, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(result.params, name, {
+        value: decoded,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return result;

@@ -139,8 +139,10 @@ export async function signRequest(
 
   const nonce = options.nonce === undefined ? generateNonce() : encodeChecked(options.nonce, "options.nonce", false);
   const timestamp = timestampOf(options.timestamp);
-  const callback = options.callback === undefined ? undefined : encodeChecked(options.callback, "options.callback", false);
-  const verifier = options.verifier === undefined ? undefined : encodeChecked(options.verifier, "options.verifier", false);
+  const callback =
+    options.callback === undefined ? undefined : encodeChecked(options.callback, "options.callback", false);
+  const verifier =
+    options.verifier === undefined ? undefined : encodeChecked(options.verifier, "options.verifier", false);
   const realm = options.realm === undefined ? undefined : checkString(options.realm, "options.realm");
 
   const oauthParams: Record<string, string> = {
@@ -159,7 +161,9 @@ export async function signRequest(
   for (const [name, value] of params) {
     // RFC 5849 3.1: each protocol parameter appears once per request, in one place.
     if (name.startsWith("oauth_") && (Object.hasOwn(oauthParams, name) || name === "oauth_signature")) {
-      throw new TypeError(`request parameter "${name}" is a protocol parameter the signer sets; remove it from the URL or body`);
+      throw new TypeError(
+        `request parameter "${name}" is a protocol parameter the signer sets; remove it from the URL or body`,
+      );
     }
     addPair(pairs, name, value);
   }
@@ -187,9 +191,17 @@ export async function signRequest(
   if (realm !== undefined) authorization += 'realm="' + encodeAs(realm, "realm") + '", ';
   if (callback !== undefined) authorization += 'oauth_callback="' + callback + '", ';
   authorization +=
-    'oauth_consumer_key="' + key + '", oauth_nonce="' + nonce + '", oauth_signature="' +
-    encodeAs(signature, "oauth_signature") + '", oauth_signature_method="' + signatureMethod +
-    '", oauth_timestamp="' + timestamp + '"';
+    'oauth_consumer_key="' +
+    key +
+    '", oauth_nonce="' +
+    nonce +
+    '", oauth_signature="' +
+    encodeAs(signature, "oauth_signature") +
+    '", oauth_signature_method="' +
+    signatureMethod +
+    '", oauth_timestamp="' +
+    timestamp +
+    '"';
   if (token !== "") authorization += ', oauth_token="' + token + '"';
   if (verifier !== undefined) authorization += ', oauth_verifier="' + verifier + '"';
   authorization += ', oauth_version="1.0"';

@@ -28,7 +28,9 @@ export function checkSignatureMethod(method: unknown, what = "options.signatureM
  * @internal
  */
 export function signingKey(consumerSecret: string, tokenSecret: string): string {
-  return encodeAs(consumerSecret, "credentials.consumerSecret") + "&" + encodeAs(tokenSecret, "credentials.tokenSecret");
+  return (
+    encodeAs(consumerSecret, "credentials.consumerSecret") + "&" + encodeAs(tokenSecret, "credentials.tokenSecret")
+  );
 }
 
 // The parts of node:crypto the fast path uses, typed here because src/ has no Node types.
@@ -109,12 +111,19 @@ async function webCryptoHmac(hash: string, key: string, baseString: string): Pro
  * node:crypto, a promise with WebCrypto (one `subtle.sign` per call once the key is cached).
  * @internal
  */
-export function hmacBase64(method: Exclude<SignatureMethod, "PLAINTEXT">, key: string, baseString: string): string | Promise<string> {
+export function hmacBase64(
+  method: Exclude<SignatureMethod, "PLAINTEXT">,
+  key: string,
+  baseString: string,
+): string | Promise<string> {
   const hash = HASHES[method]!;
   const node = nodeCrypto;
   if (node === undefined) return webCryptoHmac(hash, key, baseString);
   // "SHA-256" is "sha256" to node:crypto, which takes the key as a UTF-8 string.
-  return node.createHmac("sha" + hash.slice(4), key).update(baseString).digest("base64");
+  return node
+    .createHmac("sha" + hash.slice(4), key)
+    .update(baseString)
+    .digest("base64");
 }
 
 /** How many imported keys the cache holds now (for the memory test). @internal */

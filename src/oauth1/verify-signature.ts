@@ -178,7 +178,8 @@ export async function verifySignature(
   }
   if (signatureMethod !== "PLAINTEXT") {
     for (const name of ["oauth_timestamp", "oauth_nonce"] as const) {
-      if (!Object.hasOwn(oauthParams, name)) return refuse("missing_parameter", `${name} is missing`, oauthParams, others);
+      if (!Object.hasOwn(oauthParams, name))
+        return refuse("missing_parameter", `${name} is missing`, oauthParams, others);
     }
   }
   if (Object.hasOwn(oauthParams, "oauth_version") && oauthParams.oauth_version !== "1.0") {
@@ -192,7 +193,10 @@ export async function verifySignature(
   if (found === undefined || found === null) {
     return refuse("unknown_credentials", "the consumer key or token is not known", oauthParams, others);
   }
-  if (typeof found.consumerSecret !== "string" || (found.tokenSecret !== undefined && typeof found.tokenSecret !== "string")) {
+  if (
+    typeof found.consumerSecret !== "string" ||
+    (found.tokenSecret !== undefined && typeof found.tokenSecret !== "string")
+  ) {
     throw new TypeError("secrets must give consumerSecret (and tokenSecret, if any) as strings");
   }
 

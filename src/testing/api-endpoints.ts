@@ -54,17 +54,25 @@ function accessLevel(token: AccessTokenRecord): string {
 
 function nextId(state: FakeState): string {
   state.sequence = (state.sequence + 1) % 4096;
-  return ((BigInt(Math.max(0, Math.floor(state.now()))) - TWITTER_EPOCH) * 4194304n + BigInt(state.sequence)).toString();
+  return (
+    (BigInt(Math.max(0, Math.floor(state.now()))) - TWITTER_EPOCH) * 4194304n +
+    BigInt(state.sequence)
+  ).toString();
 }
 
-async function authenticated(state: FakeState, request: IncomingRequest): Promise<
-  { ok: true; user: FakeUser; token: AccessTokenRecord; params: Array<[string, string]> } | { ok: false; response: Response }
+async function authenticated(
+  state: FakeState,
+  request: IncomingRequest,
+): Promise<
+  | { ok: true; user: FakeUser; token: AccessTokenRecord; params: Array<[string, string]> }
+  | { ok: false; response: Response }
 > {
   const checked = await checkSignedRequest(state, request, "access");
   if (!checked.ok) return checked;
   const token = checked.context.accessToken!;
   const user = findUserById(state, token.userId);
-  if (user === undefined) return { ok: false, response: xKnownError(state.now(), X_ERRORS.invalidToken, request.realm) };
+  if (user === undefined)
+    return { ok: false, response: xKnownError(state.now(), X_ERRORS.invalidToken, request.realm) };
   return { ok: true, user, token, params: checked.context.params };
 }
 
@@ -77,7 +85,10 @@ export async function verifyCredentialsEndpoint(state: FakeState, request: Incom
   const auth = await authenticated(state, request);
   if (!auth.ok) return auth.response;
   const includeEmail = param(auth.params, "include_email") === "true";
-  const response = jsonSuccess(state.now(), withRawIds(userObject(state, auth.user, includeEmail), { "\u0000user-id": auth.user.id }));
+  const response = jsonSuccess(
+    state.now(),
+    withRawIds(userObject(state, auth.user, includeEmail), { "\u0000user-id": auth.user.id }),
+  );
   response.headers.set("x-access-level", accessLevel(auth.token));
   return response;
 }
@@ -137,7 +148,12 @@ export async function createTweetEndpoint(state: FakeState, request: IncomingReq
     text = undefined;
   }
   if (typeof text !== "string" || text.trim() === "" || [...text].length > 280) {
-    return xError(now, 400, 44, "The `text` field must be a non-empty string of at most 280 characters in a JSON body.");
+    return xError(
+      now,
+      400,
+      44,
+      "The `text` field must be a non-empty string of at most 280 characters in a JSON body.",
+    );
   }
   state.tweetCounts.set(auth.user.id, (state.tweetCounts.get(auth.user.id) ?? 0) + 1);
   const id = nextId(state);

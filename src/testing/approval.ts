@@ -21,7 +21,10 @@ export function approveRequestToken(state: FakeState, record: RequestTokenRecord
     return { kind: "pin", pin: record.verifier };
   }
   record.verifier = randomToken(32);
-  return { kind: "redirect", url: appendToCallback(record.callback, { oauth_token: record.token, oauth_verifier: record.verifier }) };
+  return {
+    kind: "redirect",
+    url: appendToCallback(record.callback, { oauth_token: record.token, oauth_verifier: record.verifier }),
+  };
 }
 
 /**

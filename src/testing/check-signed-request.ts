@@ -39,7 +39,11 @@ export type CheckResult = { ok: true; context: SignedRequestContext } | { ok: fa
  * kind the endpoint wants (code 89 for an unknown or revoked access token).
  * @internal
  */
-export async function checkSignedRequest(state: FakeState, request: IncomingRequest, kind: TokenKind): Promise<CheckResult> {
+export async function checkSignedRequest(
+  state: FakeState,
+  request: IncomingRequest,
+  kind: TokenKind,
+): Promise<CheckResult> {
   const now = state.now();
   const fail = (error: readonly [number, number, string]): CheckResult => ({
     ok: false,

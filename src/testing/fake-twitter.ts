@@ -1,7 +1,13 @@
 import { approveRequestToken, denyRequestToken } from "./approval.js";
 import type { IncomingRequest } from "./check-signed-request.js";
 import { defaultConsumer, defaultUser } from "./defaults.js";
-import { createTweetEndpoint, invalidateTokenEndpoint, statusUpdateEndpoint, usersMeEndpoint, verifyCredentialsEndpoint } from "./api-endpoints.js";
+import {
+  createTweetEndpoint,
+  invalidateTokenEndpoint,
+  statusUpdateEndpoint,
+  usersMeEndpoint,
+  verifyCredentialsEndpoint,
+} from "./api-endpoints.js";
 import { showSignIn, submitSignIn } from "./sign-in-pages.js";
 import { findUserByScreenName, liveRequestToken, prune, type FakeState } from "./store.js";
 import { accessTokenEndpoint, requestTokenEndpoint } from "./token-endpoints.js";
@@ -32,11 +38,17 @@ function checkOptions(options: FakeTwitterOptions): void {
   if (typeof options !== "object" || options === null) throw new TypeError("options must be an object");
   const { consumers, users, now, timestampWindowSeconds, requestTokenTtlSeconds } = options;
   if (consumers !== undefined) {
-    if (!Array.isArray(consumers) || consumers.length === 0) throw new TypeError("options.consumers must be a non-empty array");
+    if (!Array.isArray(consumers) || consumers.length === 0)
+      throw new TypeError("options.consumers must be a non-empty array");
     for (const [i, c] of consumers.entries()) {
-      if (typeof c?.key !== "string" || c.key === "") throw new TypeError(`options.consumers[${i}].key must be a non-empty string`);
-      if (typeof c.secret !== "string" || c.secret === "") throw new TypeError(`options.consumers[${i}].secret must be a non-empty string`);
-      if (c.callbackUrls !== undefined && (!Array.isArray(c.callbackUrls) || c.callbackUrls.some((u) => typeof u !== "string"))) {
+      if (typeof c?.key !== "string" || c.key === "")
+        throw new TypeError(`options.consumers[${i}].key must be a non-empty string`);
+      if (typeof c.secret !== "string" || c.secret === "")
+        throw new TypeError(`options.consumers[${i}].secret must be a non-empty string`);
+      if (
+        c.callbackUrls !== undefined &&
+        (!Array.isArray(c.callbackUrls) || c.callbackUrls.some((u) => typeof u !== "string"))
+      ) {
         throw new TypeError(`options.consumers[${i}].callbackUrls must be an array of strings`);
       }
     }
@@ -44,14 +56,20 @@ function checkOptions(options: FakeTwitterOptions): void {
   if (users !== undefined) {
     if (!Array.isArray(users) || users.length === 0) throw new TypeError("options.users must be a non-empty array");
     for (const [i, u] of users.entries()) {
-      if (typeof u?.id !== "string" || !/^[0-9]{1,20}$/.test(u.id)) throw new TypeError(`options.users[${i}].id must be a decimal string`);
+      if (typeof u?.id !== "string" || !/^[0-9]{1,20}$/.test(u.id))
+        throw new TypeError(`options.users[${i}].id must be a decimal string`);
       for (const field of ["screenName", "name", "password"] as const) {
-        if (typeof u[field] !== "string" || u[field] === "") throw new TypeError(`options.users[${i}].${field} must be a non-empty string`);
+        if (typeof u[field] !== "string" || u[field] === "")
+          throw new TypeError(`options.users[${i}].${field} must be a non-empty string`);
       }
     }
   }
-  if (now !== undefined && typeof now !== "function") throw new TypeError("options.now must be a function returning milliseconds");
-  for (const [name, value] of [["timestampWindowSeconds", timestampWindowSeconds], ["requestTokenTtlSeconds", requestTokenTtlSeconds]] as const) {
+  if (now !== undefined && typeof now !== "function")
+    throw new TypeError("options.now must be a function returning milliseconds");
+  for (const [name, value] of [
+    ["timestampWindowSeconds", timestampWindowSeconds],
+    ["requestTokenTtlSeconds", requestTokenTtlSeconds],
+  ] as const) {
     if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0)) {
       throw new TypeError(`options.${name} must be a positive number of seconds`);
     }
@@ -83,7 +101,14 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
   const type = request.headers.get("content-type") ?? "";
   // RFC 5849 3.4.1.3.1: only a single-part body with this content type carries parameters.
   const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(type);
-  return handler(state, { method: request.method.toUpperCase(), url, headers: request.headers, form: isForm ? bodyText : null, bodyText, realm });
+  return handler(state, {
+    method: request.method.toUpperCase(),
+    url,
+    headers: request.headers,
+    form: isForm ? bodyText : null,
+    bodyText,
+    realm,
+  });
 }
 
 /**
@@ -147,7 +172,9 @@ export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter
   const pending = (requestToken: string, what: string) => {
     const record = liveRequestToken(state, requestToken);
     if (record === undefined || record.state !== "pending") {
-      throw new TypeError(`${what}: requestToken is not a pending request token of this fake (unknown, expired, already approved, denied or used)`);
+      throw new TypeError(
+        `${what}: requestToken is not a pending request token of this fake (unknown, expired, already approved, denied or used)`,
+      );
     }
     return record;
   };
@@ -168,7 +195,8 @@ export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter
       const record = pending(requestToken, "approve");
       const screenName = approveOptions.screenName;
       const user = screenName === undefined ? users[0]! : findUserByScreenName(state, screenName);
-      if (user === undefined) throw new TypeError(`approve: options.screenName "${screenName}" is not a user of this fake`);
+      if (user === undefined)
+        throw new TypeError(`approve: options.screenName "${screenName}" is not a user of this fake`);
       const approval = approveRequestToken(state, record, user);
       return approval.kind === "pin" ? approval.pin : approval.url;
     },

@@ -17,7 +17,13 @@ button[value=authorize]{background:#0f1419;color:#fff}button[value=cancel]{backg
 footer{margin-top:1.5rem;font-size:.85rem;color:#536471}`;
 
 /** A whole page with the headers of X's pages: no framing, nothing but inline style. @internal */
-export function htmlPage(now: number, status: number, title: string, body: string, extraHeaders?: Record<string, string>): Response {
+export function htmlPage(
+  now: number,
+  status: number,
+  title: string,
+  body: string,
+  extraHeaders?: Record<string, string>,
+): Response {
   const headers = baseHeaders(now, "text/html; charset=utf-8");
   headers.set("content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
   headers.set("x-frame-options", "DENY");
@@ -57,7 +63,10 @@ function permissions(accessType: AccessType): string {
     "See your X profile information and account settings.",
     "See accounts you follow, mute and block.",
   ];
-  const write = ["Post and delete posts for you, and engage with posts created by others.", "Follow and unfollow accounts for you."];
+  const write = [
+    "Post and delete posts for you, and engage with posts created by others.",
+    "Follow and unfollow accounts for you.",
+  ];
   const items = accessType === "write" ? [...read, ...write] : read;
   return `<h2>This app will be able to</h2>
 <ul>
@@ -99,7 +108,12 @@ ${permissions(details.accessType)}`,
 }
 
 /** X's "signed in, not yet approved" state: the consent prompt. @internal */
-export function consentPage(now: number, details: ConsentDetails, user: { screenName: string; name: string }, switchUrl: string): Response {
+export function consentPage(
+  now: number,
+  details: ConsentDetails,
+  user: { screenName: string; name: string },
+  switchUrl: string,
+): Response {
   return htmlPage(
     now,
     200,
@@ -156,5 +170,10 @@ export function invalidTokenPage(now: number): Response {
 
 /** A malformed page request (no token, wrong form). @internal */
 export function badPageRequest(now: number, message: string): Response {
-  return htmlPage(now, 400, "Bad request", `<h1>Something is wrong with this request</h1>\n<p role="alert">${escapeHtml(message)}</p>`);
+  return htmlPage(
+    now,
+    400,
+    "Bad request",
+    `<h1>Something is wrong with this request</h1>\n<p role="alert">${escapeHtml(message)}</p>`,
+  );
 }

@@ -7,4 +7,9 @@ export { verifySignature } from "../oauth1/verify-signature.js";
 export { createFakeTwitter } from "./fake-twitter.js";
 export { defaultConsumer, defaultUser } from "./defaults.js";
 export type { ApproveOptions, FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
-export { toNodeListener, type NodeListenerOptions, type NodeRequestLike, type NodeResponseLike } from "./node-adapter.js";
+export {
+  toNodeListener,
+  type NodeListenerOptions,
+  type NodeRequestLike,
+  type NodeResponseLike,
+} from "./node-adapter.js";

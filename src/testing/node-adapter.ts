@@ -79,7 +79,9 @@ export function toNodeListener(
     try {
       const method = (request.method ?? "GET").toUpperCase();
       const host = request.headers.host;
-      const base = origin ?? (typeof host === "string" && host !== "" ? `${isTls(request.socket) ? "https" : "http"}://${host}` : undefined);
+      const base =
+        origin ??
+        (typeof host === "string" && host !== "" ? `${isTls(request.socket) ? "https" : "http"}://${host}` : undefined);
       let url: URL;
       try {
         if (base === undefined) throw new TypeError("no host");
@@ -102,7 +104,9 @@ export function toNodeListener(
           return;
         }
       }
-      const answer = await handler(new Request(url, { method, headers, ...(body === undefined ? {} : { body: body as BodyInit }) }));
+      const answer = await handler(
+        new Request(url, { method, headers, ...(body === undefined ? {} : { body: body as BodyInit }) }),
+      );
       response.statusCode = answer.status;
       for (const [name, value] of answer.headers) if (name !== "set-cookie") response.setHeader(name, value);
       const cookies = answer.headers.getSetCookie();

@@ -1,9 +1,25 @@
 import { timingSafeEqual } from "../oauth1/constant-time.js";
 import { approveRequestToken, denyRequestToken, hasApproved, type Approval } from "./approval.js";
 import { sameSecret, type IncomingRequest } from "./check-signed-request.js";
-import { badPageRequest, cancelledPage, consentPage, htmlPage, invalidTokenPage, loginPage, pinPage, type ConsentDetails } from "./html.js";
+import {
+  badPageRequest,
+  cancelledPage,
+  consentPage,
+  htmlPage,
+  invalidTokenPage,
+  loginPage,
+  pinPage,
+  type ConsentDetails,
+} from "./html.js";
 import { randomToken } from "./random.js";
-import { SESSION_TTL_MS, findUserById, findUserByScreenName, liveRequestToken, type FakeState, type RequestTokenRecord } from "./store.js";
+import {
+  SESSION_TTL_MS,
+  findUserById,
+  findUserByScreenName,
+  liveRequestToken,
+  type FakeState,
+  type RequestTokenRecord,
+} from "./store.js";
 import type { FakeUser } from "./types.js";
 
 /** The fake's sign-in cookie, on its own origin. @internal */
@@ -49,16 +65,27 @@ function isTrue(value: string | null): boolean {
   return value !== null && /^(true|1|yes)$/i.test(value);
 }
 
-function answerApproval(state: FakeState, record: RequestTokenRecord, approval: Approval, setCookie?: string): Response {
+function answerApproval(
+  state: FakeState,
+  record: RequestTokenRecord,
+  approval: Approval,
+  setCookie?: string,
+): Response {
   const now = state.now();
   const appName = state.consumers.get(record.consumerKey)?.name ?? record.consumerKey;
   const cookie: Record<string, string> = setCookie === undefined ? {} : { "set-cookie": setCookie };
   if (approval.kind === "pin") return pinPage(now, appName, approval.pin, cookie);
   // 303 after a form post (and the same for the silent GET redirect): the browser GETs the callback.
-  return htmlPage(now, 303, "Redirecting", `<h1>Redirecting you back to the application</h1>\n<p><a href="${escapeAttr(approval.url)}">Continue</a></p>`, {
-    location: approval.url,
-    ...cookie,
-  });
+  return htmlPage(
+    now,
+    303,
+    "Redirecting",
+    `<h1>Redirecting you back to the application</h1>\n<p><a href="${escapeAttr(approval.url)}">Continue</a></p>`,
+    {
+      location: approval.url,
+      ...cookie,
+    },
+  );
 }
 
 function escapeAttr(value: string): string {
@@ -72,7 +99,11 @@ function escapeAttr(value: string): string {
  * always shows the form; `authorize`, a desktop app or an app without "Sign in with X" always asks.
  * @internal
  */
-export function showSignIn(state: FakeState, request: IncomingRequest, endpoint: "authenticate" | "authorize"): Response {
+export function showSignIn(
+  state: FakeState,
+  request: IncomingRequest,
+  endpoint: "authenticate" | "authorize",
+): Response {
   const now = state.now();
   const query = request.url.searchParams;
   const record = liveRequestToken(state, query.get("oauth_token"));
@@ -105,7 +136,10 @@ export function submitSignIn(state: FakeState, request: IncomingRequest): Respon
   const record = liveRequestToken(state, form.get("oauth_token"));
   if (record === undefined || record.state !== "pending") return invalidTokenPage(now);
   if (!sameSecret(record.formToken, form.get("authenticity_token"))) {
-    return badPageRequest(now, "This form has expired or did not come from this page. Go back to the application and sign in again.");
+    return badPageRequest(
+      now,
+      "This form has expired or did not come from this page. Go back to the application and sign in again.",
+    );
   }
   const action = form.get("action");
   const page = details(state, request, record);
@@ -123,11 +157,17 @@ export function submitSignIn(state: FakeState, request: IncomingRequest): Respon
   const password = form.get("session[password]") ?? "";
   const wanted = username.trim().toLowerCase();
   const user =
-    findUserByScreenName(state, wanted) ?? state.users.find((candidate) => candidate.email !== undefined && candidate.email.toLowerCase() === wanted);
+    findUserByScreenName(state, wanted) ??
+    state.users.find((candidate) => candidate.email !== undefined && candidate.email.toLowerCase() === wanted);
   // Compare against a dummy when the user is unknown, so both failures take the same path.
   const passwordMatches = timingSafeEqual(user?.password ?? "\u0000no-such-user", password);
   if (user === undefined || !passwordMatches) {
-    return loginPage(now, page, username.slice(0, 100), "The username and password you entered did not match our records.");
+    return loginPage(
+      now,
+      page,
+      username.slice(0, 100),
+      "The username and password you entered did not match our records.",
+    );
   }
   const cookie = startSession(state, request, user);
   return answerApproval(state, record, approveRequestToken(state, record, user), cookie);

@@ -52,7 +52,8 @@ export async function accessTokenEndpoint(state: FakeState, request: IncomingReq
   if (!checked.ok) return checked.response;
   const now = state.now();
   const record = checked.context.requestToken!;
-  if (record.state === "used" || record.state === "denied") return oauthTextError(now, "Invalid / expired Token", request.realm);
+  if (record.state === "used" || record.state === "denied")
+    return oauthTextError(now, "Invalid / expired Token", request.realm);
   if (record.state !== "approved" || !sameSecret(record.verifier, checked.context.oauthParams.oauth_verifier)) {
     return oauthTextError(now, "Invalid oauth_verifier parameter", request.realm);
   }
@@ -61,10 +62,18 @@ export async function accessTokenEndpoint(state: FakeState, request: IncomingReq
   record.state = "used";
 
   // X hands back the same access token to an app that signs the same user in again, until it is revoked.
-  let access = [...state.accessTokens.values()].find((t) => t.consumerKey === record.consumerKey && t.userId === user.id);
+  let access = [...state.accessTokens.values()].find(
+    (t) => t.consumerKey === record.consumerKey && t.userId === user.id,
+  );
   if (access === undefined) {
     // X's access tokens start with the user id (protocol.md A.6, an observation).
-    access = { token: `${user.id}-${randomToken(40)}`, secret: randomToken(45), consumerKey: record.consumerKey, userId: user.id, accessType: record.accessType };
+    access = {
+      token: `${user.id}-${randomToken(40)}`,
+      secret: randomToken(45),
+      consumerKey: record.consumerKey,
+      userId: user.id,
+      accessType: record.accessType,
+    };
     state.accessTokens.set(access.token, access);
   }
   access.accessType = record.accessType;

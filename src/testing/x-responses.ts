@@ -35,7 +35,11 @@ export const X_ERRORS = {
     "Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings",
   ],
   desktopOob: [401, 417, "Desktop applications only support the oauth_callback value 'oob'"],
-  cannotWrite: [403, 261, "Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform."],
+  cannotWrite: [
+    403,
+    261,
+    "Application cannot perform write actions. Contact Twitter Platform Operations through https://help.twitter.com/forms/platform.",
+  ],
   missingStatus: [403, 170, "Missing required parameter: status."],
   tooLong: [403, 186, "Tweet needs to be a bit shorter."],
   tooLarge: [413, 215, "Bad authentication data."],
@@ -51,7 +55,11 @@ export function xKnownError(now: number, error: readonly [number, number, string
  * `Error processing your OAuth request: Invalid oauth_verifier parameter`.
  * @internal
  */
-export function oauthTextError(now: number, reason: "Invalid oauth_verifier parameter" | "Invalid / expired Token", realm: string): Response {
+export function oauthTextError(
+  now: number,
+  reason: "Invalid oauth_verifier parameter" | "Invalid / expired Token",
+  realm: string,
+): Response {
   const headers = baseHeaders(now, "text/html; charset=utf-8");
   headers.set("www-authenticate", `OAuth realm="${realm}"`);
   return new Response(`Error processing your OAuth request: ${reason}`, { status: 401, headers });

@@ -46,7 +46,10 @@ function queryOf(input: CallbackInput): URLSearchParams {
  * // With another request token it throws TOKEN_MISMATCH; with ?denied=… it throws AUTHORIZATION_DENIED.
  * ```
  */
-export function parseCallback(input: CallbackInput, requestToken?: RequestToken | string): {
+export function parseCallback(
+  input: CallbackInput,
+  requestToken?: RequestToken | string,
+): {
   /** `oauth_token` from the callback (the request token of this sign-in). */
   token: string;
   /** `oauth_verifier` from the callback: pass it to `exchangeVerifier`. */

@@ -3,7 +3,14 @@ import { percentEncode } from "../oauth1/percent-encode.js";
 import { describe } from "../oauth1/percent-encode.js";
 import { parseCallback, type CallbackInput } from "./callback.js";
 import { resolveOptions, checkCallback, type ResolvedOptions } from "./options.js";
-import { BODY_LIMIT, readHttpError, readTokenResponse, send, type SignedCall, type TransportContext } from "./transport.js";
+import {
+  BODY_LIMIT,
+  readHttpError,
+  readTokenResponse,
+  send,
+  type SignedCall,
+  type TransportContext,
+} from "./transport.js";
 import { readCapped } from "./read-body.js";
 import { checkPair } from "./token-pair.js";
 import type { AccessToken, RequestToken, TokenPair, TwitterOAuthOptions, TwitterUser } from "./types.js";
@@ -47,13 +54,13 @@ export interface SignedFetchInit extends RequestInit {
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 function tokenOf(value: RequestToken | string, what: string): string {
-  const token = typeof value === "string" ? value : typeof value === "object" && value !== null ? value.token : undefined;
+  const token =
+    typeof value === "string" ? value : typeof value === "object" && value !== null ? value.token : undefined;
   if (typeof token !== "string" || token === "") {
     throw new TypeError(`${what} must be a RequestToken or a non-empty token string, got ${describe(value)}`);
   }
   return token;
 }
-
 
 function isFormContentType(headers: Headers): boolean {
   return /^application\/x-www-form-urlencoded\s*(;|$)/i.test(headers.get("content-type") ?? "");
@@ -199,7 +206,10 @@ export class TwitterOAuth {
    * @param requestToken - the request token of this sign-in, to check the callback against.
    * @throws TwitterOAuthError `AUTHORIZATION_DENIED`, `INVALID_CALLBACK`, `TOKEN_MISMATCH`.
    */
-  parseCallback(input: CallbackInput, requestToken?: RequestToken | string): {
+  parseCallback(
+    input: CallbackInput,
+    requestToken?: RequestToken | string,
+  ): {
     /** `oauth_token` from the callback (the request token of this sign-in). */
     token: string;
     /** `oauth_verifier` from the callback: pass it to `exchangeVerifier`. */
@@ -342,7 +352,10 @@ export class TwitterOAuth {
   async fetch(input: string | URL, init: SignedFetchInit = {}): Promise<Response> {
     let url: URL;
     if (input instanceof URL) url = new URL(input.href);
-    else if (typeof input === "string") url = /^[a-z][a-z0-9+.-]*:/i.test(input) ? new URL(input) : this.#url(input.startsWith("/") ? input : "/" + input);
+    else if (typeof input === "string")
+      url = /^[a-z][a-z0-9+.-]*:/i.test(input)
+        ? new URL(input)
+        : this.#url(input.startsWith("/") ? input : "/" + input);
     else throw new TypeError(`input must be a path or a URL, got ${describe(input)}`);
     const { token, ...rest } = init;
     const headers = new Headers(rest.headers);
@@ -381,4 +394,3 @@ export class TwitterOAuth {
     return `TwitterOAuth(${this.#options.consumerKey} @ ${this.#options.baseUrl})`;
   }
 }
-

@@ -13,7 +13,7 @@ const HINTS: Record<number, string> = {
   326: "the account is temporarily locked: the user must log in to x.com to unlock it",
   415: "the callback URL is not approved: register it exactly, character for character, in the app's settings on the X developer portal (User authentication settings, Callback URI)",
   416: "the app is invalid or suspended",
-  417: "the app is a desktop app and accepts only the callback \"oob\": use the PIN flow, or change the app type in its settings",
+  417: 'the app is a desktop app and accepts only the callback "oob": use the PIN flow, or change the app type in its settings',
 };
 
 /** Advice for the first error X reported, or for the status alone. @internal */

@@ -21,7 +21,7 @@ export function checkBaseUrl(value: unknown): string {
   if (url.search || url.hash) throw new TypeError("options.baseUrl must not have a query or a fragment");
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
     throw new TypeError(
-      'options.baseUrl must use https: (X requires TLS for every OAuth step); plain http: is allowed only for localhost, 127.0.0.0/8 and [::1]',
+      "options.baseUrl must use https: (X requires TLS for every OAuth step); plain http: is allowed only for localhost, 127.0.0.0/8 and [::1]",
     );
   }
   return url.origin + url.pathname.replace(/\/+$/, "");
@@ -30,7 +30,9 @@ export function checkBaseUrl(value: unknown): string {
 /** Checks a callback: "oob" or an absolute URL (custom schemes such as myapp://callback are legal). @internal */
 export function checkCallback(value: unknown, what: string): string {
   if (typeof value !== "string" || value === "") {
-    throw new TypeError(`${what} must be "oob" or an absolute URL, got ${typeof value === "string" ? "an empty string" : describe(value)}`);
+    throw new TypeError(
+      `${what} must be "oob" or an absolute URL, got ${typeof value === "string" ? "an empty string" : describe(value)}`,
+    );
   }
   if (value === "oob") return value;
   try {
@@ -63,7 +65,9 @@ export function resolveOptions(options: TwitterOAuthOptions): ResolvedOptions {
     throw new TypeError("options.consumerKey must be a non-empty string: the API key from the X developer portal");
   }
   if (typeof consumerSecret !== "string" || consumerSecret === "") {
-    throw new TypeError("options.consumerSecret must be a non-empty string: the API key secret from the X developer portal");
+    throw new TypeError(
+      "options.consumerSecret must be a non-empty string: the API key secret from the X developer portal",
+    );
   }
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   if (timeout !== false && (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout <= 0)) {
@@ -78,7 +82,8 @@ export function resolveOptions(options: TwitterOAuthOptions): ResolvedOptions {
   return {
     consumerKey,
     consumerSecret,
-    callbackUrl: options.callbackUrl === undefined ? undefined : checkCallback(options.callbackUrl, "options.callbackUrl"),
+    callbackUrl:
+      options.callbackUrl === undefined ? undefined : checkCallback(options.callbackUrl, "options.callbackUrl"),
     baseUrl: options.baseUrl === undefined ? DEFAULT_BASE_URL : checkBaseUrl(options.baseUrl),
     // Looked up at call time, so that msw or another fetch patch installed later still applies.
     fetch: userFetch ?? ((input, init) => globalThis.fetch(input, init)),

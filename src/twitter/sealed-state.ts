@@ -78,11 +78,20 @@ export interface UnsealOptions extends SealOptions {
  * const requestToken = await unsealRequestToken(sealed, secret); // { token: "t", tokenSecret: "s", … }
  * ```
  */
-export async function sealRequestToken(requestToken: RequestToken, secret: string, options: SealOptions = {}): Promise<string> {
+export async function sealRequestToken(
+  requestToken: RequestToken,
+  secret: string,
+  options: SealOptions = {},
+): Promise<string> {
   const key = await keyFor(checkSecret(secret));
   checkPair(requestToken, "requestToken");
   const issuedAt = Math.floor((options.now ?? Date.now)() / 1000);
-  const payload = JSON.stringify([requestToken.token, requestToken.tokenSecret, requestToken.callbackConfirmed !== false, issuedAt]);
+  const payload = JSON.stringify([
+    requestToken.token,
+    requestToken.tokenSecret,
+    requestToken.callbackConfirmed !== false,
+    issuedAt,
+  ]);
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const cipher = new Uint8Array(
     await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: utf8(AAD) }, key, utf8(payload)),
@@ -108,14 +117,24 @@ function invalid(message: string, cause?: unknown): TwitterOAuthError {
  * @throws TwitterOAuthError `INVALID_STATE` when the value is tampered, expired, from the future or
  *   sealed with another secret; TypeError on a short secret.
  */
-export async function unsealRequestToken(sealed: string, secret: string, options: UnsealOptions = {}): Promise<RequestToken> {
+export async function unsealRequestToken(
+  sealed: string,
+  secret: string,
+  options: UnsealOptions = {},
+): Promise<RequestToken> {
   const key = await keyFor(checkSecret(secret));
   const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE;
-  if (typeof maxAge !== "number" || !(maxAge > 0)) throw new TypeError("options.maxAgeSeconds must be a positive number");
+  if (typeof maxAge !== "number" || !(maxAge > 0))
+    throw new TypeError("options.maxAgeSeconds must be a positive number");
   const bytes = typeof sealed === "string" ? base64UrlToBytes(sealed) : undefined;
   // Only the canonical encoding is accepted: a last character that differs in its unused bits
   // decodes to the same bytes, and a sealed value should have exactly one spelling.
-  if (bytes === undefined || bytesToBase64Url(bytes) !== sealed || bytes.length < 1 + IV_BYTES + 16 || bytes[0] !== VERSION) {
+  if (
+    bytes === undefined ||
+    bytesToBase64Url(bytes) !== sealed ||
+    bytes.length < 1 + IV_BYTES + 16 ||
+    bytes[0] !== VERSION
+  ) {
     throw invalid("The sealed request token is malformed (not a value sealRequestToken made); start the sign-in again");
   }
   let plain: ArrayBuffer;

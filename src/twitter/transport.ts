@@ -62,7 +62,12 @@ function formText(form: FormBody): string {
   return params.toString();
 }
 
-function skewFrom(context: TransportContext, response: Response, codes: readonly number[], sentAt: number): number | undefined {
+function skewFrom(
+  context: TransportContext,
+  response: Response,
+  codes: readonly number[],
+  sentAt: number,
+): number | undefined {
   const date = Date.parse(response.headers.get("date") ?? "");
   if (Number.isNaN(date)) return undefined;
   const offset = date - sentAt;
@@ -120,7 +125,12 @@ export async function send<T>(
       }
       if (response.status === 401 && attempt === 0) {
         const text = (await readCapped(response.clone(), BODY_LIMIT).catch(() => undefined)) ?? "";
-        const offset = skewFrom(context, response, parseErrorBody(text).map((e) => e.code), sentAt);
+        const offset = skewFrom(
+          context,
+          response,
+          parseErrorBody(text).map((e) => e.code),
+          sentAt,
+        );
         if (offset !== undefined && isReplayable(body)) {
           context.offsetMs = offset;
           await response.body?.cancel().catch(() => undefined);
@@ -161,7 +171,12 @@ function failure(error: unknown, call: SignedCall, signals: RequestSignals, stag
 }
 
 /** The HTTP_ERROR for a non-2xx answer, with X's errors parsed and secrets scrubbed. @internal */
-export function httpError(response: Response, endpoint: string, text: string, secrets: readonly (string | undefined)[]): TwitterOAuthError {
+export function httpError(
+  response: Response,
+  endpoint: string,
+  text: string,
+  secrets: readonly (string | undefined)[],
+): TwitterOAuthError {
   const errors = parseErrorBody(redact(text, secrets));
   const first = errors.find((e) => e.message !== "") ?? errors[0];
   const says = first ? `: X says "${first.message}"${first.code ? ` (code ${first.code})` : ""}` : "";

@@ -15,7 +15,11 @@ function compile(source: string): string {
   writeFileSync(join(dir, "probe.ts"), source);
   writeFileSync(
     join(dir, "tsconfig.json"),
-    JSON.stringify({ extends: join(root, "tsconfig.json"), include: ["probe.ts"], compilerOptions: { noUnusedLocals: false } }),
+    JSON.stringify({
+      extends: join(root, "tsconfig.json"),
+      include: ["probe.ts"],
+      compilerOptions: { noUnusedLocals: false },
+    }),
   );
   try {
     execFileSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { encoding: "utf8", stdio: "pipe" });

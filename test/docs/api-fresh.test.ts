@@ -29,8 +29,12 @@ function filesUnder(dir: string): Map<string, string> {
 
 function typedoc(out: string): Promise<{ code: number; output: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, [join(root, "node_modules/typedoc/bin/typedoc"), "--out", out], { cwd: root, timeout: 170_000 }, (error, stdout, stderr) =>
-      done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }),
+    execFile(
+      process.execPath,
+      [join(root, "node_modules/typedoc/bin/typedoc"), "--out", out],
+      { cwd: root, timeout: 170_000 },
+      (error, stdout, stderr) =>
+        done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }),
     );
   });
 }
@@ -38,7 +42,10 @@ function typedoc(out: string): Promise<{ code: number; output: string }> {
 describe("docs/api (typedoc, treatWarningsAsErrors, every export documented)", () => {
   it("typedoc runs clean and its output equals the committed docs/api/ (refresh with: npm run docs)", async () => {
     const { code, output } = await typedoc(scratch);
-    expect({ code, warnings: output.split("\n").filter((l) => /warning|error/i.test(l)) }).toEqual({ code: 0, warnings: [] });
+    expect({ code, warnings: output.split("\n").filter((l) => /warning|error/i.test(l)) }).toEqual({
+      code: 0,
+      warnings: [],
+    });
     const fresh = filesUnder(scratch);
     const current = filesUnder(committed);
     const names = [...new Set([...fresh.keys(), ...current.keys()])].sort();

@@ -9,7 +9,9 @@ import { checkWorkspace, runBlock, writeWorkspace, type BlockDiagnostic, type Bl
 import { apiExampleBlocks, checkStatedResults, documentedFiles, extractBlocks, type CodeBlock } from "./code-blocks.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const blocks: CodeBlock[] = documentedFiles(root).flatMap((file) => extractBlocks(file, readFileSync(join(root, file), "utf8")));
+const blocks: CodeBlock[] = documentedFiles(root).flatMap((file) =>
+  extractBlocks(file, readFileSync(join(root, file), "utf8")),
+);
 // The TSDoc @example blocks too, since typedoc publishes them in docs/api/; those that state results
 // (`percentEncode("a b"); // "a%20b"`) are run with each stated result asserted.
 const examples: CodeBlock[] = apiExampleBlocks(root).map((block) => checkStatedResults(block) ?? block);
@@ -52,12 +54,25 @@ describe("documentation code blocks", () => {
 describe("the checker itself", () => {
   it("reads markers and languages, and skips other fences", () => {
     const md = [
-      "```sh", "npm i twitter-oauth1", "```",
-      "<!-- fragment -->", "```ts", "a;", "```",
-      "<!-- run -->", "", "```js", "b;", "```",
-      "```typescript", "c;", "```",
+      "```sh",
+      "npm i twitter-oauth1",
+      "```",
+      "<!-- fragment -->",
+      "```ts",
+      "a;",
+      "```",
+      "<!-- run -->",
+      "",
+      "```js",
+      "b;",
+      "```",
+      "```typescript",
+      "c;",
+      "```",
     ].join("\n");
-    expect(extractBlocks("x.md", md).map(({ line, lang, code, fragment, run }) => ({ line, lang, code, fragment, run }))).toEqual([
+    expect(
+      extractBlocks("x.md", md).map(({ line, lang, code, fragment, run }) => ({ line, lang, code, fragment, run })),
+    ).toEqual([
       { line: 5, lang: "ts", code: "a;\n", fragment: true, run: false },
       { line: 10, lang: "js", code: "b;\n", fragment: false, run: true },
       { line: 13, lang: "ts", code: "c;\n", fragment: false, run: false },
@@ -93,7 +108,7 @@ describe("the checker itself", () => {
       code: [
         'import { percentEncode, parseAuthorizationHeader, generateNonce } from "twitter-oauth1";',
         'percentEncode("a b"); // "a%20b"',
-        'const { params } = parseAuthorizationHeader(\'OAuth a="1"\');',
+        "const { params } = parseAuthorizationHeader('OAuth a=\"1\"');",
         '// { a: "1" }',
         'generateNonce(); // e.g. "abc"',
         'const n = generateNonce(); // { token: "t", … }',

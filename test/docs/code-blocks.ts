@@ -70,7 +70,9 @@ export function extractBlocks(file: string, markdown: string): CodeBlock[] {
 export function apiExampleBlocks(root: string): CodeBlock[] {
   const files: string[] = [];
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (entry.isDirectory()) walk(`${dir}/${entry.name}`);
       else if (entry.name.endsWith(".md")) files.push(`${dir}/${entry.name}`);
     }
@@ -94,7 +96,8 @@ export function blockFileName(block: CodeBlock): string {
 
 // `expr; // "value"` (or the value on the next line, as a comment) in a TSDoc example states a
 // result. checkStatedResults turns each such pair into an assertion, so the example can be run.
-const STATEMENT = /^(?:const\s+(?<name>[A-Za-z_$][\w$]*|\{\s*[A-Za-z_$][\w$]*\s*\})\s*=\s*)?(?<expr>[^;]+);\s*(?:\/\/\s*(?<value>.+))?$/;
+const STATEMENT =
+  /^(?:const\s+(?<name>[A-Za-z_$][\w$]*|\{\s*[A-Za-z_$][\w$]*\s*\})\s*=\s*)?(?<expr>[^;]+);\s*(?:\/\/\s*(?<value>.+))?$/;
 
 function isLiteral(text: string): boolean {
   if (!/^["'{[0-9]|^(true|false|null)\b/.test(text) || /…|e\.g\./.test(text)) return false;

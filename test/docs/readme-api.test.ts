@@ -27,7 +27,8 @@ it("README signed API calls: every call succeeds against the fake X, and the tok
     X_ACCESS_TOKEN: accessToken.token,
     X_ACCESS_TOKEN_SECRET: accessToken.tokenSecret,
   });
-  const [code] = block.child.exitCode === null ? ((await once(block.child, "exit")) as [number]) : [block.child.exitCode];
+  const [code] =
+    block.child.exitCode === null ? ((await once(block.child, "exit")) as [number]) : [block.child.exitCode];
   const lines = block.output().trimEnd().split("\n");
   expect({ code, first: lines[0], second: lines[1] }).toEqual({
     code: 0,

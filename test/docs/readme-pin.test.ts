@@ -25,6 +25,10 @@ it("README PIN flow: authorize URL out, PIN in, access token out (X docs: PIN-ba
   const [, screenName, token, secret] = await cli.waitFor(/@(\S+): (\S+) \/ (\S+)\n/);
   expect(screenName).toBe(defaultUser.screenName);
   // The printed token works: the fake answers verify_credentials for it.
-  const x = new TwitterOAuth({ consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret, fetch: (i, init) => fake.fetch(new Request(i, init)) });
+  const x = new TwitterOAuth({
+    consumerKey: defaultConsumer.key,
+    consumerSecret: defaultConsumer.secret,
+    fetch: (i, init) => fake.fetch(new Request(i, init)),
+  });
   expect((await x.verifyCredentials({ token: token!, tokenSecret: secret! })).id_str).toBe(defaultUser.id);
 }, 60_000);

@@ -22,7 +22,8 @@ beforeAll(async () => {
     try {
       if ((await fetch(site + "/")).ok) break;
     } catch {
-      if (attempt > 150 || server.child.exitCode !== null) throw new Error(`the README server did not start:\n${server.output()}`);
+      if (attempt > 150 || server.child.exitCode !== null)
+        throw new Error(`the README server did not start:\n${server.output()}`);
       await new Promise((done) => setTimeout(done, 100));
     }
   }

@@ -44,18 +44,32 @@ export interface BlockProcess {
 }
 
 /** Transpiles `code` and runs it inside the package (so "twitter-oauth1" resolves to dist/). */
-export async function runWithFakeX(name: string, code: string, fake: FakeTwitter, env: Record<string, string>): Promise<BlockProcess> {
-  const fakeServer: Server = createServer(toNodeListener(fake.fetch, { origin: "https://api.x.com" })).listen(0, "127.0.0.1");
+export async function runWithFakeX(
+  name: string,
+  code: string,
+  fake: FakeTwitter,
+  env: Record<string, string>,
+): Promise<BlockProcess> {
+  const fakeServer: Server = createServer(toNodeListener(fake.fetch, { origin: "https://api.x.com" })).listen(
+    0,
+    "127.0.0.1",
+  );
   await once(fakeServer, "listening");
   const dir = join(root, ".tmp", `${name}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   mkdirSync(dir, { recursive: true });
-  const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(code, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   writeFileSync(join(dir, "block.mjs"), js);
-  const child = spawn(process.execPath, ["--import", join(root, "test/docs/fixtures/x-over-loopback.mjs"), join(dir, "block.mjs")], {
-    cwd: dir,
-    env: { ...process.env, ...env, FAKE_X_ORIGIN: `http://127.0.0.1:${(fakeServer.address() as AddressInfo).port}` },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", join(root, "test/docs/fixtures/x-over-loopback.mjs"), join(dir, "block.mjs")],
+    {
+      cwd: dir,
+      env: { ...process.env, ...env, FAKE_X_ORIGIN: `http://127.0.0.1:${(fakeServer.address() as AddressInfo).port}` },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   let output = "";
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer): void => {
@@ -72,11 +86,15 @@ export async function runWithFakeX(name: string, code: string, fake: FakeTwitter
     output: () => output,
     waitFor: (pattern) =>
       new Promise((done, fail) => {
-        const timer = setTimeout(() => finish(new Error(`timed out waiting for ${pattern}; output:\n${output}`)), 20_000);
+        const timer = setTimeout(
+          () => finish(new Error(`timed out waiting for ${pattern}; output:\n${output}`)),
+          20_000,
+        );
         const check = (): void => {
           const match = pattern.exec(output);
           if (match) finish(undefined, match);
-          else if (child.exitCode !== null) finish(new Error(`exited (${child.exitCode}) before ${pattern}; output:\n${output}`));
+          else if (child.exitCode !== null)
+            finish(new Error(`exited (${child.exitCode}) before ${pattern}; output:\n${output}`));
         };
         function finish(error?: Error, match?: RegExpMatchArray): void {
           clearTimeout(timer);

@@ -16,8 +16,12 @@ it("docs/testing.md: the vitest suite block passes when run by vitest", async ()
   // A clean environment for the inner run: none of this run's VITEST_* settings.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")));
   const { code, output } = await new Promise<{ code: number; output: string }>((done) => {
-    execFile(process.execPath, [join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", dir], { cwd: dir, env: { ...env, NO_COLOR: "1" }, timeout: 90_000 }, (error, stdout, stderr) =>
-      done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }),
+    execFile(
+      process.execPath,
+      [join(root, "node_modules/vitest/vitest.mjs"), "run", "--root", dir],
+      { cwd: dir, env: { ...env, NO_COLOR: "1" }, timeout: 90_000 },
+      (error, stdout, stderr) =>
+        done({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: stdout + stderr }),
     );
   });
   expect({ code, passed: /Tests\s+1 passed \(1\)/.test(output) }, output).toEqual({ code: 0, passed: true });

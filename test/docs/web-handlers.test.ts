@@ -44,7 +44,12 @@ async function load<T>(file: string, heading: string, index = 0): Promise<T> {
   const block = extractBlocks(file, markdown).filter((b) => b.line > headingLine && b.lang === "ts")[index];
   if (!block) throw new Error(`${file}: no ts block ${index} under "${heading}"`);
   const path = join(dir, `${file.replace(/\W+/g, "-")}-${block.line}.mjs`);
-  writeFileSync(path, ts.transpileModule(block.code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+  writeFileSync(
+    path,
+    ts.transpileModule(block.code, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText,
+  );
   return (await import(/* @vite-ignore */ pathToFileURL(path).href)) as T;
 }
 
@@ -88,7 +93,10 @@ describe("docs/edge-runtimes.md: Cloudflare Workers module", () => {
   type Worker = { default: { fetch(request: Request, env: Record<string, string>): Promise<Response> } };
   const handlers = async (): Promise<[Login, Callback]> => {
     const worker = (await load<Worker>("docs/edge-runtimes.md", "## Cloudflare Workers")).default;
-    return [() => worker.fetch(new Request("https://my-worker.example/auth/login"), env), (request) => worker.fetch(request, env)];
+    return [
+      () => worker.fetch(new Request("https://my-worker.example/auth/login"), env),
+      (request) => worker.fetch(request, env),
+    ];
   };
 
   itSignsInAndCancels(handlers);
@@ -99,11 +107,14 @@ describe("docs/edge-runtimes.md: Deno.serve handler", () => {
   // handler it passes to Deno.serve (examples/deno runs in Deno itself).
   let handler: ((request: Request) => Promise<Response>) | undefined;
   const handlers = async (): Promise<[Login, Callback]> => {
-    if (handler !== undefined) return [() => handler!(new Request("https://app.example/auth/login")), (request) => handler!(request)];
+    if (handler !== undefined)
+      return [() => handler!(new Request("https://app.example/auth/login")), (request) => handler!(request)];
     const deno = {
       serve: (h: typeof handler) => {
         handler = h;
-      }, env: { get: (name: string) => process.env[name] } };
+      },
+      env: { get: (name: string) => process.env[name] },
+    };
     Object.assign(globalThis, { Deno: deno });
     try {
       await load("docs/edge-runtimes.md", "## Deno and Deno Deploy");
@@ -140,8 +151,14 @@ describe("docs/edge-runtimes.md: Next.js route handlers", () => {
 
 describe("docs/getting-started.md: steps 3 and 4", () => {
   const handlers = async (): Promise<[Login, Callback]> => {
-    const { login } = await load<{ login: Login }>("docs/getting-started.md", "## 3. Start the sign-in: request token and redirect");
-    const { callback } = await load<{ callback: Callback }>("docs/getting-started.md", "## 4. Finish the sign-in: callback and exchange");
+    const { login } = await load<{ login: Login }>(
+      "docs/getting-started.md",
+      "## 3. Start the sign-in: request token and redirect",
+    );
+    const { callback } = await load<{ callback: Callback }>(
+      "docs/getting-started.md",
+      "## 4. Finish the sign-in: callback and exchange",
+    );
     return [login, callback];
   };
 
@@ -165,10 +182,17 @@ describe("docs/getting-started.md: steps 3 and 4", () => {
 
 describe("docs/getting-started.md: step 5", () => {
   it("whoIs reads GET /2/users/me, signOut revokes the token (X API: invalidate_token)", async () => {
-    const x = new TwitterOAuth({ consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret, callbackUrl: "oob" });
+    const x = new TwitterOAuth({
+      consumerKey: defaultConsumer.key,
+      consumerSecret: defaultConsumer.secret,
+      callbackUrl: "oob",
+    });
     const requestToken = await x.getRequestToken();
     const accessToken = await x.exchangeVerifier(requestToken, fake.approve(requestToken.token));
-    type Step5 = { whoIs(token: TokenPair): Promise<{ id: string; handle: string }>; signOut(token: TokenPair): Promise<void> };
+    type Step5 = {
+      whoIs(token: TokenPair): Promise<{ id: string; handle: string }>;
+      signOut(token: TokenPair): Promise<void>;
+    };
     const { whoIs, signOut } = await load<Step5>("docs/getting-started.md", "## 5. Act as the user");
     expect(await whoIs(accessToken)).toEqual({ id: defaultUser.id, handle: defaultUser.screenName });
     await signOut(accessToken);

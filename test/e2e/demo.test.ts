@@ -38,9 +38,15 @@ describe("npm run demo", () => {
       expect(replay.status).toBe(400);
       expect(await replay.text()).toContain("This sign-in link is stale");
 
-      const out = await fetch(`${demo.siteUrl}/logout`, { method: "POST", redirect: "manual", headers: { cookie: session } });
+      const out = await fetch(`${demo.siteUrl}/logout`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie: session },
+      });
       expect(out.status).toBe(303);
-      expect(await (await fetch(demo.siteUrl, { headers: { cookie: session } })).text()).toContain("You are not signed in.");
+      expect(await (await fetch(demo.siteUrl, { headers: { cookie: session } })).text()).toContain(
+        "You are not signed in.",
+      );
     } finally {
       await demo.close();
     }
@@ -50,7 +56,11 @@ describe("npm run demo", () => {
     const lines: string[] = [];
     const demo = await startDemo({
       port: 0,
-      env: { TWITTER_CONSUMER_KEY: "k", TWITTER_CONSUMER_SECRET: "s", TWITTER_CALLBACK_URL: "http://127.0.0.1:3000/callback" },
+      env: {
+        TWITTER_CONSUMER_KEY: "k",
+        TWITTER_CONSUMER_SECRET: "s",
+        TWITTER_CALLBACK_URL: "http://127.0.0.1:3000/callback",
+      },
       log: (line) => lines.push(line),
     });
     try {

@@ -73,7 +73,8 @@ describe.runIf(available)("the demo in a real browser (headless Chromium)", () =
     page = await context.newPage();
     page.on("response", (response) => {
       const url = response.url();
-      if (url.startsWith(`${demo.fakeUrl}/oauth/`) && response.request().method() === "GET") fakePages.push({ url, status: response.status() });
+      if (url.startsWith(`${demo.fakeUrl}/oauth/`) && response.request().method() === "GET")
+        fakePages.push({ url, status: response.status() });
     });
     page.on("request", (request) => {
       if (request.url().startsWith(`${demo.siteUrl}/callback`)) callbacks.push(request.url());

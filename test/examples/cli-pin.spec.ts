@@ -46,30 +46,51 @@ function startCliOnNode24(args: string[]): Started {
 describe("examples/cli-pin", () => {
   const runners = [
     { name: "Node 20, types stripped by esbuild", launch: startCli, available: true },
-    { name: "Node 24, node cli.ts (skipped only if Node 24 could not be installed)", launch: startCliOnNode24, available: existsSync(node24) },
+    {
+      name: "Node 24, node cli.ts (skipped only if Node 24 could not be installed)",
+      launch: startCliOnNode24,
+      available: existsSync(node24),
+    },
   ];
 
   for (const { name, launch, available } of runners) {
-    it.skipIf(!available)(`X docs, PIN-based OAuth: prints the authorize URL, takes the PIN on stdin, prints working credentials (${name})`, async () => {
-      const run = launch(["--consumer-key", defaultConsumer.key, "--consumer-secret", defaultConsumer.secret, "--base-url", x.origin]);
-      try {
-        const [, token] = await waitFor(run, new RegExp(`^${x.origin}/oauth/authorize\\?oauth_token=([A-Za-z0-9_-]+)$`, "m"));
-        const pin = x.fake.approve(token!);
-        expect(pin).toMatch(/^[0-9]{7}$/);
-        run.child.stdin!.end(`${pin}\n`);
-        expect(await exit(run), run.output()).toBe(0);
-        const out = run.output();
-        expect(out).toContain(`Signed in as @${defaultUser.screenName} (id ${defaultUser.id})`);
-        const accessToken = /^Access token: +(\S+)$/m.exec(out)?.[1];
-        const tokenSecret = /^Access token secret: +(\S+)$/m.exec(out)?.[1];
-        // The printed pair is what X issued: it signs a verify_credentials call as the fake user.
-        const client = new TwitterOAuth({ consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret, baseUrl: x.origin });
-        const user = await client.verifyCredentials({ token: accessToken!, tokenSecret: tokenSecret! });
-        expect(user.screen_name).toBe(defaultUser.screenName);
-      } finally {
-        await run.stop();
-      }
-    });
+    it.skipIf(!available)(
+      `X docs, PIN-based OAuth: prints the authorize URL, takes the PIN on stdin, prints working credentials (${name})`,
+      async () => {
+        const run = launch([
+          "--consumer-key",
+          defaultConsumer.key,
+          "--consumer-secret",
+          defaultConsumer.secret,
+          "--base-url",
+          x.origin,
+        ]);
+        try {
+          const [, token] = await waitFor(
+            run,
+            new RegExp(`^${x.origin}/oauth/authorize\\?oauth_token=([A-Za-z0-9_-]+)$`, "m"),
+          );
+          const pin = x.fake.approve(token!);
+          expect(pin).toMatch(/^[0-9]{7}$/);
+          run.child.stdin!.end(`${pin}\n`);
+          expect(await exit(run), run.output()).toBe(0);
+          const out = run.output();
+          expect(out).toContain(`Signed in as @${defaultUser.screenName} (id ${defaultUser.id})`);
+          const accessToken = /^Access token: +(\S+)$/m.exec(out)?.[1];
+          const tokenSecret = /^Access token secret: +(\S+)$/m.exec(out)?.[1];
+          // The printed pair is what X issued: it signs a verify_credentials call as the fake user.
+          const client = new TwitterOAuth({
+            consumerKey: defaultConsumer.key,
+            consumerSecret: defaultConsumer.secret,
+            baseUrl: x.origin,
+          });
+          const user = await client.verifyCredentials({ token: accessToken!, tokenSecret: tokenSecret! });
+          expect(user.screen_name).toBe(defaultUser.screenName);
+        } finally {
+          await run.stop();
+        }
+      },
+    );
   }
 
   it("reads the consumer key and secret from TWITTER_CONSUMER_KEY / TWITTER_CONSUMER_SECRET; a wrong PIN fails with X's error, no token", async () => {

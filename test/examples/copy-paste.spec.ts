@@ -21,14 +21,16 @@ const ALLOWED: Record<string, RegExp> = {
 
 function sources(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(ts|tsx|js|mjs)$/.test(entry.name) && !entry.parentPath.includes("node_modules"))
+    .filter(
+      (entry) => entry.isFile() && /\.(ts|tsx|js|mjs)$/.test(entry.name) && !entry.parentPath.includes("node_modules"),
+    )
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
 function specifiers(code: string): string[] {
-  return [...code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map(
-    (match) => (match[1] ?? match[2])!,
-  );
+  return [
+    ...code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g),
+  ].map((match) => (match[1] ?? match[2])!);
 }
 
 describe("examples are copy-pasteable", () => {

@@ -16,10 +16,13 @@ describe("examples/express (Node 20, types stripped by esbuild)", () => {
   });
 });
 
-describe.skipIf(!existsSync(node24))("examples/express (Node 24: node server.ts; skipped only if Node 24 could not be installed)", () => {
-  webExampleChecks(async (env) => {
-    const server = start(node24, ["server.ts"], { cwd: join(examples, "express"), env });
-    await waitForHttp(server, `http://127.0.0.1:${env.PORT}/`);
-    return server;
-  });
-});
+describe.skipIf(!existsSync(node24))(
+  "examples/express (Node 24: node server.ts; skipped only if Node 24 could not be installed)",
+  () => {
+    webExampleChecks(async (env) => {
+      const server = start(node24, ["server.ts"], { cwd: join(examples, "express"), env });
+      await waitForHttp(server, `http://127.0.0.1:${env.PORT}/`);
+      return server;
+    });
+  },
+);

@@ -70,7 +70,9 @@ describe("examples/nextjs route handlers (in-process)", () => {
   it("X docs: a callback carrying another sign-in's token is refused (TOKEN_MISMATCH)", async () => {
     const victim = await startSignIn();
     const attacker = await startSignIn();
-    const response = await callback.GET(new NextRequest(x.fake.approve(attacker.token), { headers: { cookie: victim.cookie } }));
+    const response = await callback.GET(
+      new NextRequest(x.fake.approve(attacker.token), { headers: { cookie: victim.cookie } }),
+    );
     const html = await response.text();
     expect(response.status).toBe(400);
     expect(html).toContain("TOKEN_MISMATCH");

@@ -16,10 +16,13 @@ describe("examples/node-http (Node 20, types stripped by esbuild)", () => {
   });
 });
 
-describe.skipIf(!existsSync(node24))("examples/node-http (Node 24: node server.ts; skipped only if Node 24 could not be installed)", () => {
-  webExampleChecks(async (env) => {
-    const server = start(node24, ["server.ts"], { cwd: join(examples, "node-http"), env });
-    await waitForHttp(server, `http://127.0.0.1:${env.PORT}/`);
-    return server;
-  });
-});
+describe.skipIf(!existsSync(node24))(
+  "examples/node-http (Node 24: node server.ts; skipped only if Node 24 could not be installed)",
+  () => {
+    webExampleChecks(async (env) => {
+      const server = start(node24, ["server.ts"], { cwd: join(examples, "node-http"), env });
+      await waitForHttp(server, `http://127.0.0.1:${env.PORT}/`);
+      return server;
+    });
+  },
+);

@@ -29,7 +29,8 @@ const withTsconfig = readdirSync(examples, { withFileTypes: true })
 
 describe("examples type-check", () => {
   it("covers every example the issue lists", () => {
-    for (const name of ["node-http", "express", "hono-workers", "bun", "nextjs", "cli-pin"]) expect(withTsconfig).toContain(name);
+    for (const name of ["node-http", "express", "hono-workers", "bun", "nextjs", "cli-pin"])
+      expect(withTsconfig).toContain(name);
   });
 
   it.each(withTsconfig)("tsc -p examples/%s/tsconfig.json", async (name) => {

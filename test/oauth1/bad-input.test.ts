@@ -25,7 +25,11 @@ const goodCredentials: Credentials = {
   token: "token",
   tokenSecret: TOKEN_SECRET,
 };
-const goodRequest: SignableRequest = { method: "POST", url: "https://api.x.com/1.1/statuses/update.json", body: "status=hi" };
+const goodRequest: SignableRequest = {
+  method: "POST",
+  url: "https://api.x.com/1.1/statuses/update.json",
+  body: "status=hi",
+};
 const pinned: SignOptions = { nonce: "n", timestamp: 1 };
 
 interface Case {
@@ -37,45 +41,191 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { what: "empty consumer key", credentials: { ...goodCredentials, consumerKey: "" }, message: /^credentials\.consumerKey must not be empty/ },
-  { what: "non-string consumer key", credentials: { ...goodCredentials, consumerKey: 42 }, message: /^credentials\.consumerKey must be a string, got number/ },
-  { what: "missing consumer key", credentials: { consumerSecret: CONSUMER_SECRET }, message: /^credentials\.consumerKey must be a string, got undefined/ },
-  { what: "non-string consumer secret", credentials: { ...goodCredentials, consumerSecret: null }, message: /^credentials\.consumerSecret must be a string, got null/ },
-  { what: "non-string token", credentials: { ...goodCredentials, token: 7 }, message: /^credentials\.token must be a string/ },
-  { what: "non-string token secret", credentials: { ...goodCredentials, tokenSecret: ["x"] }, message: /^credentials\.tokenSecret must be a string, got an array/ },
-  { what: "credentials not an object", credentials: "key:secret", message: /^credentials must be an object, got string/ },
+  {
+    what: "empty consumer key",
+    credentials: { ...goodCredentials, consumerKey: "" },
+    message: /^credentials\.consumerKey must not be empty/,
+  },
+  {
+    what: "non-string consumer key",
+    credentials: { ...goodCredentials, consumerKey: 42 },
+    message: /^credentials\.consumerKey must be a string, got number/,
+  },
+  {
+    what: "missing consumer key",
+    credentials: { consumerSecret: CONSUMER_SECRET },
+    message: /^credentials\.consumerKey must be a string, got undefined/,
+  },
+  {
+    what: "non-string consumer secret",
+    credentials: { ...goodCredentials, consumerSecret: null },
+    message: /^credentials\.consumerSecret must be a string, got null/,
+  },
+  {
+    what: "non-string token",
+    credentials: { ...goodCredentials, token: 7 },
+    message: /^credentials\.token must be a string/,
+  },
+  {
+    what: "non-string token secret",
+    credentials: { ...goodCredentials, tokenSecret: ["x"] },
+    message: /^credentials\.tokenSecret must be a string, got an array/,
+  },
+  {
+    what: "credentials not an object",
+    credentials: "key:secret",
+    message: /^credentials must be an object, got string/,
+  },
   { what: "request not an object", request: "https://api.x.com/", message: /^request must be an object/ },
-  { what: "unparseable URL", request: { ...goodRequest, url: "api.x.com/1.1/x.json" }, message: /^request\.url is not an absolute URL/ },
-  { what: "URL of another type", request: { ...goodRequest, url: 12 }, message: /^request\.url must be a string or a URL, got number/ },
-  { what: "non-http(s) URL", request: { ...goodRequest, url: "ftp://api.x.com/x" }, message: /^request\.url must be an http: or https: URL, got the scheme "ftp:"/ },
-  { what: "non-http(s) URL object", request: { ...goodRequest, url: new URL("ws://api.x.com/") }, message: /^request\.url must be an http: or https: URL/ },
-  { what: "method not a string", request: { ...goodRequest, method: undefined }, message: /^request\.method must be a string, got undefined/ },
-  { what: "method not an HTTP token", request: { ...goodRequest, method: "GET /x" }, message: /^request\.method must be an HTTP method/ },
-  { what: "unknown signature method", options: { ...pinned, signatureMethod: "RSA-SHA1" }, message: /^options\.signatureMethod must be "HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512" or "PLAINTEXT"/ },
-  { what: "signature method in lower case", options: { ...pinned, signatureMethod: "hmac-sha1" }, message: /^options\.signatureMethod must be/ },
-  { what: "non-string value in a record body", request: { ...goodRequest, body: { status: 5 } }, message: /^body parameter "status" must be a string or an array of strings, got number/ },
-  { what: "non-string item in a record body array", request: { ...goodRequest, body: { a: ["x", null] } }, message: /^body parameter "a" must hold strings, got null/ },
-  { what: "body of another type", request: { ...goodRequest, body: 42 }, message: /^request\.body must be a form string, URLSearchParams, a record of strings, null or undefined; got number/ },
-  { what: "malformed percent-escape in the query", request: { ...goodRequest, url: "https://api.x.com/x?q=%zz" }, message: /^the URL query has a malformed percent-escape/ },
-  { what: "percent-escape that is not UTF-8 in the query", request: { ...goodRequest, url: "https://api.x.com/x?q=%C3" }, message: /^the URL query has a malformed percent-escape/ },
-  { what: "malformed percent-escape in the body", request: { ...goodRequest, body: "status=100%" }, message: /^the form body has a malformed percent-escape/ },
-  { what: "body on GET", request: { method: "GET", url: "https://api.x.com/x", body: "a=1" }, message: /^request\.body must be empty for a GET request/ },
-  { what: "body on HEAD", request: { method: "head", url: "https://api.x.com/x", body: { a: "1" } }, message: /^request\.body must be empty for a HEAD request/ },
-  { what: "protocol parameter duplicated in the query", request: { ...goodRequest, url: "https://api.x.com/x?oauth_nonce=1" }, message: /^request parameter "oauth_nonce" is a protocol parameter the signer sets/ },
-  { what: "protocol parameter duplicated in the body", request: { ...goodRequest, body: "oauth_version=1.0" }, message: /^request parameter "oauth_version" is a protocol parameter/ },
-  { what: "oauth_signature in the query", request: { ...goodRequest, url: "https://api.x.com/x?oauth_signature=abc" }, message: /^request parameter "oauth_signature" is a protocol parameter/ },
-  { what: "oauth_callback in the body and as an option", request: { ...goodRequest, body: "oauth_callback=oob" }, options: { ...pinned, callback: "oob" }, message: /^request parameter "oauth_callback"/ },
+  {
+    what: "unparseable URL",
+    request: { ...goodRequest, url: "api.x.com/1.1/x.json" },
+    message: /^request\.url is not an absolute URL/,
+  },
+  {
+    what: "URL of another type",
+    request: { ...goodRequest, url: 12 },
+    message: /^request\.url must be a string or a URL, got number/,
+  },
+  {
+    what: "non-http(s) URL",
+    request: { ...goodRequest, url: "ftp://api.x.com/x" },
+    message: /^request\.url must be an http: or https: URL, got the scheme "ftp:"/,
+  },
+  {
+    what: "non-http(s) URL object",
+    request: { ...goodRequest, url: new URL("ws://api.x.com/") },
+    message: /^request\.url must be an http: or https: URL/,
+  },
+  {
+    what: "method not a string",
+    request: { ...goodRequest, method: undefined },
+    message: /^request\.method must be a string, got undefined/,
+  },
+  {
+    what: "method not an HTTP token",
+    request: { ...goodRequest, method: "GET /x" },
+    message: /^request\.method must be an HTTP method/,
+  },
+  {
+    what: "unknown signature method",
+    options: { ...pinned, signatureMethod: "RSA-SHA1" },
+    message: /^options\.signatureMethod must be "HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512" or "PLAINTEXT"/,
+  },
+  {
+    what: "signature method in lower case",
+    options: { ...pinned, signatureMethod: "hmac-sha1" },
+    message: /^options\.signatureMethod must be/,
+  },
+  {
+    what: "non-string value in a record body",
+    request: { ...goodRequest, body: { status: 5 } },
+    message: /^body parameter "status" must be a string or an array of strings, got number/,
+  },
+  {
+    what: "non-string item in a record body array",
+    request: { ...goodRequest, body: { a: ["x", null] } },
+    message: /^body parameter "a" must hold strings, got null/,
+  },
+  {
+    what: "body of another type",
+    request: { ...goodRequest, body: 42 },
+    message:
+      /^request\.body must be a form string, URLSearchParams, a record of strings, null or undefined; got number/,
+  },
+  {
+    what: "malformed percent-escape in the query",
+    request: { ...goodRequest, url: "https://api.x.com/x?q=%zz" },
+    message: /^the URL query has a malformed percent-escape/,
+  },
+  {
+    what: "percent-escape that is not UTF-8 in the query",
+    request: { ...goodRequest, url: "https://api.x.com/x?q=%C3" },
+    message: /^the URL query has a malformed percent-escape/,
+  },
+  {
+    what: "malformed percent-escape in the body",
+    request: { ...goodRequest, body: "status=100%" },
+    message: /^the form body has a malformed percent-escape/,
+  },
+  {
+    what: "body on GET",
+    request: { method: "GET", url: "https://api.x.com/x", body: "a=1" },
+    message: /^request\.body must be empty for a GET request/,
+  },
+  {
+    what: "body on HEAD",
+    request: { method: "head", url: "https://api.x.com/x", body: { a: "1" } },
+    message: /^request\.body must be empty for a HEAD request/,
+  },
+  {
+    what: "protocol parameter duplicated in the query",
+    request: { ...goodRequest, url: "https://api.x.com/x?oauth_nonce=1" },
+    message: /^request parameter "oauth_nonce" is a protocol parameter the signer sets/,
+  },
+  {
+    what: "protocol parameter duplicated in the body",
+    request: { ...goodRequest, body: "oauth_version=1.0" },
+    message: /^request parameter "oauth_version" is a protocol parameter/,
+  },
+  {
+    what: "oauth_signature in the query",
+    request: { ...goodRequest, url: "https://api.x.com/x?oauth_signature=abc" },
+    message: /^request parameter "oauth_signature" is a protocol parameter/,
+  },
+  {
+    what: "oauth_callback in the body and as an option",
+    request: { ...goodRequest, body: "oauth_callback=oob" },
+    options: { ...pinned, callback: "oob" },
+    message: /^request parameter "oauth_callback"/,
+  },
   { what: "empty nonce", options: { nonce: "", timestamp: 1 }, message: /^options\.nonce must not be empty/ },
-  { what: "negative timestamp", options: { nonce: "n", timestamp: -1 }, message: /^options\.timestamp must be a whole, non-negative number/ },
-  { what: "fractional timestamp", options: { nonce: "n", timestamp: 1.5 }, message: /^options\.timestamp must be a whole/ },
-  { what: "timestamp in milliseconds as text with a dot", options: { nonce: "n", timestamp: "1700000000.5" }, message: /^options\.timestamp must be a whole/ },
+  {
+    what: "negative timestamp",
+    options: { nonce: "n", timestamp: -1 },
+    message: /^options\.timestamp must be a whole, non-negative number/,
+  },
+  {
+    what: "fractional timestamp",
+    options: { nonce: "n", timestamp: 1.5 },
+    message: /^options\.timestamp must be a whole/,
+  },
+  {
+    what: "timestamp in milliseconds as text with a dot",
+    options: { nonce: "n", timestamp: "1700000000.5" },
+    message: /^options\.timestamp must be a whole/,
+  },
   { what: "empty callback", options: { ...pinned, callback: "" }, message: /^options\.callback must not be empty/ },
-  { what: "non-string verifier", options: { ...pinned, verifier: 123 }, message: /^options\.verifier must be a string/ },
-  { what: "non-string realm", options: { ...pinned, realm: {} }, message: /^options\.realm must be a string, got an object/ },
-  { what: "lone surrogate in the consumer secret", credentials: { ...goodCredentials, consumerSecret: CONSUMER_SECRET + "\ud800" }, message: /^credentials\.consumerSecret contains a lone UTF-16 surrogate/ },
-  { what: "lone surrogate in the token secret", credentials: { ...goodCredentials, tokenSecret: "\udc00" + TOKEN_SECRET }, message: /^credentials\.tokenSecret contains a lone UTF-16 surrogate/ },
-  { what: "lone surrogate in a body value", request: { ...goodRequest, body: { status: "a\ud83d" } }, message: /^the value of parameter "status" contains a lone UTF-16 surrogate/ },
-  { what: "lone surrogate in the realm", options: { ...pinned, realm: "\udfff" }, message: /^realm contains a lone UTF-16 surrogate/ },
+  {
+    what: "non-string verifier",
+    options: { ...pinned, verifier: 123 },
+    message: /^options\.verifier must be a string/,
+  },
+  {
+    what: "non-string realm",
+    options: { ...pinned, realm: {} },
+    message: /^options\.realm must be a string, got an object/,
+  },
+  {
+    what: "lone surrogate in the consumer secret",
+    credentials: { ...goodCredentials, consumerSecret: CONSUMER_SECRET + "\ud800" },
+    message: /^credentials\.consumerSecret contains a lone UTF-16 surrogate/,
+  },
+  {
+    what: "lone surrogate in the token secret",
+    credentials: { ...goodCredentials, tokenSecret: "\udc00" + TOKEN_SECRET },
+    message: /^credentials\.tokenSecret contains a lone UTF-16 surrogate/,
+  },
+  {
+    what: "lone surrogate in a body value",
+    request: { ...goodRequest, body: { status: "a\ud83d" } },
+    message: /^the value of parameter "status" contains a lone UTF-16 surrogate/,
+  },
+  {
+    what: "lone surrogate in the realm",
+    options: { ...pinned, realm: "\udfff" },
+    message: /^realm contains a lone UTF-16 surrogate/,
+  },
 ];
 
 function sign(c: Case): Promise<unknown> {
@@ -97,7 +247,12 @@ describe("signRequest: bad arguments are TypeErrors naming the argument (DESIGN.
       expect(error).not.toBeInstanceOf(URIError);
       expect((error as TypeError).message).toMatch(c.message);
       // Rule 2: no secret in the message or any serialisation of the error.
-      for (const text of [(error as Error).message, String(error), JSON.stringify(error), (error as Error).stack ?? ""]) {
+      for (const text of [
+        (error as Error).message,
+        String(error),
+        JSON.stringify(error),
+        (error as Error).stack ?? "",
+      ]) {
         expect(text).not.toContain(CONSUMER_SECRET);
         expect(text).not.toContain(TOKEN_SECRET);
         expect(text).not.toContain(percentEncode(CONSUMER_SECRET));
@@ -124,10 +279,14 @@ describe("signRequest: bad arguments are TypeErrors naming the argument (DESIGN.
   });
 
   it("an empty string body on GET is no body at all", async () => {
-    const signed = await signRequest({ method: "GET", url: "http://example.com", body: "" }, { consumerKey: "client_key", consumerSecret: "" }, {
-      nonce: "abc",
-      timestamp: "1234567890",
-    });
+    const signed = await signRequest(
+      { method: "GET", url: "http://example.com", body: "" },
+      { consumerKey: "client_key", consumerSecret: "" },
+      {
+        nonce: "abc",
+        timestamp: "1234567890",
+      },
+    );
     expect(signed.signature).toBe("hH5BWYVqo7QI4EmPBUUe9owRUUQ=");
   });
 });
@@ -152,7 +311,10 @@ describe("the other core functions: bad arguments are TypeErrors naming the argu
   it("normalizeParameters", () => {
     throwsTypeError(() => normalizeParameters([["a"]] as never), /^params must hold \[name, value\] pairs/);
     throwsTypeError(() => normalizeParameters(["ab"] as never), /^params must hold \[name, value\] pairs/);
-    throwsTypeError(() => normalizeParameters([["a", 1]] as never), /^the value of parameter "a" must be a string, got number/);
+    throwsTypeError(
+      () => normalizeParameters([["a", 1]] as never),
+      /^the value of parameter "a" must be a string, got number/,
+    );
     throwsTypeError(() => normalizeParameters([[null, "1"]] as never), /^a parameter name must be a string, got null/);
   });
 
@@ -170,24 +332,40 @@ describe("the other core functions: bad arguments are TypeErrors naming the argu
     await expect(createSignature("HMAC-SHA1", "bs", undefined as never)).rejects.toThrow(
       /^credentials\.consumerSecret must be a string, got undefined/,
     );
-    await expect(createSignature("HMAC-SHA1", "bs", "cs", 0 as never)).rejects.toThrow(/^credentials\.tokenSecret must be a string/);
-    const error = await createSignature("HMAC-SHA1", "bs", CONSUMER_SECRET + "\ud800", TOKEN_SECRET).catch((e: unknown) => e);
+    await expect(createSignature("HMAC-SHA1", "bs", "cs", 0 as never)).rejects.toThrow(
+      /^credentials\.tokenSecret must be a string/,
+    );
+    const error = await createSignature("HMAC-SHA1", "bs", CONSUMER_SECRET + "\ud800", TOKEN_SECRET).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TypeError);
     expect(String(error)).not.toContain(CONSUMER_SECRET);
   });
 
   it("parseAuthorizationHeader: the message says what is wrong and where", () => {
-    throwsTypeError(() => parseAuthorizationHeader(undefined as never), /^parseAuthorizationHeader: value must be a string/);
-    throwsTypeError(() => parseAuthorizationHeader('Basic realm="x"'), /^parseAuthorizationHeader: expected the "OAuth" scheme at position 0$/);
+    throwsTypeError(
+      () => parseAuthorizationHeader(undefined as never),
+      /^parseAuthorizationHeader: value must be a string/,
+    );
+    throwsTypeError(
+      () => parseAuthorizationHeader('Basic realm="x"'),
+      /^parseAuthorizationHeader: expected the "OAuth" scheme at position 0$/,
+    );
     throwsTypeError(() => parseAuthorizationHeader('OAuthrealm="x"'), /expected the "OAuth" scheme at position 0$/);
     throwsTypeError(() => parseAuthorizationHeader("  OAuth ,"), /expected a parameter name at position 8$/);
-    throwsTypeError(() => parseAuthorizationHeader('OAuth a="1" b="2"'), /expected "," between parameters at position 12$/);
+    throwsTypeError(
+      () => parseAuthorizationHeader('OAuth a="1" b="2"'),
+      /expected "," between parameters at position 12$/,
+    );
     throwsTypeError(() => parseAuthorizationHeader('OAuth a "1"'), /expected "=" after "a" at position 8$/);
     throwsTypeError(() => parseAuthorizationHeader('OAuth a="1'), /unterminated quoted value at position 8$/);
     throwsTypeError(() => parseAuthorizationHeader('OAuth a="1",'), /trailing comma at position 12$/);
     throwsTypeError(() => parseAuthorizationHeader('OAuth a="%E0%A4"'), /malformed percent-escape at position 8$/);
     throwsTypeError(() => parseAuthorizationHeader('OAuth a%ZZ="1"'), /malformed percent-escape at position 6$/);
-    throwsTypeError(() => parseAuthorizationHeader('OAuth a="1", a="2"'), /parameter "a" appears twice at position 13$/);
+    throwsTypeError(
+      () => parseAuthorizationHeader('OAuth a="1", a="2"'),
+      /parameter "a" appears twice at position 13$/,
+    );
   });
 
   it("parseAuthorizationHeader: tolerant of what RFC 5849 3.5.1 and RFC 9110 allow", () => {

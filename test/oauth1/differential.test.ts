@@ -15,8 +15,42 @@ const RUNS = 5_000;
 // ---- text -------------------------------------------------------------------------------------
 
 const awkward = fc.constantFrom(
-  "+", "%", "&", "=", " ", "!", "*", "'", "(", ")", "~", "-", ".", "_", "/", "?", "#", ":", "@", ",", ";", "$",
-  "[", "]", '"', "\\", "\u0000", "\n", "\t", "\u007f", "\u0080", "é", "日", "😀", "\u{10FFFF}", "\uFEFF",
+  "+",
+  "%",
+  "&",
+  "=",
+  " ",
+  "!",
+  "*",
+  "'",
+  "(",
+  ")",
+  "~",
+  "-",
+  ".",
+  "_",
+  "/",
+  "?",
+  "#",
+  ":",
+  "@",
+  ",",
+  ";",
+  "$",
+  "[",
+  "]",
+  '"',
+  "\\",
+  "\u0000",
+  "\n",
+  "\t",
+  "\u007f",
+  "\u0080",
+  "é",
+  "日",
+  "😀",
+  "\u{10FFFF}",
+  "\uFEFF",
 );
 const char = fc.oneof(
   { weight: 3, arbitrary: awkward },
@@ -68,7 +102,9 @@ function wire(value: string, style: WireStyle): string {
 
 function wireForm(params: readonly Param[]): string {
   return params
-    .map((p) => (p.noEquals && p.value === "" ? wire(p.name, p.style) : wire(p.name, p.style) + "=" + wire(p.value, p.style)))
+    .map((p) =>
+      p.noEquals && p.value === "" ? wire(p.name, p.style) : wire(p.name, p.style) + "=" + wire(p.value, p.style),
+    )
     .join("&");
 }
 
@@ -95,7 +131,10 @@ const segment = fc.string({
   ),
   maxLength: 5,
 });
-const path = fc.oneof(fc.constant(""), fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => "/" + s.join("/")));
+const path = fc.oneof(
+  fc.constant(""),
+  fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => "/" + s.join("/")),
+);
 
 // ---- request ----------------------------------------------------------------------------------
 
@@ -134,17 +173,25 @@ function urlOf(c: RequestCase): string {
     kind === "none"
       ? ""
       : kind === "default"
-        ? (lower === "http" ? ":80" : ":443")
+        ? lower === "http"
+          ? ":80"
+          : ":443"
         : kind === "other-default"
-          ? (lower === "http" ? ":443" : ":80")
+          ? lower === "http"
+            ? ":443"
+            : ":80"
           : ":" + custom;
   const query = wireForm(c.query) + (c.extraAmpersand && c.query.length > 0 ? "&" : "");
-  return c.scheme + "://" + c.host + portText + c.path + (query === "" ? "" : "?" + query) + (c.fragment ? "#frag?x=1" : "");
+  return (
+    c.scheme + "://" + c.host + portText + c.path + (query === "" ? "" : "?" + query) + (c.fragment ? "#frag?x=1" : "")
+  );
 }
 
 function bodyKindOf(c: RequestCase): BodyKind {
   // A GET carries no body (fetch cannot send one; signRequest refuses one).
-  return c.method.toUpperCase() === "GET" && !["none", "null", "empty-string"].includes(c.bodyKind) ? "none" : c.bodyKind;
+  return c.method.toUpperCase() === "GET" && !["none", "null", "empty-string"].includes(c.bodyKind)
+    ? "none"
+    : c.bodyKind;
 }
 
 function bodiesOf(c: RequestCase): {
@@ -224,14 +271,26 @@ describe("differential: signRequest agrees with the reference signer (test/refer
         count("upper-case host", c.host !== c.host.toLowerCase());
         count("default port written", c.port[0] === "default");
         count("non-default port", c.port[0] === "other-default" || c.port[0] === "custom");
-        count("unicode", [...(all + c.consumerSecret)].some((ch) => ch.charCodeAt(0) > 0x7f));
+        count(
+          "unicode",
+          [...(all + c.consumerSecret)].some((ch) => ch.charCodeAt(0) > 0x7f),
+        );
         count("plus", all.includes("+"));
         count("percent", all.includes("%"));
         count("reserved", /[!*'()&=:/?#@]/.test(all));
-        count("empty value", [...c.query, ...c.body].some((p) => p.value === ""));
-        count("name without =", [...c.query].some((p) => p.noEquals && p.value === ""));
+        count(
+          "empty value",
+          [...c.query, ...c.body].some((p) => p.value === ""),
+        );
+        count(
+          "name without =",
+          [...c.query].some((p) => p.noEquals && p.value === ""),
+        );
         const bodyNames = bodyKindOf(c) === "none" || bodyKindOf(c) === "null" ? [] : c.body.map((p) => p.name);
-        count("duplicate name across query and body", c.query.some((p) => bodyNames.includes(p.name)));
+        count(
+          "duplicate name across query and body",
+          c.query.some((p) => bodyNames.includes(p.name)),
+        );
         count("body " + bodyKindOf(c), true);
       }),
       { seed: SEED, numRuns: RUNS },
@@ -240,10 +299,29 @@ describe("differential: signRequest agrees with the reference signer (test/refer
     if (process.env.SHOW_MIX) console.log(Object.fromEntries(seen));
     // The mix the issue asks for really was generated (each at least 100 times in 5,000).
     const wanted = [
-      "method HMAC-SHA1", "method HMAC-SHA256", "method HMAC-SHA512", "method PLAINTEXT", "realm", "token absent",
-      "token present", "empty consumer secret", "empty token secret", "upper-case scheme", "upper-case host",
-      "default port written", "non-default port", "unicode", "plus", "percent", "reserved", "empty value",
-      "name without =", "duplicate name across query and body", "body string", "body URLSearchParams", "body record",
+      "method HMAC-SHA1",
+      "method HMAC-SHA256",
+      "method HMAC-SHA512",
+      "method PLAINTEXT",
+      "realm",
+      "token absent",
+      "token present",
+      "empty consumer secret",
+      "empty token secret",
+      "upper-case scheme",
+      "upper-case host",
+      "default port written",
+      "non-default port",
+      "unicode",
+      "plus",
+      "percent",
+      "reserved",
+      "empty value",
+      "name without =",
+      "duplicate name across query and body",
+      "body string",
+      "body URLSearchParams",
+      "body record",
       "body empty-string",
     ];
     for (const what of wanted) expect(seen.get(what) ?? 0, what).toBeGreaterThanOrEqual(100);

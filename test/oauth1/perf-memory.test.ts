@@ -25,12 +25,17 @@ for (const webCrypto of [false, true]) {
       // 500 at a time: WebCrypto's thread pool works on them together.
       for (let start = 0; start < SECRETS; start += 500) {
         const batch: Array<Promise<string>> = [];
-        for (let i = start; i < start + 500; i++) batch.push(createSignature("HMAC-SHA1", baseString, "consumer", `secret-${i}`));
+        for (let i = start; i < start + 500; i++)
+          batch.push(createSignature("HMAC-SHA1", baseString, "consumer", `secret-${i}`));
         const signatures = await Promise.all(batch);
         largest = Math.max(largest, keyCacheSize());
         if (start % 10_000 === 0) {
           // Independent oracle: RFC 5849 3.4.2 key "consumer&secret-N" (nothing to encode).
-          expect(signatures[7]).toBe(createHmac("sha1", `consumer&secret-${start + 7}`).update(baseString).digest("base64"));
+          expect(signatures[7]).toBe(
+            createHmac("sha1", `consumer&secret-${start + 7}`)
+              .update(baseString)
+              .digest("base64"),
+          );
           checked++;
         }
       }

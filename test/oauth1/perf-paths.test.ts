@@ -55,7 +55,9 @@ for (const path of ["node:crypto", "webcrypto"] as const) {
         const expected = expectedSignature(vector);
         if (!expressibleThroughSignRequest(vector)) {
           const baseString = vector.url === null ? vector.expectedBaseString! : expectedBaseString(vector);
-          expect(await createSignature(vector.signatureMethod, baseString, vector.consumerSecret!, vector.tokenSecret!)).toBe(expected);
+          expect(
+            await createSignature(vector.signatureMethod, baseString, vector.consumerSecret!, vector.tokenSecret!),
+          ).toBe(expected);
           return;
         }
         const signed = await signVector(vector);

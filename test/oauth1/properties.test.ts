@@ -49,7 +49,11 @@ describe("RFC 5849 3.6 percent-encoding", () => {
     // A surrogate put between two well-formed strings stays lone: a binary string never ends
     // with a high surrogate nor starts with a low one.
     const lone = fc
-      .tuple(fc.string({ unit: "binary", maxLength: 6 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ unit: "binary", maxLength: 6 }))
+      .tuple(
+        fc.string({ unit: "binary", maxLength: 6 }),
+        fc.integer({ min: 0xd800, max: 0xdfff }),
+        fc.string({ unit: "binary", maxLength: 6 }),
+      )
       .map(([before, code, after]) => before + String.fromCharCode(code) + after);
     fc.assert(
       fc.property(lone, (input) => {
@@ -64,7 +68,9 @@ describe("RFC 5849 3.6 percent-encoding", () => {
 });
 
 describe("RFC 5849 3.4.1.3.2 normalization", () => {
-  const pairs = fc.array(fc.tuple(fc.oneof(fc.constantFrom("a", "b", "A", "a~", "aé"), anyText), anyText), { maxLength: 8 });
+  const pairs = fc.array(fc.tuple(fc.oneof(fc.constantFrom("a", "b", "A", "a~", "aé"), anyText), anyText), {
+    maxLength: 8,
+  });
 
   it("does not depend on the order the parameters arrive in", () => {
     const shuffled = pairs.chain((list) =>
@@ -91,20 +97,21 @@ describe("RFC 5849 3.4.1.3.2 normalization", () => {
 
 describe("RFC 5849 3.5.1 Authorization header: build then parse", () => {
   // "realm" is the header's own attribute, not a parameter name (RFC 5849 3.5.1).
-  const name = fc.oneof(fc.constantFrom("oauth_consumer_key", "oauth_signature", "oauth_nonce"), anyText).filter(
-    (n) => n !== "" && n !== "realm",
-  );
+  const name = fc
+    .oneof(fc.constantFrom("oauth_consumer_key", "oauth_signature", "oauth_nonce"), anyText)
+    .filter((n) => n !== "" && n !== "realm");
   const params = fc.uniqueArray(fc.tuple(name, anyText), { selector: ([n]) => n, maxLength: 6 });
   const realm = fc.option(anyText, { nil: undefined });
   // Whitespace a proxy or client may put between tokens, with obsolete line folding (RFC 9110 5.6.3, RFC 5322 folding).
   const ws = fc.array(fc.constantFrom(" ", "\t", "\r\n ", "\r\n\t"), { maxLength: 3 }).map((parts) => parts.join(""));
-  const schemeCase = fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }).map((upper) =>
-    [..."oauth"].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(""),
-  );
+  const schemeCase = fc
+    .array(fc.boolean(), { minLength: 5, maxLength: 5 })
+    .map((upper) => [..."oauth"].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(""));
 
   const toRecord = (list: Array<[string, string]>): Record<string, string> => {
     const record: Record<string, string> = {};
-    for (const [n, v] of list) Object.defineProperty(record, n, { value: v, enumerable: true, writable: true, configurable: true });
+    for (const [n, v] of list)
+      Object.defineProperty(record, n, { value: v, enumerable: true, writable: true, configurable: true });
     return record;
   };
   const sortedEntries = (record: Record<string, string>): Array<[string, string]> =>

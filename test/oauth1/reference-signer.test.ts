@@ -18,9 +18,14 @@ describe("reference signer reproduces every verified vector (vectors.json)", () 
     it(title(vector), () => {
       const expectedSignature = vector.expectedSignature ?? vector.computedSignature!;
       if (vector.url === null) {
-        expect(referenceSignature(vector.signatureMethod, vector.expectedBaseString!, vector.consumerSecret!, vector.tokenSecret!)).toBe(
-          expectedSignature,
-        );
+        expect(
+          referenceSignature(
+            vector.signatureMethod,
+            vector.expectedBaseString!,
+            vector.consumerSecret!,
+            vector.tokenSecret!,
+          ),
+        ).toBe(expectedSignature);
         return;
       }
       // Its form parser reads the vector's raw query and body into the vector's parameter list.

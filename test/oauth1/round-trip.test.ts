@@ -15,7 +15,13 @@ const char = fc.oneof(
 );
 const text = fc.string({ unit: char, maxLength: 6 });
 const nonEmpty = fc.string({ unit: char, minLength: 1, maxLength: 6 });
-const pairs = fc.array(fc.tuple(text.filter((n) => !n.startsWith("oauth_")), text), { maxLength: 3 });
+const pairs = fc.array(
+  fc.tuple(
+    text.filter((n) => !n.startsWith("oauth_")),
+    text,
+  ),
+  { maxLength: 3 },
+);
 const form = (list: ReadonlyArray<readonly [string, string]>): string =>
   list.map(([n, v]) => referencePercentEncode(n) + "=" + referencePercentEncode(v)).join("&");
 
@@ -49,7 +55,10 @@ describe("RFC 5849 3.2 and 3.5: what signRequest signs, verifySignature accepts"
         );
         const secrets = { consumerSecret: c.consumerSecret, tokenSecret: c.tokenSecret };
 
-        const inHeader = await verifySignature({ method: c.method, url, body, authorization: signed.authorization }, secrets);
+        const inHeader = await verifySignature(
+          { method: c.method, url, body, authorization: signed.authorization },
+          secrets,
+        );
         expect(inHeader.detail, "header").toBeUndefined();
         expect(inHeader.valid).toBe(true);
 
@@ -63,7 +72,10 @@ describe("RFC 5849 3.2 and 3.5: what signRequest signs, verifySignature accepts"
 
         if (c.method !== "GET") {
           // RFC 5849 3.5.2: in a form body.
-          const inBody = await verifySignature({ method: c.method, url, body: (body === null ? "" : body + "&") + protocol }, secrets);
+          const inBody = await verifySignature(
+            { method: c.method, url, body: (body === null ? "" : body + "&") + protocol },
+            secrets,
+          );
           expect(inBody.detail, "body").toBeUndefined();
         }
 

@@ -55,7 +55,13 @@ describe("RFC 5849 3.4.1.2 base string URI (RFC examples, oauthlib test_base_str
   }
 
   // oauthlib refuses these with ValueError (protocol.md D.4); here they are TypeErrors naming "url".
-  for (const bad of ["www.example.com/path", "http://", "http://www.example.com:65536/", "http://www.example.com:BAD/", "http://www.example.com:42:42/"]) {
+  for (const bad of [
+    "www.example.com/path",
+    "http://",
+    "http://www.example.com:65536/",
+    "http://www.example.com:BAD/",
+    "http://www.example.com:42:42/",
+  ]) {
     it(`refuses ${bad} like oauthlib does`, () => {
       expect(() => signatureBaseString("GET", bad, [])).toThrow(TypeError);
       expect(() => signatureBaseString("GET", bad, [])).toThrow(/^url /);

@@ -100,11 +100,16 @@ describe("RFC 5849 3.4.2 to 3.4.4 signature, per vector", () => {
 
   it("X docs 'Creating a signature': api.x.com gives Ls93hJiZbQ3akF3HF3x1Bz8/zU4=, api.twitter.com hCtSmYh+iHYCEqBWrE7C7hYmtUk=, API v1 tnnArxj06cWHq44gCs1OSKk/jLY=", async () => {
     const base = vectors[0]!;
-    const at = async (url: string): Promise<string> =>
-      (await signVector({ ...base, url })).signature;
-    expect(await at("https://api.x.com/1.1/statuses/update.json?include_entities=true")).toBe("Ls93hJiZbQ3akF3HF3x1Bz8/zU4=");
-    expect(await at("https://api.twitter.com/1.1/statuses/update.json?include_entities=true")).toBe("hCtSmYh+iHYCEqBWrE7C7hYmtUk=");
-    expect(await at("https://api.twitter.com/1/statuses/update.json?include_entities=true")).toBe("tnnArxj06cWHq44gCs1OSKk/jLY=");
+    const at = async (url: string): Promise<string> => (await signVector({ ...base, url })).signature;
+    expect(await at("https://api.x.com/1.1/statuses/update.json?include_entities=true")).toBe(
+      "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=",
+    );
+    expect(await at("https://api.twitter.com/1.1/statuses/update.json?include_entities=true")).toBe(
+      "hCtSmYh+iHYCEqBWrE7C7hYmtUk=",
+    );
+    expect(await at("https://api.twitter.com/1/statuses/update.json?include_entities=true")).toBe(
+      "tnnArxj06cWHq44gCs1OSKk/jLY=",
+    );
   });
 });
 

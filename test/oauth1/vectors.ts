@@ -161,7 +161,12 @@ export function signVector(vector: Vector): Promise<SignedRequest> {
   const p = vector.oauthParams;
   return signRequest(
     { method: vector.method!, url: vector.url!, body: isFormBody(vector) ? vector.rawBody : null },
-    { consumerKey: p.oauth_consumer_key!, consumerSecret: vector.consumerSecret!, token: p.oauth_token, tokenSecret: vector.tokenSecret! },
+    {
+      consumerKey: p.oauth_consumer_key!,
+      consumerSecret: vector.consumerSecret!,
+      token: p.oauth_token,
+      tokenSecret: vector.tokenSecret!,
+    },
     {
       signatureMethod: vector.signatureMethod,
       nonce: p.oauth_nonce,

@@ -43,7 +43,13 @@ function withHeaderParam(authorization: string, name: string, value: string | un
 /** Changes one character of `text`: the last one, to a different character of the same kind. */
 function oneCharChanged(text: string): string {
   const last = text[text.length - 1]!;
-  const replacement = /[0-9]/.test(last) ? String((Number(last) + 1) % 10) : last === "A" ? "B" : last === "=" ? "A" : "A";
+  const replacement = /[0-9]/.test(last)
+    ? String((Number(last) + 1) % 10)
+    : last === "A"
+      ? "B"
+      : last === "="
+        ? "A"
+        : "A";
   return text.slice(0, -1) + replacement;
 }
 
@@ -74,7 +80,11 @@ describe("RFC 5849 3.2 verifySignature: a signed request", () => {
   });
 
   it("the X docs signature hCtSmYh+iHYCEqBWrE7C7hYmtUk= for api.twitter.com verifies there and not on api.x.com", async () => {
-    const authorization = withHeaderParam((await signed()).authorization, "oauth_signature", "hCtSmYh+iHYCEqBWrE7C7hYmtUk=");
+    const authorization = withHeaderParam(
+      (await signed()).authorization,
+      "oauth_signature",
+      "hCtSmYh+iHYCEqBWrE7C7hYmtUk=",
+    );
     const twitter = "https://api.twitter.com/1.1/statuses/update.json?include_entities=true";
     expect((await verifySignature({ method: "POST", url: twitter, body, authorization }, secrets)).valid).toBe(true);
     expect((await verifySignature({ method: "POST", url, body, authorization }, secrets)).reason).toBe("bad_signature");
@@ -131,7 +141,10 @@ describe("RFC 5849 3.4.1: a one-character change in any signed part is a bad_sig
   });
 
   it("consumer secret", async () => {
-    const result = await verifySignature(await signed(), { consumerSecret: oneCharChanged(consumerSecret), tokenSecret });
+    const result = await verifySignature(await signed(), {
+      consumerSecret: oneCharChanged(consumerSecret),
+      tokenSecret,
+    });
     expect(result.reason).toBe("bad_signature");
   });
 
@@ -143,7 +156,10 @@ describe("RFC 5849 3.4.1: a one-character change in any signed part is a bad_sig
   it("a realm is not signed (RFC 5849 3.4.1.3.1): adding one changes nothing", async () => {
     const request = await signed();
     const { params } = parseAuthorizationHeader(request.authorization);
-    const result = await verifySignature({ ...request, authorization: buildAuthorizationHeader(params, "Photos") }, secrets);
+    const result = await verifySignature(
+      { ...request, authorization: buildAuthorizationHeader(params, "Photos") },
+      secrets,
+    );
     expect(result.valid).toBe(true);
   });
 });
@@ -159,7 +175,9 @@ describe("RFC 5849 3.1: each protocol parameter once, the required ones present"
 
   it("oauth_nonce in the header and the body is duplicate_parameter", async () => {
     const request = await signed();
-    expect((await verifySignature({ ...request, body: `${body}&${nonce}` }, secrets)).reason).toBe("duplicate_parameter");
+    expect((await verifySignature({ ...request, body: `${body}&${nonce}` }, secrets)).reason).toBe(
+      "duplicate_parameter",
+    );
   });
 
   it("oauth_nonce twice in the query is duplicate_parameter", async () => {
@@ -183,7 +201,13 @@ describe("RFC 5849 3.1: each protocol parameter once, the required ones present"
     expect(result.detail).toMatch(/oauth_nonce/);
   });
 
-  for (const name of ["oauth_consumer_key", "oauth_signature_method", "oauth_signature", "oauth_timestamp", "oauth_nonce"]) {
+  for (const name of [
+    "oauth_consumer_key",
+    "oauth_signature_method",
+    "oauth_signature",
+    "oauth_timestamp",
+    "oauth_nonce",
+  ]) {
     it(`without ${name} is missing_parameter`, async () => {
       const request = await signed();
       const authorization = withHeaderParam(request.authorization, name, undefined);
@@ -199,7 +223,10 @@ describe("RFC 5849 3.1: each protocol parameter once, the required ones present"
   });
 
   it("a Basic Authorization header is not read as OAuth (missing_parameter)", async () => {
-    const result = await verifySignature({ method: "GET", url: "https://api.x.com/", authorization: "Basic YTpi" }, secrets);
+    const result = await verifySignature(
+      { method: "GET", url: "https://api.x.com/", authorization: "Basic YTpi" },
+      secrets,
+    );
     expect(result.reason).toBe("missing_parameter");
   });
 
@@ -251,10 +278,13 @@ describe("verifySignature: secret lookup", () => {
       { callback: "oob" },
     );
     let token: string | undefined = "not called";
-    const result = await verifySignature({ method: "POST", url: "https://api.x.com/oauth/request_token", authorization }, (id) => {
-      token = id.token;
-      return { consumerSecret };
-    });
+    const result = await verifySignature(
+      { method: "POST", url: "https://api.x.com/oauth/request_token", authorization },
+      (id) => {
+        token = id.token;
+        return { consumerSecret };
+      },
+    );
     expect(result.valid).toBe(true);
     expect(token).toBeUndefined();
   });
@@ -268,7 +298,9 @@ describe("verifySignature: secret lookup", () => {
   });
 
   it("secrets that are not strings are a TypeError (a programming error, not a verdict)", async () => {
-    await expect(verifySignature(await signed(), () => ({ consumerSecret: 42 as unknown as string }))).rejects.toThrow(TypeError);
+    await expect(verifySignature(await signed(), () => ({ consumerSecret: 42 as unknown as string }))).rejects.toThrow(
+      TypeError,
+    );
     await expect(verifySignature(await signed(), "secret" as never)).rejects.toThrow(/secrets must be/);
     await expect(verifySignature(null as never, secrets)).rejects.toThrow(/request must be/);
   });

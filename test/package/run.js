@@ -52,7 +52,9 @@ await step("publint --strict: no errors, warnings or suggestions", () => {
 });
 await step("attw --pack --profile node16: node16 (ESM and CJS) and bundler resolve with no problems", () => {
   // attw exits non-zero on any problem in a resolution the profile keeps (node10 is the one it drops).
-  const report = JSON.parse(sh(bin("attw"), ["--pack", ".", "--profile", "node16", "--format", "json"], { stdoutOnly: true }));
+  const report = JSON.parse(
+    sh(bin("attw"), ["--pack", ".", "--profile", "node16", "--format", "json"], { stdoutOnly: true }),
+  );
   const entrypoints = Object.keys(report.analysis?.entrypoints ?? {});
   if (report.analysis?.types === false || !entrypoints.includes(".") || !entrypoints.includes("./testing")) {
     throw new Error(`attw found no types or no entry points: ${JSON.stringify(report).slice(0, 2000)}`);
@@ -73,7 +75,10 @@ await step("npm pack, then npm install of the tarball into a temporary project",
   const stray = files.filter((f) => !/^(dist\/|README\.md$|LICENSE$|package\.json$)/.test(f));
   if (stray.length) throw new Error(`the tarball ships files it should not: ${stray.join(", ")}`);
   mkdirSync(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2),
+  );
   sh("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", tarball], { cwd: project });
   cpSync(join(root, "test/package/consumer"), project, { recursive: true });
   return `${packed[0].filename}, ${files.length} files, ${packed[0].size} B packed, ${packed[0].unpackedSize} B unpacked`;
@@ -86,17 +91,32 @@ await step('CJS: require("twitter-oauth1") and "twitter-oauth1/testing", conform
   sh(process.execPath, ["cjs.cjs", suite], { cwd: project }).split("\n").slice(-2).join("; "),
 );
 const tsc = join(root, "node_modules/typescript/bin/tsc");
-const compilerOptions = { strict: true, noEmit: true, skipLibCheck: false, target: "es2022", lib: ["es2022", "dom"], types: [] };
+const compilerOptions = {
+  strict: true,
+  noEmit: true,
+  skipLibCheck: false,
+  target: "es2022",
+  lib: ["es2022", "dom"],
+  types: [],
+};
 // Node users often compile without the DOM lib: the shipped types must stand on @types/node alone.
 const nodeOnly = { lib: ["es2022"], types: ["node"], typeRoots: [join(root, "node_modules/@types")] };
 for (const [label, options, files] of [
   ["nodenext", { module: "nodenext", moduleResolution: "nodenext" }, ["consumer.mts", "consumer-cjs.cts"]],
   ["bundler", { module: "esnext", moduleResolution: "bundler" }, ["consumer.mts"]],
-  ["nodenext-node-types", { module: "nodenext", moduleResolution: "nodenext", ...nodeOnly }, ["consumer.mts", "consumer-cjs.cts"]],
+  [
+    "nodenext-node-types",
+    { module: "nodenext", moduleResolution: "nodenext", ...nodeOnly },
+    ["consumer.mts", "consumer-cjs.cts"],
+  ],
 ]) {
-  const how = label === "nodenext-node-types" ? '"nodenext" with @types/node and no DOM lib' : `"${label}" with the DOM lib`;
+  const how =
+    label === "nodenext-node-types" ? '"nodenext" with @types/node and no DOM lib' : `"${label}" with the DOM lib`;
   await step(`TypeScript consumer type-checks under moduleResolution ${how} (${files.join(", ")})`, () => {
-    writeFileSync(join(project, `tsconfig.${label}.json`), JSON.stringify({ compilerOptions: { ...compilerOptions, ...options }, files }, null, 2));
+    writeFileSync(
+      join(project, `tsconfig.${label}.json`),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, ...options }, files }, null, 2),
+    );
     sh(process.execPath, [tsc, "-p", `tsconfig.${label}.json`], { cwd: project });
     return `TypeScript ${sh(process.execPath, [tsc, "--version"]).replace("Version ", "")}`;
   });
@@ -117,14 +137,18 @@ async function browserBundle(contents, minify) {
     logLevel: "silent",
   });
   for (const [path, input] of Object.entries(result.metafile.inputs)) {
-    if (path !== "<stdin>" && !path.includes("node_modules/twitter-oauth1/")) throw new Error(`the bundle pulled in ${path}`);
+    if (path !== "<stdin>" && !path.includes("node_modules/twitter-oauth1/"))
+      throw new Error(`the bundle pulled in ${path}`);
     for (const imported of input.imports) {
       if (NODE_BUILTINS.has(imported.path) || imported.external) throw new Error(`${path} imports ${imported.path}`);
     }
   }
   return result.outputFiles[0].contents;
 }
-for (const [label, specifier] of [["root", "twitter-oauth1"], ["./testing", "twitter-oauth1/testing"]]) {
+for (const [label, specifier] of [
+  ["root", "twitter-oauth1"],
+  ["./testing", "twitter-oauth1/testing"],
+]) {
   await step(`esbuild --bundle --platform=browser of "${specifier}": builds, no Node built-in pulled in`, async () => {
     const bytes = await browserBundle(`export * from "${specifier}";`, false);
     return `${label}: ${bytes.length} B unminified`;
@@ -145,14 +169,20 @@ await step("dist/*.js and dist/*.cjs: no node: import, no require of a Node buil
 });
 
 // 5: size budget on the minified browser bundle.
-for (const [key, contents] of [["root", 'export * from "twitter-oauth1";'], ["signRequest", 'export { signRequest } from "twitter-oauth1";']]) {
+for (const [key, contents] of [
+  ["root", 'export * from "twitter-oauth1";'],
+  ["signRequest", 'export { signRequest } from "twitter-oauth1";'],
+]) {
   const { budget, target, what } = BUDGETS[key];
   await step(`size of ${what}: minified + gzip -9 within budget`, async () => {
     const minified = await browserBundle(contents, true);
     const gzipped = gzipSync(minified, { level: 9 }).length;
     const line = `${minified.length} B minified, ${gzipped} B gzip; budget ${budget} B, target ${target} B`;
     console.log(`size ${key}: ${line}`);
-    if (gzipped > budget) throw new Error(`over budget: ${line}. Shrink the code, or raise the budget in test/package/budgets.js and say why.`);
+    if (gzipped > budget)
+      throw new Error(
+        `over budget: ${line}. Shrink the code, or raise the budget in test/package/budgets.js and say why.`,
+      );
     return line;
   });
 }

@@ -181,7 +181,7 @@ export function referenceBaseStringUri(url: string): string {
 // character codes one by one is comparing bytes.
 
 function compareAscii(a: string, b: string): number {
-  const length = Math.min(a.length , b.length);
+  const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {
     const difference = a.charCodeAt(i) - b.charCodeAt(i);
     if (difference !== 0) return difference;

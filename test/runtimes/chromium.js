@@ -24,7 +24,9 @@ function fail(message) {
 if (!existsSync(executablePath)) {
   if (process.env.CI) fail(`${executablePath} not found; ${HINT}.`);
   const bar = "!".repeat(78);
-  console.log(`${bar}\n!! SKIPPED: Chromium conformance run. ${executablePath} not found.\n!! To run it: ${HINT}.\n!! (With CI set, this is a failure.)\n${bar}`);
+  console.log(
+    `${bar}\n!! SKIPPED: Chromium conformance run. ${executablePath} not found.\n!! To run it: ${HINT}.\n!! (With CI set, this is a failure.)\n${bar}`,
+  );
   console.log("SKIPPED");
   process.exit(0);
 }
@@ -33,7 +35,9 @@ let chromium;
 try {
   ({ chromium } = await import("playwright-core"));
 } catch (error) {
-  fail(`playwright-core cannot be loaded (${error.message}); it is a devDependency: run "npm ci" at the repository root.`);
+  fail(
+    `playwright-core cannot be loaded (${error.message}); it is a devDependency: run "npm ci" at the repository root.`,
+  );
 }
 
 // Only what the page needs is served: the build, the suite and the vectors.
@@ -62,7 +66,9 @@ const server = createServer((request, response) => {
     response.writeHead(404).end("not found");
     return;
   }
-  response.writeHead(200, { "content-type": `${type}; charset=utf-8`, "cache-control": "no-store" }).end(readFileSync(file));
+  response
+    .writeHead(200, { "content-type": `${type}; charset=utf-8`, "cache-control": "no-store" })
+    .end(readFileSync(file));
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const { port } = server.address();

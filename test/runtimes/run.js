@@ -18,14 +18,53 @@ const RUNTIME_LIMIT_MS = 10 * 60_000;
 const NPM_HINT = 'it is a devDependency of the repository: run "npm ci" at the repository root';
 
 const RUNTIMES = [
-  { name: "node20", label: "Node 20 (system)", command: () => [process.execPath, entry], hint: "install Node.js >= 20 and run with it" },
-  { name: "node20-webcrypto", label: "Node 20, WebCrypto path", command: () => [process.execPath, entry, "--webcrypto"], hint: "install Node.js >= 20 and run with it" },
-  { name: "node22", label: "Node 22 (npm node)", command: () => [nodeBinary(22), entry], setup: ensureNodeBins, hint: 'run "npm ci --prefix test/runtimes/node-bins"' },
-  { name: "node24", label: "Node 24 (npm node)", command: () => [nodeBinary(24), entry], setup: ensureNodeBins, hint: 'run "npm ci --prefix test/runtimes/node-bins"' },
-  { name: "deno", label: "Deno (npm deno)", command: () => [bin("deno"), "run", "--no-prompt", "--no-config", entry], needs: bin("deno"), hint: NPM_HINT },
+  {
+    name: "node20",
+    label: "Node 20 (system)",
+    command: () => [process.execPath, entry],
+    hint: "install Node.js >= 20 and run with it",
+  },
+  {
+    name: "node20-webcrypto",
+    label: "Node 20, WebCrypto path",
+    command: () => [process.execPath, entry, "--webcrypto"],
+    hint: "install Node.js >= 20 and run with it",
+  },
+  {
+    name: "node22",
+    label: "Node 22 (npm node)",
+    command: () => [nodeBinary(22), entry],
+    setup: ensureNodeBins,
+    hint: 'run "npm ci --prefix test/runtimes/node-bins"',
+  },
+  {
+    name: "node24",
+    label: "Node 24 (npm node)",
+    command: () => [nodeBinary(24), entry],
+    setup: ensureNodeBins,
+    hint: 'run "npm ci --prefix test/runtimes/node-bins"',
+  },
+  {
+    name: "deno",
+    label: "Deno (npm deno)",
+    command: () => [bin("deno"), "run", "--no-prompt", "--no-config", entry],
+    needs: bin("deno"),
+    hint: NPM_HINT,
+  },
   { name: "bun", label: "Bun (npm bun)", command: () => [bin("bun"), entry], needs: bin("bun"), hint: NPM_HINT },
-  { name: "workerd", label: "workerd (npm workerd)", command: () => [process.execPath, "test/runtimes/workerd.js"], needs: bin("workerd"), hint: NPM_HINT },
-  { name: "chromium", label: "Chromium (Debian, playwright-core)", command: () => [process.execPath, "test/runtimes/chromium.js"], hint: 'apt-get install -y chromium' },
+  {
+    name: "workerd",
+    label: "workerd (npm workerd)",
+    command: () => [process.execPath, "test/runtimes/workerd.js"],
+    needs: bin("workerd"),
+    hint: NPM_HINT,
+  },
+  {
+    name: "chromium",
+    label: "Chromium (Debian, playwright-core)",
+    command: () => [process.execPath, "test/runtimes/chromium.js"],
+    hint: "apt-get install -y chromium",
+  },
 ];
 
 const args = process.argv.slice(2);
@@ -77,7 +116,8 @@ function runOne(runtime) {
 const rows = [];
 for (const runtime of RUNTIMES.filter((r) => chosen.length === 0 || chosen.includes(r.name))) {
   console.log(`\n=== ${runtime.label} ===`);
-  const problem = runtime.setup?.() ?? (runtime.needs && !existsSync(runtime.needs) ? `${runtime.needs} is missing` : undefined);
+  const problem =
+    runtime.setup?.() ?? (runtime.needs && !existsSync(runtime.needs) ? `${runtime.needs} is missing` : undefined);
   if (problem) {
     console.log(`${runtime.name}: cannot start: ${problem}. To fix: ${runtime.hint}.`);
     rows.push({ runtime, version: "-", passed: 0, failed: 0, status: "FAILED (cannot start)" });
@@ -97,15 +137,29 @@ for (const runtime of RUNTIMES.filter((r) => chosen.length === 0 || chosen.inclu
     const passed = Number(summary[1]);
     const failed = Number(summary[2]);
     const good = code === 0 && failed === 0 && passed > 0;
-    rows.push({ runtime, version, passed, failed, status: good ? "ok" : passed === 0 ? "FAILED (did not run; see its output above)" : "FAILED" });
+    rows.push({
+      runtime,
+      version,
+      passed,
+      failed,
+      status: good ? "ok" : passed === 0 ? "FAILED (did not run; see its output above)" : "FAILED",
+    });
   }
 }
 
-const table = [["runtime", "version", "passed", "failed", "status"], ...rows.map((r) => [r.runtime.label, r.version, String(r.passed), String(r.failed), r.status])];
+const table = [
+  ["runtime", "version", "passed", "failed", "status"],
+  ...rows.map((r) => [r.runtime.label, r.version, String(r.passed), String(r.failed), r.status]),
+];
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
 console.log("\nConformance suite by runtime");
 for (const [i, row] of table.entries()) {
-  console.log(row.map((cell, j) => cell.padEnd(widths[j])).join("  ").trimEnd());
+  console.log(
+    row
+      .map((cell, j) => cell.padEnd(widths[j]))
+      .join("  ")
+      .trimEnd(),
+  );
   if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
 }
 const passed = rows.reduce((n, r) => n + r.passed, 0);

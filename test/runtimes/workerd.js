@@ -38,7 +38,8 @@ async function runSuite() {
   try {
     const response = await fetch(`${worker.url}/`, { signal: AbortSignal.timeout(300_000) });
     const text = await response.text();
-    if (response.status !== 200) throw new Error(`the worker answered ${response.status}: ${text.slice(0, 2000)}\n${worker.output()}`);
+    if (response.status !== 200)
+      throw new Error(`the worker answered ${response.status}: ${text.slice(0, 2000)}\n${worker.output()}`);
     return JSON.parse(text);
   } finally {
     await worker.stop();

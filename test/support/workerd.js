@@ -17,7 +17,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 export const WORKERD_PATH = join(root, "node_modules/.bin/workerd");
 
-export const WORKERD_INSTALL_HINT = 'workerd comes from the "workerd" devDependency: run "npm ci" at the repository root.';
+export const WORKERD_INSTALL_HINT =
+  'workerd comes from the "workerd" devDependency: run "npm ci" at the repository root.';
 
 /** `workerd --version`, trimmed; throws with the install hint when workerd is missing or broken. */
 export function workerdVersion() {
@@ -47,7 +48,9 @@ function killGroup(child, signal) {
 const text = (value) => JSON.stringify(value);
 
 function binding(name, value) {
-  return typeof value === "string" ? `(name = ${text(name)}, text = ${text(value)})` : `(name = ${text(name)}, service = ${text(value.service)})`;
+  return typeof value === "string"
+    ? `(name = ${text(name)}, text = ${text(value)})`
+    : `(name = ${text(name)}, service = ${text(value.service)})`;
 }
 
 function service(extra) {
@@ -61,7 +64,10 @@ function config({ name, port, compatibilityDate, compatibilityFlags, bindings, s
     `modules = [(name = "worker.js", esModule = embed "worker.js")]`,
     `compatibilityDate = ${text(compatibilityDate)}`,
     compatibilityFlags?.length && `compatibilityFlags = [${compatibilityFlags.map(text).join(", ")}]`,
-    Object.keys(bindings).length && `bindings = [\n    ${Object.entries(bindings).map(([key, value]) => binding(key, value)).join(",\n    ")}\n  ]`,
+    Object.keys(bindings).length &&
+      `bindings = [\n    ${Object.entries(bindings)
+        .map(([key, value]) => binding(key, value))
+        .join(",\n    ")}\n  ]`,
     globalOutbound && `globalOutbound = ${text(globalOutbound)}`,
   ].filter(Boolean);
   return `using Workerd = import "/workerd/workerd.capnp";
@@ -84,7 +90,12 @@ function serve(work, port, options) {
   // workerd reports on the control descriptor (fd 3) when a socket listens: then it is workerd
   // that holds the port, not whoever may have taken it since freePort() asked.
   const args = ["serve", "--control-fd=3", ...(options.verbose ? ["--verbose"] : []), join(work, "config.capnp")];
-  const child = spawn(WORKERD_PATH, args, { cwd: work, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe", "pipe"], detached: true });
+  const child = spawn(WORKERD_PATH, args, {
+    cwd: work,
+    env: options.env ?? process.env,
+    stdio: ["ignore", "pipe", "pipe", "pipe"],
+    detached: true,
+  });
   running.add(child);
   let logs = "";
   let control = "";
@@ -93,7 +104,9 @@ function serve(work, port, options) {
   child.stderr.on("data", (chunk) => (logs += chunk));
   child.stdio[3].on("data", (chunk) => {
     control += chunk;
-    listening ||= control.split("\n").some((line) => /"event"\s*:\s*"listen"/.test(line) && /"socket"\s*:\s*"http"/.test(line));
+    listening ||= control
+      .split("\n")
+      .some((line) => /"event"\s*:\s*"listen"/.test(line) && /"socket"\s*:\s*"http"/.test(line));
   });
   const exited = new Promise((resolvePromise) => {
     child.on("error", (error) => {
@@ -136,7 +149,10 @@ async function waitUntilServing(worker, timeoutMs) {
       error.portTaken = /address already in use|EADDRINUSE/i.test(worker.output());
       throw error;
     }
-    if (Date.now() > deadline) throw new Error(`workerd did not listen on 127.0.0.1:${worker.port} within ${timeoutMs / 1000} s:\n${worker.output()}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `workerd did not listen on 127.0.0.1:${worker.port} within ${timeoutMs / 1000} s:\n${worker.output()}`,
+      );
     if (worker.listening()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -161,7 +177,12 @@ export async function startWorkerd(options) {
     logLevel: "warning",
     ...esbuild,
   });
-  const settings = { ...options, name: options.name ?? "main", bindings: options.bindings ?? {}, services: options.services ?? [] };
+  const settings = {
+    ...options,
+    name: options.name ?? "main",
+    bindings: options.bindings ?? {},
+    services: options.services ?? [],
+  };
   for (let attempt = 1; ; attempt++) {
     // A free port when asked for, but another process may take it before workerd binds it: retry
     // with a new one (only when the caller left the port to us).

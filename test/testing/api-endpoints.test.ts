@@ -26,14 +26,18 @@ describe("GET /1.1/account/verify_credentials.json (TW-VC)", () => {
   it("TW-VC: email only with include_email=true", async () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
-    const body = (await (await send(fake, "GET", "/1.1/account/verify_credentials.json?include_email=true", user)).json()) as Record<string, unknown>;
+    const body = (await (
+      await send(fake, "GET", "/1.1/account/verify_credentials.json?include_email=true", user)
+    ).json()) as Record<string, unknown>;
     expect(body.email).toBe("fake_user@example.com");
   });
 
   it("TW-VC: email is null when the user has none", async () => {
     const fake = createFakeTwitter({ users: [NO_EMAIL] });
     const user = await signIn(fake);
-    const body = (await (await send(fake, "GET", "/1.1/account/verify_credentials.json?include_email=true", user)).json()) as Record<string, unknown>;
+    const body = (await (
+      await send(fake, "GET", "/1.1/account/verify_credentials.json?include_email=true", user)
+    ).json()) as Record<string, unknown>;
     expect(body.email).toBeNull();
     expect(body.id).toBe(12);
   });
@@ -45,14 +49,19 @@ describe("GET /1.1/account/verify_credentials.json (TW-VC)", () => {
   });
 
   it("an unknown access token is 401 code 89", async () => {
-    const response = await send(createFakeTwitter(), "GET", "/1.1/account/verify_credentials.json", { token: "1-abc", tokenSecret: "s" });
+    const response = await send(createFakeTwitter(), "GET", "/1.1/account/verify_credentials.json", {
+      token: "1-abc",
+      tokenSecret: "s",
+    });
     expect(response.status).toBe(401);
     expect(await xErrors(response)).toEqual([{ code: 89, message: "Invalid or expired token." }]);
   });
 
   it("a request token is not an access token (401 code 89)", async () => {
     const fake = createFakeTwitter();
-    const form = new URLSearchParams(await (await send(fake, "POST", "/oauth/request_token", {}, { callback: "oob" })).text());
+    const form = new URLSearchParams(
+      await (await send(fake, "POST", "/oauth/request_token", {}, { callback: "oob" })).text(),
+    );
     const response = await send(fake, "GET", "/1.1/account/verify_credentials.json", {
       token: form.get("oauth_token")!,
       tokenSecret: form.get("oauth_token_secret")!,
@@ -63,7 +72,10 @@ describe("GET /1.1/account/verify_credentials.json (TW-VC)", () => {
   it("signed with the wrong token secret is 401 code 32", async () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
-    const response = await send(fake, "GET", "/1.1/account/verify_credentials.json", { token: user.token, tokenSecret: "wrong" });
+    const response = await send(fake, "GET", "/1.1/account/verify_credentials.json", {
+      token: user.token,
+      tokenSecret: "wrong",
+    });
     expect((await xErrors(response))[0]!.code).toBe(32);
   });
 
@@ -72,8 +84,13 @@ describe("GET /1.1/account/verify_credentials.json (TW-VC)", () => {
     const user = await signIn(fake);
     const { signRequest } = await import("../../src/oauth1/index.js");
     const url = `${ORIGIN}/1.1/account/verify_credentials.json?include_email=false`;
-    const signed = await signRequest({ method: "GET", url }, { consumerKey: "fake-consumer-key", consumerSecret: "fake-consumer-secret-0123456789abcdef", ...user });
-    const response = await fake.fetch(new Request(url.replace("false", "true"), { headers: { authorization: signed.authorization } }));
+    const signed = await signRequest(
+      { method: "GET", url },
+      { consumerKey: "fake-consumer-key", consumerSecret: "fake-consumer-secret-0123456789abcdef", ...user },
+    );
+    const response = await fake.fetch(
+      new Request(url.replace("false", "true"), { headers: { authorization: signed.authorization } }),
+    );
     expect((await xErrors(response))[0]!.code).toBe(32);
   });
 });
@@ -116,7 +133,11 @@ describe("ordinary signed API calls", () => {
     const body = "status=Hello%20Ladies%20%2b%20Gentlemen%2c%20a%20signed%20OAuth%20request%21";
     const response = await send(fake, "POST", "/1.1/statuses/update.json?include_entities=true", user, { body });
     expect(response.status).toBe(200);
-    const tweet = (await response.json()) as { text: string; id_str: string; user: { screen_name: string; statuses_count: number } };
+    const tweet = (await response.json()) as {
+      text: string;
+      id_str: string;
+      user: { screen_name: string; statuses_count: number };
+    };
     expect(tweet.text).toBe("Hello Ladies + Gentlemen, a signed OAuth request!");
     expect(tweet.id_str).toMatch(/^[0-9]{15,20}$/);
     expect(tweet.user.screen_name).toBe("fake_user");
@@ -145,14 +166,18 @@ describe("ordinary signed API calls", () => {
   it("X error table: a missing status is 403 code 170", async () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
-    expect((await xErrors(await send(fake, "POST", "/1.1/statuses/update.json", user, { body: "x=1" })))[0]!.code).toBe(170);
+    expect((await xErrors(await send(fake, "POST", "/1.1/statuses/update.json", user, { body: "x=1" })))[0]!.code).toBe(
+      170,
+    );
   });
 
   it("GET /2/users/me answers data.id as a string", async () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
     const response = await send(fake, "GET", "/2/users/me", user);
-    expect(await response.json()).toEqual({ data: { id: "1450000000000000001", name: "Fake User", username: "fake_user" } });
+    expect(await response.json()).toEqual({
+      data: { id: "1450000000000000001", name: "Fake User", username: "fake_user" },
+    });
   });
 
   it("protocol.md A.10: POST /2/tweets has a JSON body that is not signed", async () => {
@@ -169,7 +194,11 @@ describe("ordinary signed API calls", () => {
 
   it("X: an unknown path, or a known path with the wrong method, is 404 code 34", async () => {
     const fake = createFakeTwitter();
-    for (const [method, path] of [["GET", "/1.1/nothing.json"], ["GET", "/oauth/request_token"], ["DELETE", "/2/tweets"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/1.1/nothing.json"],
+      ["GET", "/oauth/request_token"],
+      ["DELETE", "/2/tweets"],
+    ] as const) {
       const response = await fake.fetch(new Request(ORIGIN + path, { method }));
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(await xErrors(response)).toEqual([{ code: 34, message: "Sorry, that page does not exist." }]);
@@ -183,7 +212,9 @@ describe("ordinary signed API calls", () => {
     );
     const tokens = { token: form.get("oauth_token")!, tokenSecret: form.get("oauth_token_secret")! };
     const pin = fake.approve(tokens.token);
-    const access = new URLSearchParams(await (await send(fake, "POST", `/oauth/access_token?oauth_verifier=${pin}`, tokens)).text());
+    const access = new URLSearchParams(
+      await (await send(fake, "POST", `/oauth/access_token?oauth_verifier=${pin}`, tokens)).text(),
+    );
     const user = { token: access.get("oauth_token")!, tokenSecret: access.get("oauth_token_secret")! };
     const v1 = await send(fake, "POST", "/1.1/statuses/update.json", user, { body: "status=hi" });
     expect(v1.status).toBe(403);

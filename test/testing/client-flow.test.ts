@@ -1,7 +1,12 @@
 // Issue 4, "Done when": the client runs the whole flow against createFakeTwitter() with no msw handlers.
 import { describe, expect, it } from "vitest";
 import { TwitterOAuth, isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
-import { createFakeTwitter, defaultConsumer, type FakeTwitter, type FakeTwitterOptions } from "../../src/testing/index.js";
+import {
+  createFakeTwitter,
+  defaultConsumer,
+  type FakeTwitter,
+  type FakeTwitterOptions,
+} from "../../src/testing/index.js";
 
 const CALLBACK = "https://app.example/callback";
 
@@ -31,13 +36,20 @@ describe("TwitterOAuth against the fake X", () => {
   it("X docs, Log in with X steps 1-3, then verify_credentials, a signed call and invalidate_token", async () => {
     const { fake, client } = setup();
     const requestToken = await client.getRequestToken();
-    expect(client.buildAuthenticateUrl(requestToken)).toBe(`https://api.x.com/oauth/authenticate?oauth_token=${requestToken.token}`);
+    expect(client.buildAuthenticateUrl(requestToken)).toBe(
+      `https://api.x.com/oauth/authenticate?oauth_token=${requestToken.token}`,
+    );
     const callback = fake.approve(requestToken.token);
     const { verifier } = client.parseCallback(callback, requestToken);
     const accessToken = await client.exchangeVerifier(requestToken, verifier);
     expect(accessToken).toMatchObject({ userId: "1450000000000000001", screenName: "fake_user" });
     const user = await client.verifyCredentials(accessToken, { includeEmail: true });
-    expect(user).toMatchObject({ id_str: "1450000000000000001", screen_name: "fake_user", name: "Fake User", email: "fake_user@example.com" });
+    expect(user).toMatchObject({
+      id_str: "1450000000000000001",
+      screen_name: "fake_user",
+      name: "Fake User",
+      email: "fake_user@example.com",
+    });
     const tweet = await client.fetch("/2/tweets", {
       method: "POST",
       token: accessToken,

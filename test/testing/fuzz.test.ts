@@ -31,24 +31,60 @@ const HUGE = "a=" + "%".repeat(70_000);
 const TOO_BIG = "x".repeat(1024 * 1024 + 10);
 
 // Header values: no NUL, CR or LF (fetch refuses them), Latin-1 at most.
-const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 300 });
+const headerText = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)),
+  maxLength: 300,
+});
 const nastyText = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: "binary", maxLength: 100 }),
-  fc.constantFrom("%", "%zz", "%E0%A4%A", "%FF%FE", "%00", "+%2B+", "a=1&a=2", "==&&==", "\uD800", "oauth_token=&oauth_verifier", HUGE),
+  fc.constantFrom(
+    "%",
+    "%zz",
+    "%E0%A4%A",
+    "%FF%FE",
+    "%00",
+    "+%2B+",
+    "a=1&a=2",
+    "==&&==",
+    "\uD800",
+    "oauth_token=&oauth_verifier",
+    HUGE,
+  ),
 );
 const oauthHeader = fc.oneof(
   headerText,
-  fc.array(fc.tuple(fc.constantFrom("oauth_consumer_key", "oauth_signature", "oauth_nonce", "oauth_timestamp", "oauth_signature_method", "oauth_token", "oauth_version", "oauth_callback", "realm", "x"), headerText), { maxLength: 9 })
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(
+          "oauth_consumer_key",
+          "oauth_signature",
+          "oauth_nonce",
+          "oauth_timestamp",
+          "oauth_signature_method",
+          "oauth_token",
+          "oauth_version",
+          "oauth_callback",
+          "realm",
+          "x",
+        ),
+        headerText,
+      ),
+      { maxLength: 9 },
+    )
     .map((pairs) => "OAuth " + pairs.map(([k, v]) => `${k}="${v.replace(/"/g, "")}"`).join(", ")),
-  fc.constantFrom("OAuth", "OAuth ", 'OAuth oauth_consumer_key="fake-consumer-key"', 'oauth a="%ZZ"', 'OAuth ="x"', "Bearer abc", 'OAuth oauth_timestamp="1e99", oauth_consumer_key="fake-consumer-key"'),
+  fc.constantFrom(
+    "OAuth",
+    "OAuth ",
+    'OAuth oauth_consumer_key="fake-consumer-key"',
+    'oauth a="%ZZ"',
+    'OAuth ="x"',
+    "Bearer abc",
+    'OAuth oauth_timestamp="1e99", oauth_consumer_key="fake-consumer-key"',
+  ),
 );
-const bodyBytes = fc.oneof(
-  fc.constant(null),
-  nastyText,
-  fc.uint8Array({ maxLength: 400 }),
-  fc.constant(TOO_BIG),
-);
+const bodyBytes = fc.oneof(fc.constant(null), nastyText, fc.uint8Array({ maxLength: 400 }), fc.constant(TOO_BIG));
 
 interface Answer {
   status: number;
@@ -85,8 +121,17 @@ function expectPageError(answer: Answer): void {
   else expectXError(answer, "page");
 }
 
-function buildRequest(method: string, path: string, query: string, headers: Record<string, string | undefined>, body: string | Uint8Array | null): Request {
-  const init: RequestInit & { duplex?: string } = { method, headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string> };
+function buildRequest(
+  method: string,
+  path: string,
+  query: string,
+  headers: Record<string, string | undefined>,
+  body: string | Uint8Array | null,
+): Request {
+  const init: RequestInit & { duplex?: string } = {
+    method,
+    headers: Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>,
+  };
   if (body !== null && method !== "GET" && method !== "HEAD") init.body = body as BodyInit;
   return new Request(`${ORIGIN}${path}${query === "" ? "" : "?" + encodeURI(query).replace(/#/g, "%23")}`, init);
 }
@@ -109,7 +154,10 @@ describe("fuzz: malformed requests get X-style 4xx answers, never a 500 or a thr
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...METHODS),
-        fc.oneof(fc.constantFrom(...API_PATHS, ...PAGE_PATHS), fc.string({ maxLength: 60 }).map((s) => "/" + s.replace(/[?#]/g, ""))),
+        fc.oneof(
+          fc.constantFrom(...API_PATHS, ...PAGE_PATHS),
+          fc.string({ maxLength: 60 }).map((s) => "/" + s.replace(/[?#]/g, "")),
+        ),
         fc.oneof(fc.constant(""), nastyText),
         fc.option(oauthHeader, { nil: undefined }),
         fc.constantFrom(...CONTENT_TYPES),
@@ -118,7 +166,13 @@ describe("fuzz: malformed requests get X-style 4xx answers, never a 500 or a thr
         async (method, path, query, authorization, contentType, cookie, body) => {
           let request: Request;
           try {
-            request = buildRequest(method, path, query.replace(/[\uD800-\uDFFF]/g, "?"), { authorization, "content-type": contentType, cookie }, body);
+            request = buildRequest(
+              method,
+              path,
+              query.replace(/[\uD800-\uDFFF]/g, "?"),
+              { authorization, "content-type": contentType, cookie },
+              body,
+            );
           } catch {
             return; // fetch itself refuses the combination, so no server would ever see it
           }
@@ -136,18 +190,47 @@ describe("fuzz: malformed requests get X-style 4xx answers, never a 500 or a thr
   it("4,000 correctly signed requests broken in one place after signing", async () => {
     const targets = [
       { method: "GET", path: "/1.1/account/verify_credentials.json?include_email=true", token: () => user, body: null },
-      { method: "POST", path: "/1.1/statuses/update.json", token: () => user, body: "status=Hello%20Ladies%20%2b%20Gentlemen" },
+      {
+        method: "POST",
+        path: "/1.1/statuses/update.json",
+        token: () => user,
+        body: "status=Hello%20Ladies%20%2b%20Gentlemen",
+      },
       { method: "POST", path: "/oauth/request_token", token: () => undefined, body: null },
-      { method: "POST", path: "/oauth/access_token", token: () => ({ token: pending[0]!, tokenSecret: "unknown" }), body: "oauth_verifier=1234567" },
+      {
+        method: "POST",
+        path: "/oauth/access_token",
+        token: () => ({ token: pending[0]!, tokenSecret: "unknown" }),
+        body: "oauth_verifier=1234567",
+      },
     ];
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant("flip-signature" as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant("insert-in-signature" as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 20 }).filter((t) => /[^"\\,]/.test(t)) }),
-      fc.record({ kind: fc.constant("drop" as const), name: fc.constantFrom("oauth_consumer_key", "oauth_signature", "oauth_signature_method", "oauth_nonce", "oauth_timestamp") }),
-      fc.record({ kind: fc.constant("duplicate-in-query" as const), name: fc.constantFrom("oauth_nonce", "oauth_consumer_key", "oauth_token") }),
+      fc.record({
+        kind: fc.constant("insert-in-signature" as const),
+        at: fc.nat(),
+        text: fc.string({ minLength: 1, maxLength: 20 }).filter((t) => /[^"\\,]/.test(t)),
+      }),
+      fc.record({
+        kind: fc.constant("drop" as const),
+        name: fc.constantFrom(
+          "oauth_consumer_key",
+          "oauth_signature",
+          "oauth_signature_method",
+          "oauth_nonce",
+          "oauth_timestamp",
+        ),
+      }),
+      fc.record({
+        kind: fc.constant("duplicate-in-query" as const),
+        name: fc.constantFrom("oauth_nonce", "oauth_consumer_key", "oauth_token"),
+      }),
       fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
       fc.record({ kind: fc.constant("extra-query" as const), text: fc.string({ minLength: 1, maxLength: 30 }) }),
-      fc.record({ kind: fc.constant("version" as const), value: fc.string({ maxLength: 5 }).filter((v) => v !== "1.0") }),
+      fc.record({
+        kind: fc.constant("version" as const),
+        value: fc.string({ maxLength: 5 }).filter((v) => v !== "1.0"),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...targets), mutation, async (target, m) => {
@@ -177,7 +260,9 @@ describe("fuzz: malformed requests get X-style 4xx answers, never a 500 or a thr
             header = header.replace(new RegExp(`,?\\s*${m.name}="[^"]*"`), "").replace("OAuth ,", "OAuth ");
             break;
           case "duplicate-in-query":
-            finalUrl += (finalUrl.includes("?") ? "&" : "?") + `${m.name}=${encodeURIComponent(signed.oauthParams[m.name] ?? "x")}`;
+            finalUrl +=
+              (finalUrl.includes("?") ? "&" : "?") +
+              `${m.name}=${encodeURIComponent(signed.oauthParams[m.name] ?? "x")}`;
             break;
           case "truncate":
             header = header.slice(0, m.at % (header.length - 1));
@@ -214,7 +299,10 @@ describe("fuzz: malformed requests get X-style 4xx answers, never a 500 or a thr
     await fc.assert(
       fc.asyncProperty(
         fc.nat({ max: 4 }),
-        fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('"><script>alert(1)</script>', "<img src=x onerror=alert(1)>", "'&\"<>")),
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc.constantFrom('"><script>alert(1)</script>', "<img src=x onerror=alert(1)>", "'&\"<>"),
+        ),
         fc.option(fc.constantFrom("true", "1", "false", "", "TRUE", "yes"), { nil: undefined }),
         fc.option(headerText, { nil: undefined }),
         fc.constantFrom(...PAGE_PATHS),
@@ -230,7 +318,9 @@ describe("fuzz: malformed requests get X-style 4xx answers, never a 500 or a thr
           const prefill = /id="username"[^>]*value="([^"]*)"/.exec(answer.text);
           if (prefill !== null) {
             expect(prefill[1]).not.toMatch(/[<>"]/);
-            expect(prefill[1]!.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))).toBe(screenName.slice(0, 100));
+            expect(prefill[1]!.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))).toBe(
+              screenName.slice(0, 100),
+            );
           }
         },
       ),

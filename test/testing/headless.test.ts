@@ -18,7 +18,9 @@ describe("headless helpers", () => {
     const fake = createFakeTwitter();
     const tokens = await requestToken(fake, "https://app.example/cb?a=b%20c#top");
     const callback = fake.approve(tokens.token);
-    expect(callback).toMatch(new RegExp(`^https://app\\.example/cb\\?a=b%20c&oauth_token=${tokens.token}&oauth_verifier=[A-Za-z0-9]+#top$`));
+    expect(callback).toMatch(
+      new RegExp(`^https://app\\.example/cb\\?a=b%20c&oauth_token=${tokens.token}&oauth_verifier=[A-Za-z0-9]+#top$`),
+    );
   });
 
   it("approve() as another user: access_token answers that user", async () => {
@@ -54,18 +56,34 @@ describe("headless helpers", () => {
   it("the injectable clock expires request tokens (default 900 s, option requestTokenTtlSeconds)", async () => {
     const clock = manualClock();
     const fake = createFakeTwitter({ now: clock.now, requestTokenTtlSeconds: 60 });
-    const response = await send(fake, "POST", "/oauth/request_token", {}, { callback: CALLBACK, timestamp: clock.now() / 1000 });
+    const response = await send(
+      fake,
+      "POST",
+      "/oauth/request_token",
+      {},
+      { callback: CALLBACK, timestamp: clock.now() / 1000 },
+    );
     const token = new URLSearchParams(await response.text()).get("oauth_token")!;
     clock.advance(59_000);
     fake.deny(token); // still pending at 59 s
-    const second = await send(fake, "POST", "/oauth/request_token", {}, { callback: CALLBACK, timestamp: clock.now() / 1000 });
+    const second = await send(
+      fake,
+      "POST",
+      "/oauth/request_token",
+      {},
+      { callback: CALLBACK, timestamp: clock.now() / 1000 },
+    );
     const other = new URLSearchParams(await second.text()).get("oauth_token")!;
     clock.advance(60_000);
     expect(() => fake.approve(other)).toThrow(TypeError);
   });
 
   it("users' ids, names and consumers come from the options; default consumer and user are the documented ones", () => {
-    expect(defaultConsumer).toEqual({ key: "fake-consumer-key", secret: "fake-consumer-secret-0123456789abcdef", name: "Fake App" });
+    expect(defaultConsumer).toEqual({
+      key: "fake-consumer-key",
+      secret: "fake-consumer-secret-0123456789abcdef",
+      name: "Fake App",
+    });
     expect(defaultUser).toEqual({
       id: "1450000000000000001",
       screenName: "fake_user",

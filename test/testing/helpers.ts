@@ -49,12 +49,26 @@ export async function requestToken(fake: FakeTwitter, callback = CALLBACK, signe
 }
 
 /** Step 3, verifier in the form body as in X's Log-in guide. */
-export async function exchange(fake: FakeTwitter, tokens: Tokens, verifier: string, signer: Signer = {}): Promise<Response> {
-  return send(fake, "POST", "/oauth/access_token", { ...signer, ...tokens }, { body: `oauth_verifier=${encodeURIComponent(verifier)}` });
+export async function exchange(
+  fake: FakeTwitter,
+  tokens: Tokens,
+  verifier: string,
+  signer: Signer = {},
+): Promise<Response> {
+  return send(
+    fake,
+    "POST",
+    "/oauth/access_token",
+    { ...signer, ...tokens },
+    { body: `oauth_verifier=${encodeURIComponent(verifier)}` },
+  );
 }
 
 /** The three legs, headless: an access token for the first user. */
-export async function signIn(fake: FakeTwitter, options: { screenName?: string } = {}): Promise<Tokens & { userId: string; screenName: string }> {
+export async function signIn(
+  fake: FakeTwitter,
+  options: { screenName?: string } = {},
+): Promise<Tokens & { userId: string; screenName: string }> {
   const tokens = await requestToken(fake);
   const verifier = new URL(fake.approve(tokens.token, options)).searchParams.get("oauth_verifier")!;
   const response = await exchange(fake, tokens, verifier);
@@ -73,7 +87,10 @@ export async function xErrors(response: Response): Promise<Array<{ code: number;
 }
 
 /** A clock tests move by hand. */
-export function manualClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)): { now: () => number; advance: (ms: number) => void } {
+export function manualClock(start = Date.UTC(2026, 0, 15, 12, 0, 0)): {
+  now: () => number;
+  advance: (ms: number) => void;
+} {
   let current = start;
   return { now: () => current, advance: (ms) => (current += ms) };
 }

@@ -13,7 +13,11 @@ afterAll(() => server.close());
 
 it("answers globalThis.fetch through msw: request_token, then the sign-in page", async () => {
   const url = "https://api.x.com/oauth/request_token";
-  const signed = await signRequest({ method: "POST", url }, { consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret }, { callback: "https://app.example/cb" });
+  const signed = await signRequest(
+    { method: "POST", url },
+    { consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret },
+    { callback: "https://app.example/cb" },
+  );
   const response = await fetch(url, { method: "POST", headers: { authorization: signed.authorization } });
   expect(response.status).toBe(200);
   const token = new URLSearchParams(await response.text()).get("oauth_token")!;

@@ -6,7 +6,10 @@ import { createFakeTwitter, defaultConsumer, toNodeListener } from "../../src/te
 
 let server: Server | undefined;
 
-async function serve(handler: (request: Request) => Response | Promise<Response>, options?: Parameters<typeof toNodeListener>[1]): Promise<string> {
+async function serve(
+  handler: (request: Request) => Response | Promise<Response>,
+  options?: Parameters<typeof toNodeListener>[1],
+): Promise<string> {
   server = createServer(toNodeListener(handler, options));
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -35,7 +38,11 @@ describe("toNodeListener", () => {
   it("serves the fake X over node:http: the signature covers the URL built from the Host header", async () => {
     const origin = await serve(createFakeTwitter().fetch);
     const url = `${origin}/oauth/request_token`;
-    const signed = await signRequest({ method: "POST", url }, { consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret }, { callback: "oob" });
+    const signed = await signRequest(
+      { method: "POST", url },
+      { consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret },
+      { callback: "oob" },
+    );
     const response = await fetch(url, { method: "POST", headers: { authorization: signed.authorization } });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");

@@ -9,7 +9,8 @@ function decodeEntities(value: string): string {
 /** The hidden fields of the page's form, as a browser would post them. */
 function hiddenFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[match[1]!] = decodeEntities(match[2]!);
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+    fields[match[1]!] = decodeEntities(match[2]!);
   return fields;
 }
 
@@ -26,12 +27,18 @@ function browser(fake: FakeTwitter) {
       return cookie;
     },
     async get(path: string): Promise<Response> {
-      return remember(await fake.fetch(new Request(ORIGIN + path, { headers: cookie === undefined ? {} : { cookie } })));
+      return remember(
+        await fake.fetch(new Request(ORIGIN + path, { headers: cookie === undefined ? {} : { cookie } })),
+      );
     },
     async post(path: string, fields: Record<string, string>): Promise<Response> {
       const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
       if (cookie !== undefined) headers.cookie = cookie;
-      return remember(await fake.fetch(new Request(ORIGIN + path, { method: "POST", headers, body: new URLSearchParams(fields).toString() })));
+      return remember(
+        await fake.fetch(
+          new Request(ORIGIN + path, { method: "POST", headers, body: new URLSearchParams(fields).toString() }),
+        ),
+      );
     },
   };
 }
@@ -39,7 +46,12 @@ function browser(fake: FakeTwitter) {
 async function signInThroughForm(_fake: FakeTwitter, b: ReturnType<typeof browser>, token: string): Promise<Response> {
   const page = await b.get(`/oauth/authenticate?oauth_token=${token}`);
   const html = await page.text();
-  return b.post("/oauth/authorize", { ...hiddenFields(html), "session[username_or_email]": "fake_user", "session[password]": "password", action: "authorize" });
+  return b.post("/oauth/authorize", {
+    ...hiddenFields(html),
+    "session[username_or_email]": "fake_user",
+    "session[password]": "password",
+    action: "authorize",
+  });
 }
 
 describe("X docs, Log in with X: the three sign-in states", () => {
@@ -136,7 +148,11 @@ describe("X docs, Log in with X: the three sign-in states", () => {
   it("X API reference: screen_name prefills the username, escaped", async () => {
     const fake = createFakeTwitter();
     const { token } = await requestToken(fake);
-    const html = await (await browser(fake).get(`/oauth/authenticate?oauth_token=${token}&screen_name=${encodeURIComponent('"><script>x</script>')}`)).text();
+    const html = await (
+      await browser(fake).get(
+        `/oauth/authenticate?oauth_token=${token}&screen_name=${encodeURIComponent('"><script>x</script>')}`,
+      )
+    ).text();
     expect(html).toContain('value="&#34;&#62;&#60;script&#62;x&#60;/script&#62;"');
     expect(html).not.toContain("<script>");
   });
@@ -146,7 +162,12 @@ describe("X docs, Log in with X: the three sign-in states", () => {
     const { token } = await requestToken(fake);
     const b = browser(fake);
     const html = await (await b.get(`/oauth/authenticate?oauth_token=${token}`)).text();
-    const response = await b.post("/oauth/authorize", { ...hiddenFields(html), "session[username_or_email]": "fake_user", "session[password]": "nope", action: "authorize" });
+    const response = await b.post("/oauth/authorize", {
+      ...hiddenFields(html),
+      "session[username_or_email]": "fake_user",
+      "session[password]": "nope",
+      action: "authorize",
+    });
     expect(response.status).toBe(401);
     expect(await response.text()).toContain('role="alert"');
     expect(b.cookie).toBeUndefined();
@@ -196,7 +217,11 @@ describe("Cancel, PIN and bad tokens", () => {
     const fake = createFakeTwitter();
     const tokens = await requestToken(fake);
     fake.approve(tokens.token);
-    for (const path of [`/oauth/authenticate?oauth_token=${tokens.token}`, "/oauth/authenticate?oauth_token=nope", "/oauth/authorize"]) {
+    for (const path of [
+      `/oauth/authenticate?oauth_token=${tokens.token}`,
+      "/oauth/authenticate?oauth_token=nope",
+      "/oauth/authorize",
+    ]) {
       const response = await browser(fake).get(path);
       expect(response.status, path).toBe(403);
       expect(await response.text()).toContain("The request token for this page is invalid.");

@@ -3,7 +3,11 @@ import { createFakeTwitter, defaultConsumer } from "../../src/testing/index.js";
 import { CALLBACK, ORIGIN, exchange, manualClock, requestToken, send, xErrors } from "./helpers.js";
 
 // X's "Log in with X" guide, step 1, exactly as published (protocol.md D.3; vectors.json #4).
-const LOGIN_GUIDE_CONSUMER = { key: "cChZNFj6T5R0TigYB9yd1w", secret: "L8qq9PZyRg6ieKGEKhZolGC0vJWLw8iEJ88DRdyOg", name: "Guide" };
+const LOGIN_GUIDE_CONSUMER = {
+  key: "cChZNFj6T5R0TigYB9yd1w",
+  secret: "L8qq9PZyRg6ieKGEKhZolGC0vJWLw8iEJ88DRdyOg",
+  name: "Guide",
+};
 const LOGIN_GUIDE_HEADER =
   'OAuth oauth_callback="http%3A%2F%2Flocalhost%2Fsign-in-with-twitter%2F", oauth_consumer_key="cChZNFj6T5R0TigYB9yd1w", ' +
   'oauth_nonce="ea9ec8429b68d6b77cd5600adbbb0456", oauth_signature="F1Li3tvehgcraF8DMJ7OyxO4w9Y%3D", ' +
@@ -16,7 +20,10 @@ function guideFake() {
 describe("POST /oauth/request_token", () => {
   it("X docs, Log in with X step 1: the published request is accepted as sent", async () => {
     const response = await guideFake().fetch(
-      new Request("https://api.twitter.com/oauth/request_token", { method: "POST", headers: { authorization: LOGIN_GUIDE_HEADER } }),
+      new Request("https://api.twitter.com/oauth/request_token", {
+        method: "POST",
+        headers: { authorization: LOGIN_GUIDE_HEADER },
+      }),
     );
     expect(response.status).toBe(200);
     // protocol.md A.2: success bodies are form data served as text/html.
@@ -31,7 +38,10 @@ describe("POST /oauth/request_token", () => {
 
   it("protocol.md A.1: the same signature sent to another host does not verify (401 code 32)", async () => {
     const response = await guideFake().fetch(
-      new Request("https://api.x.com/oauth/request_token", { method: "POST", headers: { authorization: LOGIN_GUIDE_HEADER } }),
+      new Request("https://api.x.com/oauth/request_token", {
+        method: "POST",
+        headers: { authorization: LOGIN_GUIDE_HEADER },
+      }),
     );
     expect(response.status).toBe(401);
     expect(await xErrors(response)).toEqual([{ code: 32, message: "Could not authenticate you." }]);
@@ -41,20 +51,35 @@ describe("POST /oauth/request_token", () => {
   it("X error table: one changed character of the signature is 401 code 32", async () => {
     const header = LOGIN_GUIDE_HEADER.replace("F1Li3", "F1Li4");
     const response = await guideFake().fetch(
-      new Request("https://api.twitter.com/oauth/request_token", { method: "POST", headers: { authorization: header } }),
+      new Request("https://api.twitter.com/oauth/request_token", {
+        method: "POST",
+        headers: { authorization: header },
+      }),
     );
     expect(response.status).toBe(401);
     expect((await xErrors(response))[0]!.code).toBe(32);
   });
 
   it("X error table: an unknown consumer key is 401 code 32", async () => {
-    const response = await send(createFakeTwitter(), "POST", "/oauth/request_token", { consumerKey: "nobody" }, { callback: CALLBACK });
+    const response = await send(
+      createFakeTwitter(),
+      "POST",
+      "/oauth/request_token",
+      { consumerKey: "nobody" },
+      { callback: CALLBACK },
+    );
     expect(response.status).toBe(401);
     expect(await xErrors(response)).toEqual([{ code: 32, message: "Could not authenticate you." }]);
   });
 
   it("X error table: a wrong consumer secret is 401 code 32", async () => {
-    const response = await send(createFakeTwitter(), "POST", "/oauth/request_token", { consumerSecret: "wrong" }, { callback: CALLBACK });
+    const response = await send(
+      createFakeTwitter(),
+      "POST",
+      "/oauth/request_token",
+      { consumerSecret: "wrong" },
+      { callback: CALLBACK },
+    );
     expect(response.status).toBe(401);
     expect((await xErrors(response))[0]!.code).toBe(32);
   });
@@ -70,35 +95,77 @@ describe("POST /oauth/request_token", () => {
     const clock = manualClock();
     const fake = createFakeTwitter({ now: clock.now });
     const nowSeconds = clock.now() / 1000;
-    const late = await send(fake, "POST", "/oauth/request_token", {}, { callback: CALLBACK, timestamp: nowSeconds - 301 });
+    const late = await send(
+      fake,
+      "POST",
+      "/oauth/request_token",
+      {},
+      { callback: CALLBACK, timestamp: nowSeconds - 301 },
+    );
     expect(late.status).toBe(401);
     expect(await xErrors(late)).toEqual([{ code: 135, message: "Timestamp out of bounds." }]);
     expect(late.headers.get("date")).toBe(new Date(clock.now()).toUTCString());
-    const early = await send(fake, "POST", "/oauth/request_token", {}, { callback: CALLBACK, timestamp: nowSeconds + 301 });
+    const early = await send(
+      fake,
+      "POST",
+      "/oauth/request_token",
+      {},
+      { callback: CALLBACK, timestamp: nowSeconds + 301 },
+    );
     expect((await xErrors(early))[0]!.code).toBe(135);
-    const edge = await send(fake, "POST", "/oauth/request_token", {}, { callback: CALLBACK, timestamp: nowSeconds - 300 });
+    const edge = await send(
+      fake,
+      "POST",
+      "/oauth/request_token",
+      {},
+      { callback: CALLBACK, timestamp: nowSeconds - 300 },
+    );
     expect(edge.status).toBe(200);
   });
 
   it("the window is an option", async () => {
     const clock = manualClock();
     const fake = createFakeTwitter({ now: clock.now, timestampWindowSeconds: 10 });
-    const response = await send(fake, "POST", "/oauth/request_token", {}, { callback: CALLBACK, timestamp: clock.now() / 1000 - 11 });
+    const response = await send(
+      fake,
+      "POST",
+      "/oauth/request_token",
+      {},
+      { callback: CALLBACK, timestamp: clock.now() / 1000 - 11 },
+    );
     expect((await xErrors(response))[0]!.code).toBe(135);
   });
 
   it("RFC 5849 3.3: a nonce reused with the same timestamp is refused (401 code 32)", async () => {
     const fake = createFakeTwitter();
     const timestamp = Math.floor(Date.now() / 1000);
-    const first = await send(fake, "POST", "/oauth/request_token", {}, { callback: CALLBACK, nonce: "sameNonce123", timestamp });
+    const first = await send(
+      fake,
+      "POST",
+      "/oauth/request_token",
+      {},
+      { callback: CALLBACK, nonce: "sameNonce123", timestamp },
+    );
     expect(first.status).toBe(200);
-    const replay = await send(fake, "POST", "/oauth/request_token", {}, { callback: CALLBACK, nonce: "sameNonce123", timestamp });
+    const replay = await send(
+      fake,
+      "POST",
+      "/oauth/request_token",
+      {},
+      { callback: CALLBACK, nonce: "sameNonce123", timestamp },
+    );
     expect(replay.status).toBe(401);
     expect((await xErrors(replay))[0]!.code).toBe(32);
   });
 
   it("X docs, Authorizing a request: only HMAC-SHA1 is accepted", async () => {
-    const response = await send(createFakeTwitter(), "POST", "/oauth/request_token", {}, { callback: CALLBACK, signatureMethod: "HMAC-SHA256" });
+    const response = await send(
+      createFakeTwitter(),
+      "POST",
+      "/oauth/request_token",
+      {},
+      { callback: CALLBACK, signatureMethod: "HMAC-SHA256" },
+    );
     expect(response.status).toBe(401);
     expect((await xErrors(response))[0]!.code).toBe(32);
   });
@@ -110,7 +177,12 @@ describe("POST /oauth/request_token", () => {
   });
 
   it("oauth_callback in the query string is signed and accepted (TW-RT-2021 curl example)", async () => {
-    const response = await send(createFakeTwitter(), "POST", `/oauth/request_token?oauth_callback=${encodeURIComponent(CALLBACK)}`, {});
+    const response = await send(
+      createFakeTwitter(),
+      "POST",
+      `/oauth/request_token?oauth_callback=${encodeURIComponent(CALLBACK)}`,
+      {},
+    );
     expect(response.status).toBe(200);
   });
 
@@ -122,7 +194,8 @@ describe("POST /oauth/request_token", () => {
     expect(await xErrors(response)).toEqual([
       {
         code: 415,
-        message: "Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings",
+        message:
+          "Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings",
       },
     ]);
   });
@@ -140,7 +213,9 @@ describe("POST /oauth/request_token", () => {
     const fake = createFakeTwitter({ consumers: [{ ...defaultConsumer, desktop: true }] });
     const web = await send(fake, "POST", "/oauth/request_token", {}, { callback: CALLBACK });
     expect(web.status).toBe(401);
-    expect(await xErrors(web)).toEqual([{ code: 417, message: "Desktop applications only support the oauth_callback value 'oob'" }]);
+    expect(await xErrors(web)).toEqual([
+      { code: 417, message: "Desktop applications only support the oauth_callback value 'oob'" },
+    ]);
     expect((await send(fake, "POST", "/oauth/request_token", {}, { callback: "oob" })).status).toBe(200);
   });
 });
@@ -223,12 +298,21 @@ describe("POST /oauth/access_token", () => {
     const clock = manualClock();
     const fake = createFakeTwitter({ now: clock.now });
     const timestamp = () => Math.floor(clock.now() / 1000);
-    const response = await send(fake, "POST", "/oauth/request_token", {}, { callback: CALLBACK, timestamp: timestamp() });
+    const response = await send(
+      fake,
+      "POST",
+      "/oauth/request_token",
+      {},
+      { callback: CALLBACK, timestamp: timestamp() },
+    );
     const form = new URLSearchParams(await response.text());
     const tokens = { token: form.get("oauth_token")!, tokenSecret: form.get("oauth_token_secret")! };
     const verifier = new URL(fake.approve(tokens.token)).searchParams.get("oauth_verifier")!;
     clock.advance(900_000);
-    const late = await send(fake, "POST", "/oauth/access_token", tokens, { body: `oauth_verifier=${verifier}`, timestamp: timestamp() });
+    const late = await send(fake, "POST", "/oauth/access_token", tokens, {
+      body: `oauth_verifier=${verifier}`,
+      timestamp: timestamp(),
+    });
     expect(late.status).toBe(401);
     expect(await late.text()).toContain("Invalid / expired Token");
   });
@@ -260,7 +344,13 @@ describe("POST /oauth/access_token", () => {
 
   it("x_auth_access_type=read gives a read-only token (X API reference, request_token)", async () => {
     const fake = createFakeTwitter();
-    const response = await send(fake, "POST", "/oauth/request_token?x_auth_access_type=read", {}, { callback: CALLBACK });
+    const response = await send(
+      fake,
+      "POST",
+      "/oauth/request_token?x_auth_access_type=read",
+      {},
+      { callback: CALLBACK },
+    );
     const form = new URLSearchParams(await response.text());
     const tokens = { token: form.get("oauth_token")!, tokenSecret: form.get("oauth_token_secret")! };
     const verifier = new URL(fake.approve(tokens.token)).searchParams.get("oauth_verifier")!;

@@ -64,7 +64,7 @@ describe("protocol.md B.1: X's error body formats become HTTP_ERROR with parsed 
     expect(error.message).toMatch(/start the sign-in again/);
   });
 
-  it("XML <errors><error code=\"415\"> (callback not approved): says to register the callback", async () => {
+  it('XML <errors><error code="415"> (callback not approved): says to register the callback', async () => {
     answer(
       REQUEST_TOKEN_URL,
       "<?xml version='1.0' encoding='UTF-8'?><errors><error code=\"415\">Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings</error></errors>",
@@ -83,7 +83,9 @@ describe("protocol.md B.1: X's error body formats become HTTP_ERROR with parsed 
       { status: 401 },
     );
     const error = await failure(client().getRequestToken());
-    expect(error.errors).toEqual([{ code: 417, message: "Desktop applications only support the oauth_callback value 'oob'" }]);
+    expect(error.errors).toEqual([
+      { code: 417, message: "Desktop applications only support the oauth_callback value 'oob'" },
+    ]);
     expect(error.message).toMatch(/PIN flow/);
   });
 
@@ -93,13 +95,19 @@ describe("protocol.md B.1: X's error body formats become HTTP_ERROR with parsed 
       headers: { "content-type": "text/html; charset=utf-8" },
     });
     const error = await failure(client().exchangeVerifier(requestToken, "v"));
-    expect(error.errors).toEqual([{ code: 0, message: "Error processing your OAuth request: Invalid oauth_verifier parameter" }]);
+    expect(error.errors).toEqual([
+      { code: 0, message: "Error processing your OAuth request: Invalid oauth_verifier parameter" },
+    ]);
   });
 
   it("an HTML error page: status only", async () => {
-    answer(REQUEST_TOKEN_URL, "<!DOCTYPE html><html><body><img src=robot.png>Something is technically wrong.</body></html>", {
-      status: 503,
-    });
+    answer(
+      REQUEST_TOKEN_URL,
+      "<!DOCTYPE html><html><body><img src=robot.png>Something is technically wrong.</body></html>",
+      {
+        status: 503,
+      },
+    );
     const error = await failure(client().getRequestToken());
     expect(error.status).toBe(503);
     expect(error.errors).toEqual([]);
@@ -109,7 +117,10 @@ describe("protocol.md B.1: X's error body formats become HTTP_ERROR with parsed 
   it("API v2 problem JSON", async () => {
     x.server.use(
       http.get("https://api.x.com/1.1/account/verify_credentials.json", () =>
-        HttpResponse.json({ title: "Unauthorized", detail: "Unauthorized", type: "about:blank", status: 401 }, { status: 401 }),
+        HttpResponse.json(
+          { title: "Unauthorized", detail: "Unauthorized", type: "about:blank", status: 401 },
+          { status: 401 },
+        ),
       ),
     );
     const error = await failure(client().verifyCredentials({ token: "t", tokenSecret: "s" }));
@@ -153,7 +164,11 @@ describe("RFC 5849 2.1 / X docs: the request token answer is checked", () => {
   it("a 3xx is an error and is not followed (the signature covers the host)", async () => {
     let followed = false;
     x.server.use(
-      http.post(REQUEST_TOKEN_URL, () => new HttpResponse(null, { status: 302, headers: { location: "https://api.twitter.com/oauth/request_token" } })),
+      http.post(
+        REQUEST_TOKEN_URL,
+        () =>
+          new HttpResponse(null, { status: 302, headers: { location: "https://api.twitter.com/oauth/request_token" } }),
+      ),
       http.post("https://api.twitter.com/oauth/request_token", () => {
         followed = true;
         return new HttpResponse("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true");
@@ -176,9 +191,7 @@ describe("RFC 5849 2.1 / X docs: the request token answer is checked", () => {
         else controller.enqueue(chunk);
       },
     });
-    const error = await failure(
-      client({ fetch: async () => new Response(stream, { status: 200 }) }).getRequestToken(),
-    );
+    const error = await failure(client({ fetch: async () => new Response(stream, { status: 200 }) }).getRequestToken());
     expect(error.code).toBe("INVALID_RESPONSE");
     expect(error.message).toMatch(/over 65536 bytes/);
     expect(pulled).toBeLessThan(10);
@@ -281,9 +294,14 @@ describe("X clock skew (code 135, Date header)", () => {
         nonces.push(nonce);
         const date = new Date(xNow()).toUTCString();
         if (Math.abs(stamp * 1000 - xNow()) > 300_000) {
-          return HttpResponse.json({ errors: [{ code: 135, message: "Timestamp out of bounds." }] }, { status: 401, headers: { date } });
+          return HttpResponse.json(
+            { errors: [{ code: 135, message: "Timestamp out of bounds." }] },
+            { status: 401, headers: { date } },
+          );
         }
-        return new HttpResponse("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", { headers: { date } });
+        return new HttpResponse("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", {
+          headers: { date },
+        });
       }),
     );
     const nonces: string[] = [];
@@ -303,8 +321,14 @@ describe("X clock skew (code 135, Date header)", () => {
       http.post(REQUEST_TOKEN_URL, () => {
         calls++;
         const date = new Date(Date.now() - 10 * 60_000).toUTCString();
-        if (calls === 1) return HttpResponse.json({ errors: [{ code: 32, message: "Could not authenticate you." }] }, { status: 401, headers: { date } });
-        return new HttpResponse("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", { headers: { date } });
+        if (calls === 1)
+          return HttpResponse.json(
+            { errors: [{ code: 32, message: "Could not authenticate you." }] },
+            { status: 401, headers: { date } },
+          );
+        return new HttpResponse("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", {
+          headers: { date },
+        });
       }),
     );
     await client().getRequestToken();
@@ -317,7 +341,10 @@ describe("X clock skew (code 135, Date header)", () => {
       http.post(REQUEST_TOKEN_URL, () => {
         calls++;
         const date = new Date(Date.now() + (calls * 1000 + 1) * 60_000).toUTCString();
-        return HttpResponse.json({ errors: [{ code: 135, message: "Timestamp out of bounds." }] }, { status: 401, headers: { date } });
+        return HttpResponse.json(
+          { errors: [{ code: 135, message: "Timestamp out of bounds." }] },
+          { status: 401, headers: { date } },
+        );
       }),
     );
     const error = await failure(client().getRequestToken());
@@ -330,7 +357,10 @@ describe("X clock skew (code 135, Date header)", () => {
     x.server.use(
       http.post(REQUEST_TOKEN_URL, () => {
         calls++;
-        return HttpResponse.json({ errors: [{ code: 32, message: "Could not authenticate you." }] }, { status: 401, headers: { date: new Date().toUTCString() } });
+        return HttpResponse.json(
+          { errors: [{ code: 32, message: "Could not authenticate you." }] },
+          { status: 401, headers: { date: new Date().toUTCString() } },
+        );
       }),
     );
     await failure(client().getRequestToken());

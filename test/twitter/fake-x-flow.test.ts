@@ -21,7 +21,10 @@ function client(): TwitterOAuth {
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   return isTwitterOAuthError(error) ? error.code : String(error);
 }
 
@@ -32,7 +35,9 @@ describe("the three legs against createFakeTwitter() (through msw, global fetch)
     expect(requestToken.callbackConfirmed).toBe(true);
     const cookie = await sealRequestToken(requestToken, SECRET);
 
-    expect(x.buildAuthenticateUrl(requestToken)).toBe(`https://api.x.com/oauth/authenticate?oauth_token=${requestToken.token}`);
+    expect(x.buildAuthenticateUrl(requestToken)).toBe(
+      `https://api.x.com/oauth/authenticate?oauth_token=${requestToken.token}`,
+    );
     const callbackUrl = fake.approve(requestToken.token);
 
     const stored = await unsealRequestToken(cookie, SECRET);
@@ -50,7 +55,10 @@ describe("the three legs against createFakeTwitter() (through msw, global fetch)
     expect(me.status).toBe(200);
 
     await x.invalidateToken(accessToken);
-    const error = await x.verifyCredentials(accessToken).then(() => undefined, (e: unknown) => e);
+    const error = await x.verifyCredentials(accessToken).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "HTTP_ERROR", status: 401, errors: [{ code: 89 }] });
   });
 
@@ -66,9 +74,13 @@ describe("the three legs against createFakeTwitter() (through msw, global fetch)
     const x = client();
     const mine = await x.getRequestToken();
     const theirs = await x.getRequestToken();
-    expect(() => x.parseCallback(fake.approve(theirs.token), mine)).toThrow(expect.objectContaining({ code: "TOKEN_MISMATCH" }));
+    expect(() => x.parseCallback(fake.approve(theirs.token), mine)).toThrow(
+      expect.objectContaining({ code: "TOKEN_MISMATCH" }),
+    );
     const denied = await x.getRequestToken();
-    expect(() => x.parseCallback(fake.deny(denied.token), denied)).toThrow(expect.objectContaining({ code: "AUTHORIZATION_DENIED" }));
+    expect(() => x.parseCallback(fake.deny(denied.token), denied)).toThrow(
+      expect.objectContaining({ code: "AUTHORIZATION_DENIED" }),
+    );
   });
 
   it("X PIN-based OAuth: oob gives a 7-digit PIN that is the verifier", async () => {
@@ -82,7 +94,10 @@ describe("the three legs against createFakeTwitter() (through msw, global fetch)
 
   it("a wrong consumer secret is X's 401 code 32", async () => {
     const x = new TwitterOAuth({ consumerKey: defaultConsumer.key, consumerSecret: "wrong", callbackUrl: "oob" });
-    const error = await x.getRequestToken().then(() => undefined, (e: unknown) => e);
+    const error = await x.getRequestToken().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: "HTTP_ERROR", status: 401, errors: [{ code: 32 }] });
   });
 });

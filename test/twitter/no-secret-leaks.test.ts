@@ -25,7 +25,8 @@ function echo(status: number, format: "json" | "text" | "xml"): (info: { request
     signatures.push(signature);
     const leak = `${authorization} ${signature} ${CONSUMER_SECRET} ${TOKEN_SECRET} ${percentEncode(CONSUMER_SECRET)}&${percentEncode(TOKEN_SECRET)}`;
     if (format === "json") return HttpResponse.json({ errors: [{ code: 32, message: leak }] }, { status });
-    if (format === "xml") return new HttpResponse(`<?xml version="1.0"?><errors><error code="415">${leak}</error></errors>`, { status });
+    if (format === "xml")
+      return new HttpResponse(`<?xml version="1.0"?><errors><error code="415">${leak}</error></errors>`, { status });
     return new HttpResponse(leak, { status });
   };
 }
@@ -35,8 +36,14 @@ const server = setupServer(
   http.post("https://leak.test/oauth/access_token", echo(401, "text")),
   http.get("https://leak.test/1.1/account/verify_credentials.json", echo(403, "xml")),
   http.post("https://leak.test/1.1/oauth/invalidate_token", echo(500, "text")),
-  http.post("https://redirect.test/oauth/request_token", () => new HttpResponse(null, { status: 302, headers: { location: "https://a.test/" } })),
-  http.post("https://bad.test/oauth/request_token", () => new HttpResponse("oauth_token=a&oauth_token_secret=" + TOKEN_SECRET)),
+  http.post(
+    "https://redirect.test/oauth/request_token",
+    () => new HttpResponse(null, { status: 302, headers: { location: "https://a.test/" } }),
+  ),
+  http.post(
+    "https://bad.test/oauth/request_token",
+    () => new HttpResponse("oauth_token=a&oauth_token_secret=" + TOKEN_SECRET),
+  ),
 );
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
@@ -61,7 +68,13 @@ function everyString(value: unknown, seen = new Set<unknown>()): string[] {
 }
 
 function assertClean(value: unknown, label: string): void {
-  const secrets = [CONSUMER_SECRET, TOKEN_SECRET, SEAL_SECRET, percentEncode(CONSUMER_SECRET) + "&", ...signatures.filter(Boolean)];
+  const secrets = [
+    CONSUMER_SECRET,
+    TOKEN_SECRET,
+    SEAL_SECRET,
+    percentEncode(CONSUMER_SECRET) + "&",
+    ...signatures.filter(Boolean),
+  ];
   const views = [
     String(value),
     JSON.stringify(value) ?? "",
@@ -78,9 +91,12 @@ function assertClean(value: unknown, label: string): void {
 }
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => {
-    throw new Error("expected a failure");
-  }, (error: unknown) => error);
+  return promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (error: unknown) => error,
+  );
 }
 
 describe("DEVELOPERS.md rule 5: no secret in any error or in the client", () => {
@@ -109,26 +125,44 @@ describe("DEVELOPERS.md rule 5: no secret in any error or in the client", () => 
     const hanging = new TwitterOAuth({
       ...options,
       timeout: 10,
-      fetch: (_i, init) => new Promise((_r, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal!.reason))),
+      fetch: (_i, init) =>
+        new Promise((_r, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal!.reason))),
     });
     const errors = [
       await caught(failing.exchangeVerifier(pair, "v")),
       await caught(hanging.verifyCredentials(pair)),
-      await caught(signRequest({ method: "GET", url: "https://a.test/" }, { consumerKey: "", consumerSecret: CONSUMER_SECRET })),
-      await caught(signRequest({ method: "GET", url: "https://a.test/" }, { consumerKey: "k", consumerSecret: CONSUMER_SECRET + "\uD800" })),
-      await caught(signRequest({ method: "GET", url: "https://a.test/" }, { consumerKey: "k", consumerSecret: "s", tokenSecret: TOKEN_SECRET + "\uDC00" })),
+      await caught(
+        signRequest({ method: "GET", url: "https://a.test/" }, { consumerKey: "", consumerSecret: CONSUMER_SECRET }),
+      ),
+      await caught(
+        signRequest(
+          { method: "GET", url: "https://a.test/" },
+          { consumerKey: "k", consumerSecret: CONSUMER_SECRET + "\uD800" },
+        ),
+      ),
+      await caught(
+        signRequest(
+          { method: "GET", url: "https://a.test/" },
+          { consumerKey: "k", consumerSecret: "s", tokenSecret: TOKEN_SECRET + "\uDC00" },
+        ),
+      ),
     ];
     for (const [i, error] of errors.entries()) assertClean(error, `error ${i}`);
   });
 
   it("callback and sealed-state errors", async () => {
     const client = new TwitterOAuth(options);
-    const sealed = await sealRequestToken({ token: "t", tokenSecret: TOKEN_SECRET, callbackConfirmed: true }, SEAL_SECRET);
+    const sealed = await sealRequestToken(
+      { token: "t", tokenSecret: TOKEN_SECRET, callbackConfirmed: true },
+      SEAL_SECRET,
+    );
     const errors = [
       await caught(unsealRequestToken(sealed.slice(0, -3) + "AAA", SEAL_SECRET)),
       await caught(unsealRequestToken(sealed, SEAL_SECRET.replace("a", "b"))),
       await caught(unsealRequestToken(sealed, SEAL_SECRET, { now: () => Date.now() + 3_600_000 })),
-      await caught(sealRequestToken({ token: "t", tokenSecret: TOKEN_SECRET, callbackConfirmed: true }, SEAL_SECRET.slice(0, 20))),
+      await caught(
+        sealRequestToken({ token: "t", tokenSecret: TOKEN_SECRET, callbackConfirmed: true }, SEAL_SECRET.slice(0, 20)),
+      ),
       await caught(Promise.resolve().then(() => client.parseCallback("oauth_token=t&oauth_verifier=v", "other"))),
       await caught(Promise.resolve().then(() => client.parseCallback(`denied=t`))),
     ];

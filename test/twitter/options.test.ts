@@ -10,10 +10,23 @@ describe("TwitterOAuth options", () => {
   });
 
   it("X API reference: HTTPS for every OAuth step, except loopback hosts for tests", () => {
-    for (const ok of ["http://localhost:3001", "http://127.0.0.1:8080", "http://127.1.2.3", "http://[::1]:3001", "https://proxy.example/x"]) {
+    for (const ok of [
+      "http://localhost:3001",
+      "http://127.0.0.1:8080",
+      "http://127.1.2.3",
+      "http://[::1]:3001",
+      "https://proxy.example/x",
+    ]) {
       expect(() => new TwitterOAuth({ ...base, baseUrl: ok })).not.toThrow();
     }
-    for (const bad of ["http://api.x.com", "http://localhost.evil.com", "http://10.0.0.1", "ftp://api.x.com", "api.x.com", "https://api.x.com/?a=1"]) {
+    for (const bad of [
+      "http://api.x.com",
+      "http://localhost.evil.com",
+      "http://10.0.0.1",
+      "ftp://api.x.com",
+      "api.x.com",
+      "https://api.x.com/?a=1",
+    ]) {
       expect(() => new TwitterOAuth({ ...base, baseUrl: bad }), bad).toThrow(TypeError);
     }
   });
@@ -43,7 +56,9 @@ describe("TwitterOAuth options", () => {
   it("no callback anywhere is a TypeError from getRequestToken; accessType is read or write", async () => {
     const client = new TwitterOAuth(base);
     await expect(client.getRequestToken()).rejects.toThrow(/callbackUrl is required/);
-    await expect(client.getRequestToken({ callbackUrl: "oob", accessType: "dm" as never })).rejects.toThrow(/accessType/);
+    await expect(client.getRequestToken({ callbackUrl: "oob", accessType: "dm" as never })).rejects.toThrow(
+      /accessType/,
+    );
   });
 
   it("exchangeVerifier, verifyCredentials and invalidateToken check their token arguments", async () => {

@@ -9,7 +9,10 @@ const REQUEST_TOKEN: RequestToken = {
 };
 
 async function stateError(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   return isTwitterOAuthError(error) ? error.code : String(error);
 }
 
@@ -78,6 +81,8 @@ describe("sealed request-token state (AES-256-GCM, HKDF-SHA256)", () => {
   it("a secret shorter than 32 characters is a TypeError", async () => {
     await expect(sealRequestToken(REQUEST_TOKEN, "short")).rejects.toThrow(TypeError);
     await expect(unsealRequestToken("x", "x".repeat(31))).rejects.toThrow(/at least 32/);
-    await expect(sealRequestToken({ token: "", tokenSecret: "s", callbackConfirmed: true }, SECRET)).rejects.toThrow(TypeError);
+    await expect(sealRequestToken({ token: "", tokenSecret: "s", callbackConfirmed: true }, SECRET)).rejects.toThrow(
+      TypeError,
+    );
   });
 });

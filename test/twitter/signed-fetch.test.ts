@@ -59,7 +59,9 @@ describe("client.fetch: a signed drop-in for any X API call", () => {
   });
 
   it("resolves with X's Response whatever its status, like fetch", async () => {
-    x.server.use(http.get("https://api.x.com/2/users/me", () => HttpResponse.json({ title: "Unauthorized" }, { status: 401 })));
+    x.server.use(
+      http.get("https://api.x.com/2/users/me", () => HttpResponse.json({ title: "Unauthorized" }, { status: 401 })),
+    );
     const response = await client.fetch("2/users/me", { token });
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ title: "Unauthorized" });

@@ -110,10 +110,18 @@ describe("X docs, Log in with X, step 3: POST oauth/access_token", () => {
 
   it("parses the Log-in guide's two-field answer (no user_id, no screen_name)", async () => {
     x.server.use(
-      (await import("msw")).http.post("https://api.twitter.com/oauth/access_token", () => new Response(DOCS.step3Response)),
+      (await import("msw")).http.post(
+        "https://api.twitter.com/oauth/access_token",
+        () => new Response(DOCS.step3Response),
+      ),
     );
     const accessToken = await docsClient(DOCS.step3Nonce).exchangeVerifier(requestToken, DOCS.verifier);
-    expect(accessToken).toEqual({ token: DOCS.accessToken, tokenSecret: DOCS.accessTokenSecret, userId: "", screenName: "" });
+    expect(accessToken).toEqual({
+      token: DOCS.accessToken,
+      tokenSecret: DOCS.accessTokenSecret,
+      userId: "",
+      screenName: "",
+    });
   });
 
   it("X PIN-based OAuth: the PIN is the verifier (spaces around it trimmed)", async () => {

@@ -31,18 +31,28 @@ function client(env: Bindings): TwitterOAuth {
 
 // HttpOnly keeps it from scripts; Lax lets it ride along on X's top-level redirect to the callback.
 function cookieOptions(env: Bindings) {
-  return { path: "/auth", httpOnly: true, sameSite: "Lax", secure: env.TWITTER_CALLBACK_URL.startsWith("https:") } as const;
+  return {
+    path: "/auth",
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: env.TWITTER_CALLBACK_URL.startsWith("https:"),
+  } as const;
 }
 
 const app = new Hono<{ Bindings: Bindings }>();
 
-app.get("/", (c) => c.html(html`<!doctype html><title>Sign in with X</title><p><a href="/auth/login">Sign in with X</a></p>`));
+app.get("/", (c) =>
+  c.html(html`<!doctype html><title>Sign in with X</title><p><a href="/auth/login">Sign in with X</a></p>`),
+);
 
 app.get("/auth/login", async (c) => {
   const x = client(c.env);
   // Step 1: a request token for this sign-in, bound to our callback.
   const requestToken = await x.getRequestToken();
-  setCookie(c, COOKIE, await sealRequestToken(requestToken, c.env.COOKIE_SECRET), { ...cookieOptions(c.env), maxAge: 15 * 60 });
+  setCookie(c, COOKIE, await sealRequestToken(requestToken, c.env.COOKIE_SECRET), {
+    ...cookieOptions(c.env),
+    maxAge: 15 * 60,
+  });
   // Step 2: send the browser to X. A user who already approved the app comes straight back.
   return c.redirect(x.buildAuthenticateUrl(requestToken), 302);
 });
@@ -50,7 +60,10 @@ app.get("/auth/login", async (c) => {
 app.get("/auth/callback", async (c) => {
   const sealed = getCookie(c, COOKIE);
   if (sealed === undefined) {
-    return c.html(html`<!doctype html><p>This sign-in expired or began in another browser. <a href="/auth/login">Start again</a></p>`, 400);
+    return c.html(
+      html`<!doctype html><p>This sign-in expired or began in another browser. <a href="/auth/login">Start again</a></p>`,
+      400,
+    );
   }
   deleteCookie(c, COOKIE, cookieOptions(c.env));
   const x = client(c.env);
@@ -60,7 +73,9 @@ app.get("/auth/callback", async (c) => {
   const accessToken = await x.exchangeVerifier(requestToken, verifier);
   const user = await x.verifyCredentials(accessToken);
   // A real app now keeps accessToken (token and secret) server-side, e.g. in KV or D1.
-  return c.html(html`<!doctype html><title>Signed in</title><p>Signed in as ${user.name} (@${user.screen_name}), id ${user.id_str}.</p>`);
+  return c.html(
+    html`<!doctype html><title>Signed in</title><p>Signed in as ${user.name} (@${user.screen_name}), id ${user.id_str}.</p>`,
+  );
 });
 
 app.onError((error, c) => {
@@ -72,7 +87,10 @@ app.onError((error, c) => {
   // an endpoint came from a call to X; the rest are about this browser's callback or cookie.
   const status = error.code === "AUTHORIZATION_DENIED" ? 403 : error.endpoint === undefined ? 400 : 502;
   deleteCookie(c, COOKIE, cookieOptions(c.env));
-  return c.html(html`<!doctype html><p>${error.code}: ${error.message}</p><p><a href="/auth/login">Try again</a></p>`, status);
+  return c.html(
+    html`<!doctype html><p>${error.code}: ${error.message}</p><p><a href="/auth/login">Try again</a></p>`,
+    status,
+  );
 });
 
 export default app;

@@ -27,7 +27,12 @@ export const COOKIE = "x_request_token";
 
 /** HttpOnly keeps it from scripts; Lax lets it ride along on X's top-level redirect to the callback. */
 export function cookieOptions(): { path: string; httpOnly: true; sameSite: "lax"; secure: boolean } {
-  return { path: "/api/auth", httpOnly: true, sameSite: "lax", secure: env("TWITTER_CALLBACK_URL").startsWith("https:") };
+  return {
+    path: "/api/auth",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env("TWITTER_CALLBACK_URL").startsWith("https:"),
+  };
 }
 
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

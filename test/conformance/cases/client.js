@@ -7,7 +7,8 @@ const CALLBACK = "https://app.example/auth/x/callback";
 /** Fails the case (never skips it) when the built package lacks an export the contract promises. */
 export function need(module, name, where) {
   const value = module?.[name];
-  if (value === undefined) throw new Error(`${name} is not exported by the built package (${where}); build it with "npm run build"`);
+  if (value === undefined)
+    throw new Error(`${name} is not exported by the built package (${where}); build it with "npm run build"`);
   return value;
 }
 
@@ -74,10 +75,20 @@ export function clientCases(pkg, testing) {
       async run() {
         const { fake, client } = setup(pkg, testing);
         const { requestToken, verifier, accessToken } = await signIn(fake, client);
-        const replay = await oauthError(pkg, () => client.exchangeVerifier(requestToken, verifier), "HTTP_ERROR", "second exchange");
+        const replay = await oauthError(
+          pkg,
+          () => client.exchangeVerifier(requestToken, verifier),
+          "HTTP_ERROR",
+          "second exchange",
+        );
         equal(replay.status, 401, "replayed verifier status");
         await client.invalidateToken(accessToken);
-        const after = await oauthError(pkg, () => client.verifyCredentials(accessToken), "HTTP_ERROR", "after invalidate");
+        const after = await oauthError(
+          pkg,
+          () => client.verifyCredentials(accessToken),
+          "HTTP_ERROR",
+          "after invalidate",
+        );
         equal(after.status, 401, "status after invalidate");
         equal(after.errors[0]?.code, 89, "X error code after invalidate");
       },
@@ -168,7 +179,10 @@ export function clientCases(pkg, testing) {
         const { fake, client } = setup(pkg, testing, {
           fake: { users: [need(testing, "defaultUser", "dist/testing.js"), other] },
         });
-        const requestToken = await client.getRequestToken({ callbackUrl: "https://app.example/other?x=1", accessType: "read" });
+        const requestToken = await client.getRequestToken({
+          callbackUrl: "https://app.example/other?x=1",
+          accessType: "read",
+        });
         const callback = new URL(fake.approve(requestToken.token, { screenName: other.screenName }));
         equal(callback.origin + callback.pathname, "https://app.example/other", "per-call callback");
         equal(callback.searchParams.get("x"), "1", "the callback keeps its own query (RFC 5849 2.2)");
@@ -183,7 +197,11 @@ export function clientCases(pkg, testing) {
         const { client } = setup(pkg, testing);
         const rt = { token: "Z6eEdO8MOmk394WozF5oKyuAv855l4Mlqo7hhlSLik", tokenSecret: "s", callbackConfirmed: true };
         const a = new URL(client.buildAuthenticateUrl(rt));
-        equal(a.href, "https://api.x.com/oauth/authenticate?oauth_token=Z6eEdO8MOmk394WozF5oKyuAv855l4Mlqo7hhlSLik", "authenticate URL");
+        equal(
+          a.href,
+          "https://api.x.com/oauth/authenticate?oauth_token=Z6eEdO8MOmk394WozF5oKyuAv855l4Mlqo7hhlSLik",
+          "authenticate URL",
+        );
         const z = new URL(client.buildAuthorizeUrl(rt.token));
         equal(z.origin + z.pathname, "https://api.x.com/oauth/authorize", "authorize path");
         equal(z.searchParams.get("oauth_token"), rt.token, "authorize oauth_token from a string");
@@ -193,8 +211,16 @@ export function clientCases(pkg, testing) {
         const notForced = new URL(client.buildAuthenticateUrl(rt, { forceLogin: false }));
         ok(notForced.searchParams.get("force_login") !== "true", "forceLogin false must not force");
         const { TwitterOAuth, consumer } = setup(pkg, testing);
-        const local = new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: consumer.secret, baseUrl: "http://127.0.0.1:8787" });
-        equal(new URL(local.buildAuthorizeUrl(rt)).origin, "http://127.0.0.1:8787", "a loopback baseUrl is used for step 2");
+        const local = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          baseUrl: "http://127.0.0.1:8787",
+        });
+        equal(
+          new URL(local.buildAuthorizeUrl(rt)).origin,
+          "http://127.0.0.1:8787",
+          "a loopback baseUrl is used for step 2",
+        );
       },
     },
     {
@@ -204,7 +230,11 @@ export function clientCases(pkg, testing) {
         const rt = { token: "tok", tokenSecret: "sec", callbackConfirmed: true };
         const href = CALLBACK + "?oauth_token=tok&oauth_verifier=ver";
         for (const input of [href, new URL(href), new URL(href).searchParams, new Request(href)]) {
-          deepEqual(client.parseCallback(input, rt), { token: "tok", verifier: "ver" }, `parseCallback(${input?.constructor?.name})`);
+          deepEqual(
+            client.parseCallback(input, rt),
+            { token: "tok", verifier: "ver" },
+            `parseCallback(${input?.constructor?.name})`,
+          );
         }
         deepEqual(client.parseCallback(href), { token: "tok", verifier: "ver" }, "without a request token to check");
       },
@@ -216,8 +246,18 @@ export function clientCases(pkg, testing) {
         const requestToken = await client.getRequestToken();
         const callback = fake.deny(requestToken.token);
         equal(new URL(callback).searchParams.get("denied"), requestToken.token, "the fake's denied callback");
-        await oauthError(pkg, () => client.parseCallback(callback, requestToken), "AUTHORIZATION_DENIED", "denied callback");
-        await oauthError(pkg, () => client.parseCallback(callback), "AUTHORIZATION_DENIED", "denied callback, no token given");
+        await oauthError(
+          pkg,
+          () => client.parseCallback(callback, requestToken),
+          "AUTHORIZATION_DENIED",
+          "denied callback",
+        );
+        await oauthError(
+          pkg,
+          () => client.parseCallback(callback),
+          "AUTHORIZATION_DENIED",
+          "denied callback, no token given",
+        );
       },
     },
     {
@@ -228,15 +268,30 @@ export function clientCases(pkg, testing) {
         const second = await client.getRequestToken();
         const callback = fake.approve(first.token);
         await oauthError(pkg, () => client.parseCallback(callback, second), "TOKEN_MISMATCH", "mismatched callback");
-        await oauthError(pkg, () => client.parseCallback(callback, second.token), "TOKEN_MISMATCH", "mismatched callback (string)");
+        await oauthError(
+          pkg,
+          () => client.parseCallback(callback, second.token),
+          "TOKEN_MISMATCH",
+          "mismatched callback (string)",
+        );
       },
     },
     {
       name: "callback without oauth_token or oauth_verifier: INVALID_CALLBACK",
       async run() {
         const { client } = setup(pkg, testing);
-        await oauthError(pkg, () => client.parseCallback(CALLBACK + "?oauth_token=tok"), "INVALID_CALLBACK", "no verifier");
-        await oauthError(pkg, () => client.parseCallback(CALLBACK + "?oauth_verifier=v"), "INVALID_CALLBACK", "no token");
+        await oauthError(
+          pkg,
+          () => client.parseCallback(CALLBACK + "?oauth_token=tok"),
+          "INVALID_CALLBACK",
+          "no verifier",
+        );
+        await oauthError(
+          pkg,
+          () => client.parseCallback(CALLBACK + "?oauth_verifier=v"),
+          "INVALID_CALLBACK",
+          "no token",
+        );
         await oauthError(pkg, () => client.parseCallback(CALLBACK), "INVALID_CALLBACK", "empty callback");
       },
     },
@@ -245,11 +300,21 @@ export function clientCases(pkg, testing) {
       async run() {
         const { TwitterOAuth, consumer, fetch } = setup(pkg, testing);
         const wrongSecret = "wrong-secret-" + "9".repeat(24);
-        const client = new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: wrongSecret, callbackUrl: CALLBACK, fetch });
+        const client = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: wrongSecret,
+          callbackUrl: CALLBACK,
+          fetch,
+        });
         const error = await oauthError(pkg, () => client.getRequestToken(), "HTTP_ERROR", "wrong consumer secret");
         equal(error.status, 401, "status");
         equal(error.errors[0]?.code, 32, "X error code");
-        for (const [what, text] of [["message", error.message], ["JSON", JSON.stringify(error)], ["toString", String(error)], ["stack", error.stack ?? ""]]) {
+        for (const [what, text] of [
+          ["message", error.message],
+          ["JSON", JSON.stringify(error)],
+          ["toString", String(error)],
+          ["stack", error.stack ?? ""],
+        ]) {
           excludes(text, wrongSecret, `error ${what}`);
         }
         excludes(JSON.stringify(client), wrongSecret, "JSON.stringify(client)");
@@ -264,8 +329,14 @@ export function clientCases(pkg, testing) {
         const fake = createFakeTwitter();
         const url = "https://api.x.com/oauth/request_token";
         const stale = Math.floor(Date.now() / 1000) - 3600;
-        const signed = await pkg.signRequest({ method: "POST", url }, { consumerKey: consumer.key, consumerSecret: consumer.secret }, { callback: CALLBACK, timestamp: stale });
-        const refused = await fake.fetch(new Request(url, { method: "POST", headers: { authorization: signed.authorization } }));
+        const signed = await pkg.signRequest(
+          { method: "POST", url },
+          { consumerKey: consumer.key, consumerSecret: consumer.secret },
+          { callback: CALLBACK, timestamp: stale },
+        );
+        const refused = await fake.fetch(
+          new Request(url, { method: "POST", headers: { authorization: signed.authorization } }),
+        );
         equal(refused.status, 401, "stale timestamp status");
         equal((await refused.json()).errors?.[0]?.code, 135, "X error code for a stale timestamp");
         ok(refused.headers.get("date"), "X sends a Date header to re-sync from");
@@ -279,8 +350,18 @@ export function clientCases(pkg, testing) {
       async run() {
         const desktop = { key: "desktop-key", secret: "desktop-secret-0123456789abcdef", desktop: true };
         const { TwitterOAuth, fetch } = setup(pkg, testing, { fake: { consumers: [desktop] } });
-        const client = new TwitterOAuth({ consumerKey: desktop.key, consumerSecret: desktop.secret, callbackUrl: CALLBACK, fetch });
-        const error = await oauthError(pkg, () => client.getRequestToken(), "HTTP_ERROR", "desktop app with a callback URL");
+        const client = new TwitterOAuth({
+          consumerKey: desktop.key,
+          consumerSecret: desktop.secret,
+          callbackUrl: CALLBACK,
+          fetch,
+        });
+        const error = await oauthError(
+          pkg,
+          () => client.getRequestToken(),
+          "HTTP_ERROR",
+          "desktop app with a callback URL",
+        );
         equal(error.status, 401, "status");
         equal(error.errors[0]?.code, 417, "X error code for a desktop app");
         equal((await client.getRequestToken({ callbackUrl: "oob" })).callbackConfirmed, true, "desktop app with oob");
@@ -291,9 +372,19 @@ export function clientCases(pkg, testing) {
       async run() {
         const listed = { key: "listed-key", secret: "listed-secret-0123456789abcdef", callbackUrls: [CALLBACK] };
         const { TwitterOAuth, fetch } = setup(pkg, testing, { fake: { consumers: [listed] } });
-        const client = new TwitterOAuth({ consumerKey: listed.key, consumerSecret: listed.secret, callbackUrl: CALLBACK, fetch });
+        const client = new TwitterOAuth({
+          consumerKey: listed.key,
+          consumerSecret: listed.secret,
+          callbackUrl: CALLBACK,
+          fetch,
+        });
         equal((await client.getRequestToken()).callbackConfirmed, true, "listed callback");
-        const error = await oauthError(pkg, () => client.getRequestToken({ callbackUrl: "https://evil.example/cb" }), "HTTP_ERROR", "unlisted callback");
+        const error = await oauthError(
+          pkg,
+          () => client.getRequestToken({ callbackUrl: "https://evil.example/cb" }),
+          "HTTP_ERROR",
+          "unlisted callback",
+        );
         ok(error.status === 401 || error.status === 403, `status ${error.status}`);
         equal(error.errors[0]?.code, 415, "X error code for an unlisted callback");
       },
@@ -309,19 +400,57 @@ export function clientCases(pkg, testing) {
             callbackUrl: CALLBACK,
             fetch: async () => new Response(body, { status, headers: { "content-type": type } }),
           });
-        await oauthError(pkg, () => answering(200, "oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=false").getRequestToken(), "CALLBACK_NOT_CONFIRMED");
-        await oauthError(pkg, () => answering(200, "oauth_token=a&oauth_token_secret=b").getRequestToken(), "CALLBACK_NOT_CONFIRMED", "no oauth_callback_confirmed");
-        await oauthError(pkg, () => answering(200, "hello").getRequestToken(), "INVALID_RESPONSE", "a 200 without tokens");
-        const json = await oauthError(pkg, () => answering(401, '{"errors":[{"code":32,"message":"Could not authenticate you."}]}', "application/json").getRequestToken(), "HTTP_ERROR", "JSON body");
-        deepEqual([json.status, json.errors[0]?.code, json.errors[0]?.message], [401, 32, "Could not authenticate you."], "JSON error");
+        await oauthError(
+          pkg,
+          () => answering(200, "oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=false").getRequestToken(),
+          "CALLBACK_NOT_CONFIRMED",
+        );
+        await oauthError(
+          pkg,
+          () => answering(200, "oauth_token=a&oauth_token_secret=b").getRequestToken(),
+          "CALLBACK_NOT_CONFIRMED",
+          "no oauth_callback_confirmed",
+        );
+        await oauthError(
+          pkg,
+          () => answering(200, "hello").getRequestToken(),
+          "INVALID_RESPONSE",
+          "a 200 without tokens",
+        );
+        const json = await oauthError(
+          pkg,
+          () =>
+            answering(
+              401,
+              '{"errors":[{"code":32,"message":"Could not authenticate you."}]}',
+              "application/json",
+            ).getRequestToken(),
+          "HTTP_ERROR",
+          "JSON body",
+        );
+        deepEqual(
+          [json.status, json.errors[0]?.code, json.errors[0]?.message],
+          [401, 32, "Could not authenticate you."],
+          "JSON error",
+        );
         const xml = await oauthError(
           pkg,
-          () => answering(401, "<?xml version='1.0' encoding='UTF-8'?><errors><error code=\"417\">Desktop applications only support the oauth_callback value 'oob'</error></errors>", "application/xml").getRequestToken(),
+          () =>
+            answering(
+              401,
+              "<?xml version='1.0' encoding='UTF-8'?><errors><error code=\"417\">Desktop applications only support the oauth_callback value 'oob'</error></errors>",
+              "application/xml",
+            ).getRequestToken(),
           "HTTP_ERROR",
           "XML body",
         );
         equal(xml.errors[0]?.code, 417, "XML error code");
-        const text = await oauthError(pkg, () => answering(503, "Service Unavailable").getRequestToken(), "HTTP_ERROR", "text body");
+        const text = await oauthError(
+          pkg,
+          () => answering(503, "Service Unavailable").getRequestToken(),
+          "HTTP_ERROR",
+          "text body",
+        );
         equal(text.status, 503, "text status");
       },
     },
@@ -330,18 +459,42 @@ export function clientCases(pkg, testing) {
       async run() {
         const { TwitterOAuth, consumer } = setup(pkg, testing);
         const cause = new TypeError("fetch failed");
-        const offline = new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: consumer.secret, callbackUrl: CALLBACK, fetch: async () => { throw cause; } });
+        const offline = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          callbackUrl: CALLBACK,
+          fetch: async () => {
+            throw cause;
+          },
+        });
         const network = await oauthError(pkg, () => offline.getRequestToken(), "NETWORK_ERROR", "fetch rejects");
         equal(network.cause, cause, "cause");
         // A fetch that never answers and honours its signal, as the real one does.
         const hanging = (_input, init) =>
-          new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal.reason), { once: true }));
-        const slow = new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: consumer.secret, callbackUrl: CALLBACK, fetch: hanging, timeout: 20 });
+          new Promise((_, reject) =>
+            init?.signal?.addEventListener("abort", () => reject(init.signal.reason), { once: true }),
+          );
+        const slow = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          callbackUrl: CALLBACK,
+          fetch: hanging,
+          timeout: 20,
+        });
         await oauthError(pkg, () => slow.getRequestToken(), "TIMEOUT", "timeout");
-        const patient = new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: consumer.secret, callbackUrl: CALLBACK, fetch: hanging, timeout: false });
+        const patient = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          callbackUrl: CALLBACK,
+          fetch: hanging,
+          timeout: false,
+        });
         const controller = new AbortController();
         const reason = new Error("user navigated away");
-        const pending = patient.getRequestToken({ signal: controller.signal }).then(() => "resolved", (error) => error);
+        const pending = patient.getRequestToken({ signal: controller.signal }).then(
+          () => "resolved",
+          (error) => error,
+        );
         controller.abort(reason);
         equal(await pending, reason, "rejects with the signal's reason");
       },
@@ -350,12 +503,42 @@ export function clientCases(pkg, testing) {
       name: "new TwitterOAuth: empty key or secret, a bad callback, or a non-loopback http baseUrl are TypeErrors",
       async run() {
         const { TwitterOAuth, consumer } = setup(pkg, testing);
-        await typeError(() => new TwitterOAuth({ consumerKey: "", consumerSecret: consumer.secret }), /consumerKey/, "empty consumerKey");
-        await typeError(() => new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: "" }), /consumerSecret/, "empty consumerSecret");
-        await typeError(() => new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: consumer.secret, callbackUrl: "not a url" }), /callbackUrl/, "bad callbackUrl");
-        await typeError(() => new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: consumer.secret, baseUrl: "http://api.x.com" }), /baseUrl/, "http baseUrl");
-        new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: consumer.secret, baseUrl: "http://localhost:8787" });
-        new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: consumer.secret, baseUrl: "http://127.0.0.1:8787" });
+        await typeError(
+          () => new TwitterOAuth({ consumerKey: "", consumerSecret: consumer.secret }),
+          /consumerKey/,
+          "empty consumerKey",
+        );
+        await typeError(
+          () => new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: "" }),
+          /consumerSecret/,
+          "empty consumerSecret",
+        );
+        await typeError(
+          () =>
+            new TwitterOAuth({ consumerKey: consumer.key, consumerSecret: consumer.secret, callbackUrl: "not a url" }),
+          /callbackUrl/,
+          "bad callbackUrl",
+        );
+        await typeError(
+          () =>
+            new TwitterOAuth({
+              consumerKey: consumer.key,
+              consumerSecret: consumer.secret,
+              baseUrl: "http://api.x.com",
+            }),
+          /baseUrl/,
+          "http baseUrl",
+        );
+        new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          baseUrl: "http://localhost:8787",
+        });
+        new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          baseUrl: "http://127.0.0.1:8787",
+        });
       },
     },
     {
@@ -367,12 +550,17 @@ export function clientCases(pkg, testing) {
         const url = "http://127.0.0.1:9/oauth/request_token";
         const credentials = { consumerKey: consumer.key, consumerSecret: consumer.secret };
         const signed = await pkg.signRequest({ method: "POST", url }, credentials, { callback: CALLBACK });
-        const response = await fake.fetch(new Request(url, { method: "POST", headers: { authorization: signed.authorization } }));
+        const response = await fake.fetch(
+          new Request(url, { method: "POST", headers: { authorization: signed.authorization } }),
+        );
         equal(response.status, 200, "request_token status");
         const body = new URLSearchParams(await response.text());
         equal(body.get("oauth_callback_confirmed"), "true", "oauth_callback_confirmed");
         ok(body.get("oauth_token") && body.get("oauth_token_secret"), "token and secret");
-        const forged = signed.authorization.replace(/oauth_signature="[^"]*"/, 'oauth_signature="AAAAAAAAAAAAAAAAAAAAAAAAAAA%3D"');
+        const forged = signed.authorization.replace(
+          /oauth_signature="[^"]*"/,
+          'oauth_signature="AAAAAAAAAAAAAAAAAAAAAAAAAAA%3D"',
+        );
         const refused = await fake.fetch(new Request(url, { method: "POST", headers: { authorization: forged } }));
         equal(refused.status, 401, "forged signature status");
         equal((await refused.json()).errors?.[0]?.code, 32, "forged signature X code");

@@ -41,7 +41,15 @@ export function coreCases(pkg) {
     {
       name: "RFC 5849 3.4.1.3.2: parameters sorted by encoded name then value, duplicates kept",
       async run() {
-        equal(pkg.normalizeParameters([["b", "2"], ["a", "x y"], ["a", "1"], ["oauth_signature", "dropped"]]), "a=1&a=x%20y&b=2");
+        equal(
+          pkg.normalizeParameters([
+            ["b", "2"],
+            ["a", "x y"],
+            ["a", "1"],
+            ["oauth_signature", "dropped"],
+          ]),
+          "a=1&a=x%20y&b=2",
+        );
       },
     },
     {
@@ -51,7 +59,10 @@ export function coreCases(pkg) {
           pkg.signatureBaseString("get", "HTTP://Example.COM:80/r%20v/X?id=123", [["id", "123"]]),
           "GET&http%3A%2F%2Fexample.com%2Fr%2520v%2FX&id%3D123",
         );
-        equal(pkg.signatureBaseString("POST", "https://www.example.net:8080/?q=1", []), "POST&https%3A%2F%2Fwww.example.net%3A8080%2F&");
+        equal(
+          pkg.signatureBaseString("POST", "https://www.example.net:8080/?q=1", []),
+          "POST&https%3A%2F%2Fwww.example.net%3A8080%2F&",
+        );
       },
     },
     {
@@ -91,7 +102,9 @@ export function coreCases(pkg) {
         ok(!("oauth_token" in p), "an absent token must be omitted (RFC 5849 2.1)");
         equal(signed.signature, p.oauth_signature, "signature");
         equal(await hmacSha1("secret&", signed.baseString), signed.signature, "signature is HMAC-SHA1 of baseString");
-        const names = readHeader(signed.authorization).map((pair) => pair.name).sort();
+        const names = readHeader(signed.authorization)
+          .map((pair) => pair.name)
+          .sort();
         deepEqual(names, Object.keys(p).sort(), "header names");
       },
     },
@@ -111,7 +124,11 @@ export function coreCases(pkg) {
           { status: [status] },
         ]) {
           const signed = await pkg.signRequest({ ...request, url, body }, CREDENTIALS, options);
-          equal(signed.signature, published, `signature for a ${body instanceof URLSearchParams ? "URLSearchParams" : typeof body} body`);
+          equal(
+            signed.signature,
+            published,
+            `signature for a ${body instanceof URLSearchParams ? "URLSearchParams" : typeof body} body`,
+          );
         }
       },
     },
@@ -131,13 +148,29 @@ export function coreCases(pkg) {
       name: "signRequest: bad arguments are TypeErrors naming the argument",
       async run() {
         const ok1 = { method: "GET", url: "https://api.x.com/x" };
-        await typeError(() => pkg.signRequest(ok1, { consumerKey: "", consumerSecret: "s" }), /consumerKey/, "empty consumerKey");
+        await typeError(
+          () => pkg.signRequest(ok1, { consumerKey: "", consumerSecret: "s" }),
+          /consumerKey/,
+          "empty consumerKey",
+        );
         await typeError(() => pkg.signRequest({ method: "GET", url: "/relative" }, CREDENTIALS), /url/, "relative url");
-        await typeError(() => pkg.signRequest({ method: "GET", url: "ftp://x.example/" }, CREDENTIALS), /url/, "ftp url");
+        await typeError(
+          () => pkg.signRequest({ method: "GET", url: "ftp://x.example/" }, CREDENTIALS),
+          /url/,
+          "ftp url",
+        );
         await typeError(() => pkg.signRequest({ method: "G T", url: ok1.url }, CREDENTIALS), /method/, "bad method");
         await typeError(() => pkg.signRequest({ ...ok1, body: "a=1" }, CREDENTIALS), /body/, "GET with a body");
-        await typeError(() => pkg.signRequest({ method: "GET", url: ok1.url + "?oauth_nonce=x" }, CREDENTIALS, { nonce: "y" }), /oauth_nonce/, "oauth_nonce twice");
-        await typeError(() => pkg.signRequest(ok1, CREDENTIALS, { signatureMethod: "RSA-SHA1" }), /signatureMethod/, "RSA-SHA1");
+        await typeError(
+          () => pkg.signRequest({ method: "GET", url: ok1.url + "?oauth_nonce=x" }, CREDENTIALS, { nonce: "y" }),
+          /oauth_nonce/,
+          "oauth_nonce twice",
+        );
+        await typeError(
+          () => pkg.signRequest(ok1, CREDENTIALS, { signatureMethod: "RSA-SHA1" }),
+          /signatureMethod/,
+          "RSA-SHA1",
+        );
         await typeError(() => pkg.signRequest(ok1, CREDENTIALS, { timestamp: -1 }), /timestamp/, "negative timestamp");
       },
     },
@@ -160,13 +193,16 @@ export function coreCases(pkg) {
             oauth_version: "1.0",
           },
         });
-        deepEqual(pkg.parseAuthorizationHeader('oauth oauth_nonce = "a%20b" ,oauth_token="t"').params, { oauth_nonce: "a b", oauth_token: "t" });
+        deepEqual(pkg.parseAuthorizationHeader('oauth oauth_nonce = "a%20b" ,oauth_token="t"').params, {
+          oauth_nonce: "a b",
+          oauth_token: "t",
+        });
       },
     },
     {
       name: "parseAuthorizationHeader: malformed or duplicated parameters are TypeErrors (RFC 5849 3.1)",
       async run() {
-        await typeError(() => pkg.parseAuthorizationHeader('Basic abc'), /OAuth/, "Basic scheme");
+        await typeError(() => pkg.parseAuthorizationHeader("Basic abc"), /OAuth/, "Basic scheme");
         await typeError(() => pkg.parseAuthorizationHeader('OAuth a="1", a="2"'), /twice/, "duplicate");
         await typeError(() => pkg.parseAuthorizationHeader('OAuth a="1'), /unterminated/, "unterminated");
         await typeError(() => pkg.parseAuthorizationHeader('OAuth a="%ZZ"'), /percent/, "bad escape");
@@ -187,10 +223,25 @@ export function coreCases(pkg) {
         const secrets = { consumerSecret: CREDENTIALS.consumerSecret, tokenSecret: CREDENTIALS.tokenSecret };
         const good = await pkg.verifySignature(send(url, body), secrets);
         equal(good.valid, true, "valid");
-        deepEqual(good.params, [["include_entities", "true"], ["status", "Hello world!"]], "params");
-        equal((await pkg.verifySignature(send(url, "status=Hello%20world%3F"), secrets)).reason, "bad_signature", "changed body");
+        deepEqual(
+          good.params,
+          [
+            ["include_entities", "true"],
+            ["status", "Hello world!"],
+          ],
+          "params",
+        );
+        equal(
+          (await pkg.verifySignature(send(url, "status=Hello%20world%3F"), secrets)).reason,
+          "bad_signature",
+          "changed body",
+        );
         equal((await pkg.verifySignature(send(url + "&x=1", body), secrets)).reason, "bad_signature", "changed URL");
-        equal((await pkg.verifySignature(send(url, body), { ...secrets, tokenSecret: "other" })).reason, "bad_signature", "other secret");
+        equal(
+          (await pkg.verifySignature(send(url, body), { ...secrets, tokenSecret: "other" })).reason,
+          "bad_signature",
+          "other secret",
+        );
       },
     },
     {
@@ -205,15 +256,29 @@ export function coreCases(pkg) {
             : undefined;
         equal((await pkg.verifySignature(request(signed.authorization), lookup)).valid, true, "lookup: valid");
         const asyncLookup = async (identity) => lookup(identity);
-        equal((await pkg.verifySignature(request(signed.authorization), asyncLookup)).valid, true, "async lookup: valid");
-        equal((await pkg.verifySignature(request(signed.authorization), () => undefined)).reason, "unknown_credentials");
+        equal(
+          (await pkg.verifySignature(request(signed.authorization), asyncLookup)).valid,
+          true,
+          "async lookup: valid",
+        );
+        equal(
+          (await pkg.verifySignature(request(signed.authorization), () => undefined)).reason,
+          "unknown_credentials",
+        );
         equal((await pkg.verifySignature(request(undefined), lookup)).reason, "missing_parameter", "no header");
         const v2 = signed.authorization.replace('oauth_version="1.0"', 'oauth_version="2.0"');
         equal((await pkg.verifySignature(request(v2), lookup)).reason, "unsupported_version");
-        const rsa = signed.authorization.replace('oauth_signature_method="HMAC-SHA1"', 'oauth_signature_method="RSA-SHA1"');
+        const rsa = signed.authorization.replace(
+          'oauth_signature_method="HMAC-SHA1"',
+          'oauth_signature_method="RSA-SHA1"',
+        );
         equal((await pkg.verifySignature(request(rsa), lookup)).reason, "unsupported_signature_method");
         equal((await pkg.verifySignature(request('OAuth oauth_consumer_key="a'), lookup)).reason, "malformed");
-        const twice = { method: "GET", url: url + "?oauth_token=" + CREDENTIALS.token, authorization: signed.authorization };
+        const twice = {
+          method: "GET",
+          url: url + "?oauth_token=" + CREDENTIALS.token,
+          authorization: signed.authorization,
+        };
         equal((await pkg.verifySignature(twice, lookup)).reason, "duplicate_parameter");
       },
     },

@@ -41,12 +41,22 @@ export function stateCases(pkg) {
         const sealed = await seal(TOKEN, SECRET);
         // Not the last character: in unpadded base64url its lowest bits may be padding (RFC 4648 3.5).
         for (const at of [0, 5, Math.floor(sealed.length / 2), -3, -2]) {
-          await oauthError(pkg, () => unseal(flip(sealed, at), SECRET), "INVALID_STATE", `one character changed at ${at}`);
+          await oauthError(
+            pkg,
+            () => unseal(flip(sealed, at), SECRET),
+            "INVALID_STATE",
+            `one character changed at ${at}`,
+          );
         }
         await oauthError(pkg, () => unseal(sealed.slice(0, -4), SECRET), "INVALID_STATE", "truncated");
         await oauthError(pkg, () => unseal("", SECRET), "INVALID_STATE", "empty");
-        await oauthError(pkg, () => unseal("not;a\"cookie", SECRET), "INVALID_STATE", "garbage");
-        const error = await oauthError(pkg, () => unseal(sealed, SECRET.replace("a-", "b-")), "INVALID_STATE", "another secret");
+        await oauthError(pkg, () => unseal('not;a"cookie', SECRET), "INVALID_STATE", "garbage");
+        const error = await oauthError(
+          pkg,
+          () => unseal(sealed, SECRET.replace("a-", "b-")),
+          "INVALID_STATE",
+          "another secret",
+        );
         excludes(error.message + JSON.stringify(error), SECRET, "INVALID_STATE error");
       },
     },
@@ -58,9 +68,23 @@ export function stateCases(pkg) {
         const t0 = 1_700_000_000_000;
         const sealed = await seal(TOKEN, SECRET, { now: () => t0 });
         deepEqual(await unseal(sealed, SECRET, { now: () => t0 + 900_000 }), TOKEN, "900 s later, default limit");
-        await oauthError(pkg, () => unseal(sealed, SECRET, { now: () => t0 + 901_000 }), "INVALID_STATE", "901 s later, default limit");
-        deepEqual(await unseal(sealed, SECRET, { now: () => t0 + 60_000, maxAgeSeconds: 60 }), TOKEN, "60 s later, limit 60");
-        await oauthError(pkg, () => unseal(sealed, SECRET, { now: () => t0 + 61_000, maxAgeSeconds: 60 }), "INVALID_STATE", "61 s later, limit 60");
+        await oauthError(
+          pkg,
+          () => unseal(sealed, SECRET, { now: () => t0 + 901_000 }),
+          "INVALID_STATE",
+          "901 s later, default limit",
+        );
+        deepEqual(
+          await unseal(sealed, SECRET, { now: () => t0 + 60_000, maxAgeSeconds: 60 }),
+          TOKEN,
+          "60 s later, limit 60",
+        );
+        await oauthError(
+          pkg,
+          () => unseal(sealed, SECRET, { now: () => t0 + 61_000, maxAgeSeconds: 60 }),
+          "INVALID_STATE",
+          "61 s later, limit 60",
+        );
       },
     },
     {

@@ -70,13 +70,19 @@ function fitsSignRequest(v) {
   // signRequest takes a timestamp in whole seconds only; oauthlib's "abc" vectors go through the rest.
   if (!/^\d+$/.test(p.oauth_timestamp)) return false;
   const header = located(v, "header");
-  for (const name of ["oauth_version", "oauth_nonce", "oauth_timestamp", "oauth_consumer_key", "oauth_signature_method"]) {
+  for (const name of [
+    "oauth_version",
+    "oauth_nonce",
+    "oauth_timestamp",
+    "oauth_consumer_key",
+    "oauth_signature_method",
+  ]) {
     if (!(name in header)) return false;
   }
   if (Object.keys(header).some((name) => !(name in SIGN_REQUEST_OPTIONS))) return false;
   // Query and body protocol parameters must already be in the URL or body the vector gives.
   const url = new URL(v.url);
-  const body = new URLSearchParams(isForm(v) ? v.rawBody ?? "" : "");
+  const body = new URLSearchParams(isForm(v) ? (v.rawBody ?? "") : "");
   return (
     Object.keys(located(v, "query")).every((n) => url.searchParams.has(n)) &&
     Object.keys(located(v, "body")).every((n) => body.has(n))
@@ -86,7 +92,11 @@ function fitsSignRequest(v) {
 function checkHeader(pkg, header, expectedParams, realm, what) {
   const pairs = readHeader(header);
   if (realm !== null && realm !== undefined) {
-    deepEqual(pairs[0] && { name: pairs[0].name, value: pairs[0].value }, { name: "realm", value: realm }, `${what}: realm first`);
+    deepEqual(
+      pairs[0] && { name: pairs[0].name, value: pairs[0].value },
+      { name: "realm", value: realm },
+      `${what}: realm first`,
+    );
     pairs.shift();
   }
   const got = {};
@@ -162,7 +172,13 @@ export function vectorCases(pkg) {
           equal(signed.baseString, baseString, "signRequest().baseString");
           equal(signed.signature, signature, "signRequest().signature");
           deepEqual(signed.oauthParams, { ...header, oauth_signature: signature }, "signRequest().oauthParams");
-          checkHeader(pkg, signed.authorization, { ...header, oauth_signature: signature }, v.realm, "signRequest().authorization");
+          checkHeader(
+            pkg,
+            signed.authorization,
+            { ...header, oauth_signature: signature },
+            v.realm,
+            "signRequest().authorization",
+          );
         },
       });
     }

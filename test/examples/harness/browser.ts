@@ -16,7 +16,9 @@ export class Browser {
   #cookieHeader(url: URL): string | undefined {
     const cookies = this.#jar.get(url.host);
     if (cookies === undefined) return undefined;
-    const pairs = [...cookies].filter(([, c]) => url.pathname === c.path || url.pathname.startsWith(c.path.endsWith("/") ? c.path : c.path + "/"));
+    const pairs = [...cookies].filter(
+      ([, c]) => url.pathname === c.path || url.pathname.startsWith(c.path.endsWith("/") ? c.path : c.path + "/"),
+    );
     return pairs.length === 0 ? undefined : pairs.map(([name, c]) => `${name}=${c.value}`).join("; ");
   }
 
@@ -59,7 +61,10 @@ export function readForm(html: string): { action: string; fields: URLSearchParam
   if (action === undefined) throw new Error(`no form on the page:\n${html.slice(0, 2000)}`);
   const fields = new URLSearchParams();
   for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields.set(match[1]!, match[2]!.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))));
+    fields.set(
+      match[1]!,
+      match[2]!.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))),
+    );
   }
   return { action: action.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))), fields };
 }
@@ -101,8 +106,14 @@ export async function signIn(
 
   const login = await browser.request(app + paths.login);
   const toX = login.headers.get("location");
-  if (![302, 303, 307].includes(login.status) || toX === null || !toX.startsWith(`${x}/oauth/authenticate?oauth_token=`)) {
-    throw new Error(`${paths.login} answered ${login.status} to ${toX} instead of redirecting to X:\n${await login.text()}`);
+  if (
+    ![302, 303, 307].includes(login.status) ||
+    toX === null ||
+    !toX.startsWith(`${x}/oauth/authenticate?oauth_token=`)
+  ) {
+    throw new Error(
+      `${paths.login} answered ${login.status} to ${toX} instead of redirecting to X:\n${await login.text()}`,
+    );
   }
 
   const page = await browser.request(toX);
@@ -124,10 +135,15 @@ export async function signIn(
     callbackUrl = posted.headers.get("location");
   } else {
     // After Cancel, X shows a page with a link back to the app (callback?denied=…).
-    callbackUrl = /<a class="button" href="([^"]+)"/.exec(await posted.text())?.[1]?.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))) ?? null;
+    callbackUrl =
+      /<a class="button" href="([^"]+)"/
+        .exec(await posted.text())?.[1]
+        ?.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))) ?? null;
   }
   if (callbackUrl === null || !callbackUrl.startsWith(app + paths.callback)) {
-    throw new Error(`X did not send the browser back to ${app}${paths.callback} (status ${posted.status}, to ${callbackUrl})`);
+    throw new Error(
+      `X did not send the browser back to ${app}${paths.callback} (status ${posted.status}, to ${callbackUrl})`,
+    );
   }
 
   const back = await browser.request(callbackUrl);

@@ -18,7 +18,9 @@ export default function setup(): void {
     try {
       execFileSync("npm", ["ci", "--prefix", prefix, "--no-audit", "--no-fund"], { stdio: "ignore" });
     } catch (error) {
-      console.warn(`examples: could not install Node 24 ("npm ci --prefix ${prefix}": ${(error as Error).message}); its cases will skip`);
+      console.warn(
+        `examples: could not install Node 24 ("npm ci --prefix ${prefix}": ${(error as Error).message}); its cases will skip`,
+      );
     }
   }
 }

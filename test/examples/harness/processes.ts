@@ -72,7 +72,8 @@ export async function waitForHttp(started: Started, url: string, timeoutMs = 60_
       await fetch(url, { signal: AbortSignal.timeout(10_000) });
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`nothing answered on ${url} within ${timeoutMs / 1000} s:\n${started.output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`nothing answered on ${url} within ${timeoutMs / 1000} s:\n${started.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
   }

@@ -112,7 +112,9 @@ export function webExampleChecks(startExample: (env: ExampleEnv) => Promise<Runn
     expect(result.status, result.html).toBe(200);
     expect(result.html).toContain(`@${MARKUP_USER.screenName}`);
     expect(result.html).not.toContain("<img");
-    expect(result.html).toMatch(/(&lt;|&#60;)img src=x onerror=(&quot;|&#34;)alert\(1\)(&quot;|&#34;)(&gt;|&#62;) (&amp;|&#38;) Co/);
+    expect(result.html).toMatch(
+      /(&lt;|&#60;)img src=x onerror=(&quot;|&#34;)alert\(1\)(&quot;|&#34;)(&gt;|&#62;) (&amp;|&#38;) Co/,
+    );
   });
 
   it("behind https (an https callback URL) the request-token cookie is also Secure", async () => {

@@ -22,7 +22,12 @@ export function readWranglerConfig(folder: string): WorkerSettings {
   return { entry: join(folder, config.main), compatibilityDate: config.compatibility_date };
 }
 
-export function startWorker(name: string, settings: WorkerSettings, port: number, bindings: Record<string, string>): Promise<Started> {
+export function startWorker(
+  name: string,
+  settings: WorkerSettings,
+  port: number,
+  bindings: Record<string, string>,
+): Promise<Started> {
   // No compatibility flags: in particular no nodejs_compat, so the Worker sees only web globals.
   return startWorkerd({
     entry: settings.entry,

@@ -10,7 +10,8 @@ const testing = require("twitter-oauth1/testing");
   for (const failure of result.failures) console.log(`  FAIL ${failure.name}: ${failure.error}`);
   console.log(`cjs: conformance ${result.passed} passed, ${result.failed} failed`);
   const esm = await import("twitter-oauth1");
-  const crossCopy = esm.isTwitterOAuthError(new pkg.TwitterOAuthError("HTTP_ERROR", "x")) && esm.TwitterOAuth !== pkg.TwitterOAuth;
+  const crossCopy =
+    esm.isTwitterOAuthError(new pkg.TwitterOAuthError("HTTP_ERROR", "x")) && esm.TwitterOAuth !== pkg.TwitterOAuth;
   console.log(`cjs: isTwitterOAuthError across the CJS and ESM copies: ${crossCopy}`);
   process.exit(result.failed === 0 && result.passed > 0 && crossCopy ? 0 : 1);
 })();

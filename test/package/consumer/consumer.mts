@@ -42,5 +42,9 @@ export const signed: Promise<SignedRequest> = signRequest(
   { consumerKey: "key", consumerSecret: "secret" },
 );
 
-// @ts-expect-error: the signature method is a closed union; RSA-SHA1 is not in it.
-void signRequest({ method: "GET", url: "https://api.x.com/" }, { consumerKey: "k", consumerSecret: "s" }, { signatureMethod: "RSA-SHA1" });
+void signRequest(
+  { method: "GET", url: "https://api.x.com/" },
+  { consumerKey: "k", consumerSecret: "s" },
+  // @ts-expect-error: the signature method is a closed union; RSA-SHA1 is not in it.
+  { signatureMethod: "RSA-SHA1" },
+);

@@ -16,7 +16,10 @@ function page(status: number, body: string): NextResponse {
 export async function GET(request: NextRequest): Promise<Response> {
   const sealed = request.cookies.get(COOKIE)?.value;
   if (sealed === undefined) {
-    return page(400, `<p>This sign-in expired or began in another browser. <a href="/api/auth/login">Start again</a></p>`);
+    return page(
+      400,
+      `<p>This sign-in expired or began in another browser. <a href="/api/auth/login">Start again</a></p>`,
+    );
   }
   const x = twitter();
   try {
@@ -25,12 +28,18 @@ export async function GET(request: NextRequest): Promise<Response> {
     const accessToken = await x.exchangeVerifier(requestToken, verifier);
     const user = await x.verifyCredentials(accessToken);
     // A real app now keeps accessToken (token and secret) server-side and starts its own session.
-    return page(200, `<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`);
+    return page(
+      200,
+      `<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`,
+    );
   } catch (error) {
     if (!isTwitterOAuthError(error)) throw error;
     // The library's errors carry a stable code and a message that never holds a secret. Those with
     // an endpoint came from a call to X; the rest are about this browser's callback or cookie.
     const status = error.code === "AUTHORIZATION_DENIED" ? 403 : error.endpoint === undefined ? 400 : 502;
-    return page(status, `<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/api/auth/login">Try again</a></p>`);
+    return page(
+      status,
+      `<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/api/auth/login">Try again</a></p>`,
+    );
   }
 }

@@ -9,6 +9,9 @@ export async function GET(): Promise<Response> {
   const requestToken = await x.getRequestToken();
   // Step 2: send the browser to X. A user who already approved the app comes straight back.
   const response = NextResponse.redirect(x.buildAuthenticateUrl(requestToken), 302);
-  response.cookies.set(COOKIE, await sealRequestToken(requestToken, cookieSecret()), { ...cookieOptions(), maxAge: 15 * 60 });
+  response.cookies.set(COOKIE, await sealRequestToken(requestToken, cookieSecret()), {
+    ...cookieOptions(),
+    maxAge: 15 * 60,
+  });
   return response;
 }
