@@ -1,0 +1,119 @@
+import { TwitterOAuthError } from "../errors.js";
+import { base64UrlToBytes, bytesToBase64Url } from "../oauth1/base64.js";
+import { describe } from "../oauth1/percent-encode.js";
+
+const VERSION = 1;
+const IV_BYTES = 12; // AES-GCM's standard nonce size (NIST SP 800-38D)
+const TAG_BYTES = 16;
+const MIN_SECRET = 32;
+const INFO = "twitter-oauth1 sealed request token v1";
+// Encoded on use, not at module load: a module-level call would keep this file in bundles that never seal.
+const utf8 = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
+
+/**
+ * What a sealed value is for: `context` is bound to the ciphertext as AES-GCM additional data, so a
+ * value sealed for one purpose never opens as another; `noun` names it in error messages.
+ * @internal
+ */
+export interface SealPurpose {
+  context: string;
+  noun: string;
+}
+
+// Deriving the key (HKDF) on every call would double the cost of a seal; an app has one or two
+// secrets, so a tiny cache is enough.
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function keyFor(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (key === undefined) {
+    key = crypto.subtle
+      .importKey("raw", utf8(secret), "HKDF", false, ["deriveKey"])
+      .then((material) =>
+        crypto.subtle.deriveKey(
+          { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: utf8(INFO) },
+          material,
+          { name: "AES-GCM", length: 256 },
+          false,
+          ["encrypt", "decrypt"],
+        ),
+      );
+    if (keys.size >= 8) keys.delete(keys.keys().next().value!);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/** Checks a sealing secret: a string of at least 32 characters. @internal */
+export function checkSecret(secret: unknown, name = "secret"): string {
+  if (typeof secret !== "string") throw new TypeError(`${name} must be a string, got ${describe(secret)}`);
+  if (secret.length < MIN_SECRET) {
+    throw new TypeError(
+      `${name} must be at least ${MIN_SECRET} characters; use a long random value kept on the server (for example 32 random bytes, base64)`,
+    );
+  }
+  return secret;
+}
+
+function invalid(message: string, cause?: unknown): TwitterOAuthError {
+  return new TwitterOAuthError("INVALID_STATE", message, cause === undefined ? {} : { cause });
+}
+
+/**
+ * Seals a JSON value: AES-256-GCM under a key derived with HKDF-SHA256 from `secret`, a random IV,
+ * the purpose's context as additional data; base64url out (cookie-safe).
+ * @internal
+ */
+export async function sealJson(value: unknown, secret: string, purpose: SealPurpose): Promise<string> {
+  const key = await keyFor(checkSecret(secret));
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const cipher = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: "AES-GCM", iv, additionalData: utf8(purpose.context) },
+      key,
+      utf8(JSON.stringify(value)),
+    ),
+  );
+  const out = new Uint8Array(1 + IV_BYTES + cipher.byteLength);
+  out[0] = VERSION;
+  out.set(iv, 1);
+  out.set(cipher, 1 + IV_BYTES);
+  return bytesToBase64Url(out);
+}
+
+/**
+ * Opens a value made by {@link sealJson} for the same purpose and secret.
+ * @throws TwitterOAuthError `INVALID_STATE` when it is malformed, altered or sealed with another secret.
+ * @internal
+ */
+export async function unsealJson(sealed: string, secret: string, purpose: SealPurpose): Promise<unknown> {
+  const key = await keyFor(checkSecret(secret));
+  const bytes = typeof sealed === "string" ? base64UrlToBytes(sealed) : undefined;
+  // Only the canonical encoding is accepted: a last character that differs in its unused bits
+  // decodes to the same bytes, and a sealed value should have exactly one spelling.
+  if (
+    bytes === undefined ||
+    bytesToBase64Url(bytes) !== sealed ||
+    bytes.length < 1 + IV_BYTES + TAG_BYTES ||
+    bytes[0] !== VERSION
+  ) {
+    throw invalid(`The ${purpose.noun} is malformed (not a value this library sealed); start the sign-in again`);
+  }
+  let plain: ArrayBuffer;
+  try {
+    plain = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: bytes.subarray(1, 1 + IV_BYTES), additionalData: utf8(purpose.context) },
+      key,
+      bytes.subarray(1 + IV_BYTES),
+    );
+  } catch {
+    throw invalid(
+      `The ${purpose.noun} could not be opened: it was altered, or sealed with another secret; start the sign-in again`,
+    );
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(plain));
+  } catch (error) {
+    throw invalid(`The ${purpose.noun} holds malformed data; start the sign-in again`, error);
+  }
+}
