@@ -5,6 +5,7 @@ export default defineConfig({
     index: "src/index.ts",
     testing: "src/testing/index.ts",
     handlers: "src/handlers/index.ts",
+    passport: "src/passport/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
