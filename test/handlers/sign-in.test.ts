@@ -3,11 +3,14 @@
 // screen_name; Cancel sends the browser back with `denied`).
 import { Cookie } from "tough-cookie";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createSignInHandlers } from "../../src/handlers/index.js";
+import { sealRequestToken } from "../../src/index.js";
 import { defaultUser } from "../../src/testing/index.js";
 import { isLoginForm } from "./browser.js";
 import {
   APP,
   CALLBACK,
+  COOKIE_SECRET,
   LOGIN,
   PENDING_PREFIX,
   USER,
@@ -242,6 +245,32 @@ describe("a callback that matches no pending sign-in", () => {
     expect(answer.headers.getSetCookie()).toEqual([
       `${cookie!.key}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure`,
     ]);
+    // The same client, another cookieSecret (a rotated secret): the cookie has the right name but does not open.
+    const rotated = createSignInHandlers({
+      client: app.client,
+      cookieSecret: `${COOKIE_SECRET}-rotated`,
+      onSuccess: () => new Response("never"),
+    });
+    const before = await rotated.login(new Request(LOGIN));
+    const old = before.headers.getSetCookie()[0]!.split(";")[0]!;
+    const afterRotation = await app.signIn.callback(
+      new Request(app.fake.approve(tokenOf(before.headers.get("location")!)), { headers: { cookie: old } }),
+    );
+    expect(await afterRotation.text()).toMatch(/sealed with another cookieSecret \(was the secret changed\?\)/);
+    expect(afterRotation.headers.getSetCookie()).toEqual([expect.stringMatching(/Max-Age=0/)]);
+  });
+  it("a request token sealed for another purpose (sealRequestToken, same secret) does not open as a pending sign-in", async () => {
+    const app = setup({ onError: (error) => new Response(error.message, { status: 400 }) });
+    const tab = await startTab(app);
+    const [cookie] = await app.browser.jar.getCookies(CALLBACK);
+    const sealed = await sealRequestToken(
+      { token: tab.token, tokenSecret: "the-request-token-secret", callbackConfirmed: true },
+      COOKIE_SECRET,
+    );
+    const answer = await app.signIn.callback(
+      new Request(app.fake.approve(tab.token), { headers: { cookie: `${cookie!.key}=${sealed}` } }),
+    );
+    expect(await answer.text()).toMatch(/could not be opened/);
   });
 });
 
