@@ -125,4 +125,34 @@ describe("toNodeListener from twitter-oauth1/handlers", () => {
     const done = await signIn(browser, `${origin}/auth/x/login`);
     expect([done.response.status, await done.response.text()]).toEqual([500, "app error: database down"]);
   });
+
+  it("as middleware, a handler that reads the body gets it; a body over maxBodyBytes is refused", async () => {
+    const app = express();
+    app.use(
+      toNodeListener(
+        async (request) => (request.method === "POST" ? new Response(`read: ${await request.text()}`) : undefined),
+        {
+          maxBodyBytes: 10,
+        },
+      ),
+    );
+    app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      res.status(500).send(`app error: ${error.message}`);
+    });
+    const origin = await listen(createServer(app));
+    const read = await fetch(`${origin}/`, { method: "POST", body: "hello" });
+    expect(await read.text()).toBe("read: hello");
+    const declared = await fetch(`${origin}/`, { method: "POST", body: "x".repeat(11) });
+    expect(declared.status).toBe(413);
+    // Chunked, so no Content-Length to refuse early: the handler's read fails, and the error goes to next().
+    const chunks = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("x".repeat(8)));
+        controller.enqueue(new TextEncoder().encode("x".repeat(8)));
+        controller.close();
+      },
+    });
+    const streamed = await fetch(`${origin}/`, { method: "POST", body: chunks, duplex: "half" } as RequestInit);
+    expect([streamed.status, await streamed.text()]).toEqual([500, "app error: the request body is over 10 bytes"]);
+  });
 });

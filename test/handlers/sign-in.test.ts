@@ -2,7 +2,7 @@
 // pages (X docs, "Log in with X": steps 1 to 3; GET oauth/authenticate with force_login and
 // screen_name; Cancel sends the browser back with `denied`).
 import { Cookie } from "tough-cookie";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSignInHandlers } from "../../src/handlers/index.js";
 import { sealRequestToken } from "../../src/index.js";
 import { defaultUser } from "../../src/testing/index.js";
@@ -21,6 +21,9 @@ import {
   tokenOf,
 } from "./setup.js";
 
+beforeEach(() => {
+  vi.spyOn(console, "error").mockImplementation(() => {}); // the default page logs; tests that care look
+});
 afterEach(() => {
   vi.restoreAllMocks();
   vi.useRealTimers();

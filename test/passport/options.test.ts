@@ -65,6 +65,21 @@ describe("new Strategy refuses, naming the option", () => {
     ).toThrow(expect.objectContaining({ name: "TypeError", message: expect.stringMatching(message) }));
   });
 
+  it("the methods Passport provides per request throw when called outside Passport", () => {
+    const strategy = new Strategy(VALID, verify);
+    for (const call of [
+      () => strategy.success({}),
+      () => strategy.fail(),
+      () => strategy.redirect("/"),
+      () => strategy.pass(),
+      () => strategy.error(new Error("x")),
+    ]) {
+      expect(call).toThrow(
+        /is provided by Passport for each request: call the strategy through passport\.authenticate/,
+      );
+    }
+  });
+
   it("authenticate called on something that is not a Strategy", () => {
     expect(() => Strategy.prototype.authenticate.call({} as Strategy, { headers: {} })).toThrow(
       /authenticate must be called on a Strategy from twitter-oauth1\/passport/,
