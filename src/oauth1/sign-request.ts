@@ -60,18 +60,22 @@ export interface SignedRequest {
   baseString: string;
 }
 
-/** Query and body parameters of a request, checked. @internal */
+/** Query and body parameters of a request, checked, the query's first. @internal */
 export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
   const params: ParameterList = [];
   parseForm(url.search.slice(1), "the URL query", params);
-  if (body !== undefined && body !== null) {
-    if ((method === "GET" || method === "HEAD") && !(typeof body === "string" && body === "")) {
-      // oauthlib refuses this too (protocol.md C.37): fetch cannot send such a body at all.
-      throw new TypeError(`request.body must be empty for a ${method} request; put the parameters in the URL query`);
-    }
-    collectBody(body, params);
-  }
+  collectBodyParameters(method, body, params);
   return params;
+}
+
+/** Adds the parameters of a form body to `out`, refusing a body on GET or HEAD. @internal */
+export function collectBodyParameters(method: string, body: FormBody | null | undefined, out: ParameterList): void {
+  if (body === undefined || body === null) return;
+  if ((method === "GET" || method === "HEAD") && !(typeof body === "string" && body === "")) {
+    // oauthlib refuses this too: fetch cannot send such a body at all.
+    throw new TypeError(`request.body must be empty for a ${method} request; put the parameters in the URL query`);
+  }
+  collectBody(body, out);
 }
 
 function checkString(value: unknown, what: string): string {

@@ -54,10 +54,13 @@ describe("RFC 5849 3.2 and 3.5: what signRequest signs, verifySignature accepts"
           { signatureMethod: c.signatureMethod, callback: c.callback, verifier: c.verifier, realm: c.realm },
         );
         const secrets = { consumerSecret: c.consumerSecret, tokenSecret: c.tokenSecret };
+        // PLAINTEXT is refused unless listed (RFC 5849 3.4.4); this property covers every method.
+        const every = { signatureMethods: [c.signatureMethod] };
 
         const inHeader = await verifySignature(
           { method: c.method, url, body, authorization: signed.authorization },
           secrets,
+          every,
         );
         expect(inHeader.detail, "header").toBeUndefined();
         expect(inHeader.valid).toBe(true);
@@ -67,6 +70,7 @@ describe("RFC 5849 3.2 and 3.5: what signRequest signs, verifySignature accepts"
         const inQuery = await verifySignature(
           { method: c.method, url: url + (query === "" ? "?" : "&") + protocol, body },
           secrets,
+          every,
         );
         expect(inQuery.detail, "query").toBeUndefined();
 
@@ -75,6 +79,7 @@ describe("RFC 5849 3.2 and 3.5: what signRequest signs, verifySignature accepts"
           const inBody = await verifySignature(
             { method: c.method, url, body: (body === null ? "" : body + "&") + protocol },
             secrets,
+            every,
           );
           expect(inBody.detail, "body").toBeUndefined();
         }
@@ -84,13 +89,14 @@ describe("RFC 5849 3.2 and 3.5: what signRequest signs, verifySignature accepts"
           headers: { authorization: signed.authorization, "content-type": "application/x-www-form-urlencoded" },
           body,
         });
-        const asRequest = await verifySignature(request, secrets);
+        const asRequest = await verifySignature(request, secrets, every);
         expect(asRequest.detail, "Request").toBeUndefined();
 
         // Another consumer secret never verifies.
         const wrong = await verifySignature(
           { method: c.method, url, body, authorization: signed.authorization },
           { consumerSecret: c.consumerSecret + "x", tokenSecret: c.tokenSecret },
+          every,
         );
         expect(wrong.reason).toBe("bad_signature");
       }),
