@@ -2,6 +2,7 @@ import { joinBaseString, normalizeMethod } from "./base-string.js";
 import { collectBody, parseForm, type FormBody, type ParameterList } from "./form.js";
 import { generateNonce } from "./nonce.js";
 import { addPair, encodeAgain, joinPairs, type EncodedPair } from "./normalize.js";
+import { quoteRealm } from "./authorization-header.js";
 import { describe, encodeAs } from "./percent-encode.js";
 import { checkSignatureMethod, hmacBase64, signingKey, type SignatureMethod } from "./signature.js";
 import { toHttpUrl } from "./url.js";
@@ -44,7 +45,10 @@ export interface SignOptions {
   callback?: string;
   /** `oauth_verifier`, for the access-token step. */
   verifier?: string;
-  /** A realm for the header; never signed. */
+  /**
+   * A realm for the header, written first as an HTTP quoted-string (RFC 5849 3.5.1): `"` and `\`
+   * are escaped with a backslash, nothing is percent-encoded. Printable ASCII and tabs only. Never signed.
+   */
   realm?: string;
 }
 
@@ -76,11 +80,6 @@ export function collectBodyParameters(method: string, body: FormBody | null | un
     throw new TypeError(`request.body must be empty for a ${method} request; put the parameters in the URL query`);
   }
   collectBody(body, out);
-}
-
-function checkString(value: unknown, what: string): string {
-  if (typeof value !== "string") throw new TypeError(`${what} must be a string, got ${describe(value)}`);
-  return value;
 }
 
 function encodeChecked(value: string, what: string, allowEmpty: boolean): string {
@@ -147,7 +146,7 @@ export async function signRequest(
     options.callback === undefined ? undefined : encodeChecked(options.callback, "options.callback", false);
   const verifier =
     options.verifier === undefined ? undefined : encodeChecked(options.verifier, "options.verifier", false);
-  const realm = options.realm === undefined ? undefined : checkString(options.realm, "options.realm");
+  const realm = options.realm === undefined ? undefined : quoteRealm(options.realm, "options.realm");
 
   const oauthParams: Record<string, string> = {
     oauth_consumer_key: credentials.consumerKey,
@@ -192,7 +191,7 @@ export async function signRequest(
   // The header of RFC 5849 3.5.1, as buildAuthorizationHeader writes it (realm first, then the
   // names in byte order), without sorting or encoding again: the names and their order are known.
   let authorization = "OAuth ";
-  if (realm !== undefined) authorization += 'realm="' + encodeAs(realm, "realm") + '", ';
+  if (realm !== undefined) authorization += "realm=" + realm + ", ";
   if (callback !== undefined) authorization += 'oauth_callback="' + callback + '", ';
   authorization +=
     'oauth_consumer_key="' +

@@ -140,6 +140,15 @@ const path = fc.oneof(
 
 type BodyKind = "none" | "null" | "empty-string" | "string" | "URLSearchParams" | "record";
 
+// RFC 5849 3.5.1: a realm is a quoted-string, printable ASCII and tabs; '"', "\\" and "%" often.
+const realmText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('"', "\\", "%", " ", "\t", ","),
+    fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  ),
+  maxLength: 12,
+});
+
 const requestCase = fc.record({
   method: fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "post", "get", "Put"),
   scheme,
@@ -162,7 +171,7 @@ const requestCase = fc.record({
     nil: undefined,
   }),
   verifier: fc.option(nonEmptyText, { nil: undefined }),
-  realm: fc.option(text, { nil: undefined }),
+  realm: fc.option(realmText, { nil: undefined }),
 });
 type RequestCase = typeof requestCase extends fc.Arbitrary<infer T> ? T : never;
 

@@ -25,6 +25,15 @@ const pairs = fc.array(
 const form = (list: ReadonlyArray<readonly [string, string]>): string =>
   list.map(([n, v]) => referencePercentEncode(n) + "=" + referencePercentEncode(v)).join("&");
 
+// RFC 5849 3.5.1: a realm is a quoted-string, printable ASCII and tabs; '"', "\\" and "%" often.
+const realmText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('"', "\\", "%", " ", "\t", ","),
+    fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  ),
+  maxLength: 12,
+});
+
 const cases = fc.record({
   method: fc.constantFrom("GET", "POST", "PUT", "delete"),
   path: fc.constantFrom("/", "/1.1/statuses/update.json", "/r%20v/X", "/2/users/me"),
@@ -37,7 +46,7 @@ const cases = fc.record({
   signatureMethod: fc.constantFrom<SignatureMethod>("HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512", "PLAINTEXT"),
   callback: fc.option(nonEmpty, { nil: undefined }),
   verifier: fc.option(nonEmpty, { nil: undefined }),
-  realm: fc.option(text, { nil: undefined }),
+  realm: fc.option(realmText, { nil: undefined }),
 });
 
 describe("RFC 5849 3.2 and 3.5: what signRequest signs, verifySignature accepts", () => {
