@@ -5,7 +5,7 @@ import { addPair, encodeAgain, joinPairs, type EncodedPair } from "./normalize.j
 import { quoteRealm } from "./authorization-header.js";
 import { describe, encodeAs } from "./percent-encode.js";
 import { checkSignatureMethod, hmacBase64, signingKey, type SignatureMethod } from "./signature.js";
-import { toHttpUrl } from "./url.js";
+import { sendableUrl, toHttpUrl } from "./url.js";
 
 /** The consumer (app) credentials, and the token credentials when acting for a user. */
 export interface Credentials {
@@ -54,6 +54,13 @@ export interface SignOptions {
 
 /** The outcome of {@link signRequest}. */
 export interface SignedRequest {
+  /**
+   * The URL to send the request to: the request URL as `fetch` would send it, except that
+   * characters RFC 3986 3.4 does not allow raw in a query (such as `[ ] { } | ^`, which the WHATWG
+   * URL parser leaves raw) are percent-encoded, so that strict servers accept it. The query means
+   * the same, so the signature is the same; existing `%XX` escapes and `+` are kept as they are.
+   */
+  url: string;
   /** The `Authorization` header value: `OAuth oauth_consumer_key="…", …` (realm first if given). */
   authorization: string;
   /** Every `oauth_*` parameter put in the header, `oauth_signature` included, not encoded. */
@@ -101,7 +108,7 @@ function timestampOf(value: number | string | undefined): string {
  * The URL's query parameters and a form body are signed with the protocol parameters
  * (`oauth_consumer_key`, `oauth_nonce`, `oauth_signature_method`, `oauth_timestamp`, `oauth_token`
  * when there is a token, `oauth_version="1.0"`, and `oauth_callback` / `oauth_verifier` when given).
- * Send the request exactly as signed: same method, URL and body.
+ * Send the request exactly as signed: same method and body, to `url` of the result.
  *
  * @param request - method, URL (with query) and optional form body.
  * @param credentials - consumer key and secret, and the token and its secret when acting for a user.
@@ -111,7 +118,7 @@ function timestampOf(value: number | string | undefined): string {
  * @example
  * ```ts
  * import { signRequest } from "twitter-oauth1";
- * const { authorization } = await signRequest(
+ * const { url, authorization } = await signRequest(
  *   { method: "POST", url: "https://api.x.com/1.1/statuses/update.json", body: { status: "Hello" } },
  *   { consumerKey: "key", consumerSecret: "secret", token: "token", tokenSecret: "token secret" },
  * );
@@ -208,5 +215,5 @@ export async function signRequest(
   if (token !== "") authorization += ', oauth_token="' + token + '"';
   if (verifier !== undefined) authorization += ', oauth_verifier="' + verifier + '"';
   authorization += ', oauth_version="1.0"';
-  return { authorization, oauthParams, signature, baseString };
+  return { url: sendableUrl(url), authorization, oauthParams, signature, baseString };
 }

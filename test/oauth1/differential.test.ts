@@ -268,6 +268,15 @@ describe("differential: signRequest agrees with the reference signer (test/refer
         expect(ours.signature, "stage 2: signature").toBe(reference.signature);
         expect(ours.authorization, "stage 3: Authorization header").toBe(reference.authorization);
         expect(ours.oauthParams, "stage 4: oauthParams").toEqual(reference.oauthParams);
+        // The URL to send holds only what RFC 3986 3.4 allows in a query, and signs the same.
+        expect(new URL(ours.url).search, "stage 5: url").toMatch(
+          /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/,
+        );
+        const resent = referenceSign({ method: c.method, url: ours.url, body: body.reference }, credentials, {
+          ...options,
+          timestamp: String(c.timestamp),
+        });
+        expect(resent.baseString, "stage 5: url signs alike").toBe(reference.baseString);
 
         const all = [...c.query, ...c.body].map((p) => p.name + p.value).join("");
         count("method " + c.signatureMethod, true);

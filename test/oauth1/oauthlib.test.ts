@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { signRequest, verifySignature } from "../../src/oauth1/index.js";
+import { referenceSign } from "../reference/signer.js";
 
 const PYTHON = "/usr/bin/python3";
 const ORACLE = fileURLToPath(new URL("./fixtures/oauthlib-oracle.py", import.meta.url));
@@ -95,4 +96,27 @@ describe.skipIf(!installed)("we verify what requests-oauthlib signs with a realm
       expect(result.valid).toBe(true);
     });
   }
+});
+
+describe.skipIf(!installed)("a strict server accepts the URL signRequest gives to send (RFC 3986 3.4)", () => {
+  // Characters the WHATWG URL parser leaves raw in a query ([ ] { } | ^ \ `) or encodes itself
+  // (space, '"', < >, non-ASCII); oauthlib refuses a raw one before checking any signature.
+  const url = 'https://api.example.com/1.1/search.json?q=a b|c^d&ids[]=1&x={"k":"<v>"}&t=`x`\\&u=é&p=a+b&e=%26';
+  it("oauthlib refuses the URL as given and accepts signed.url with our signature", async () => {
+    // A nonce oauthlib's default check_nonce takes (20 to 30 characters), so only the URL matters.
+    const signed = await signRequest({ method: "GET", url }, credentials, { nonce: "wIjqoSwIjqoSwIjqoSwIjqoS" });
+    const raw = oauthlibServer("GET", new URL(url).href, signed.authorization);
+    expect(raw.valid).toBe(false);
+    expect(raw.error).toMatch(/invalid characters/);
+    expect(oauthlibServer("GET", signed.url, signed.authorization)).toMatchObject({ valid: true });
+  });
+
+  it("the signature does not change: the reference signer signs both URLs alike", async () => {
+    const options = { signatureMethod: "HMAC-SHA1", nonce: "abc", timestamp: "1" } as const;
+    const signed = await signRequest({ method: "GET", url }, credentials, options);
+    const original = referenceSign({ method: "GET", url: new URL(url).href }, credentials, options);
+    const resent = referenceSign({ method: "GET", url: signed.url }, credentials, options);
+    expect(resent.signature).toBe(original.signature);
+    expect(signed.signature).toBe(original.signature);
+  });
 });
