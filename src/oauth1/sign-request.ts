@@ -37,7 +37,7 @@ export interface SignableRequest {
 export interface SignOptions {
   /** Default `"HMAC-SHA1"`, the only method X documents. */
   signatureMethod?: SignatureMethod;
-  /** Default: 32 random ASCII letters and digits (190 bits). */
+  /** Default: 22 random ASCII letters and digits (131 bits). */
   nonce?: string;
   /** Seconds since the epoch. Default: now. */
   timestamp?: number | string;
@@ -71,22 +71,18 @@ export interface SignedRequest {
   baseString: string;
 }
 
-/** Query and body parameters of a request, checked, the query's first. @internal */
+/** Query and body parameters of a request, checked: the query's first, then the body's. @internal */
 export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
   const params: ParameterList = [];
   parseForm(url.search.slice(1), "the URL query", params);
-  collectBodyParameters(method, body, params);
-  return params;
-}
-
-/** Adds the parameters of a form body to `out`, refusing a body on GET or HEAD. @internal */
-export function collectBodyParameters(method: string, body: FormBody | null | undefined, out: ParameterList): void {
-  if (body === undefined || body === null) return;
-  if ((method === "GET" || method === "HEAD") && !(typeof body === "string" && body === "")) {
-    // oauthlib refuses this too: fetch cannot send such a body at all.
-    throw new TypeError(`request.body must be empty for a ${method} request; put the parameters in the URL query`);
+  if (body !== undefined && body !== null) {
+    if ((method === "GET" || method === "HEAD") && !(typeof body === "string" && body === "")) {
+      // oauthlib refuses this too: fetch cannot send such a body at all.
+      throw new TypeError(`request.body must be empty for a ${method} request; put the parameters in the URL query`);
+    }
+    collectBody(body, params);
   }
-  collectBody(body, out);
+  return params;
 }
 
 function encodeChecked(value: string, what: string, allowEmpty: boolean): string {

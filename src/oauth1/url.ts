@@ -1,4 +1,4 @@
-import { describe } from "./percent-encode.js";
+import { describe, escapeChar } from "./percent-encode.js";
 
 /** Parses a request URL, insisting on absolute http(s). @internal */
 export function toHttpUrl(url: string | URL, what = "request.url"): URL {
@@ -33,15 +33,8 @@ export function baseStringUri(url: URL): string {
 
 // RFC 3986 3.4: query = *( pchar / "/" / "?" ), pchar = unreserved / pct-encoded / sub-delims /
 // ":" / "@". "%" stays: a query that reached here decoded cleanly, so each "%" starts an escape.
-const QUERY_CHARS = /^[\w.~!$&'()*+,;=:@/?%-]*$/;
+// The WHATWG parser has already encoded controls and non-ASCII, so what is left is ASCII.
 const NOT_QUERY_CHAR = /[^\w.~!$&'()*+,;=:@/?%-]/g;
-
-function escapeChar(char: string): string {
-  let escaped = "";
-  for (const byte of new TextEncoder().encode(char))
-    escaped += "%" + (byte < 16 ? "0" : "") + byte.toString(16).toUpperCase();
-  return escaped;
-}
 
 /**
  * The URL to send: the parsed URL with every query character RFC 3986 3.4 does not allow raw
@@ -52,9 +45,6 @@ function escapeChar(char: string): string {
  * @internal
  */
 export function sendableUrl(url: URL): string {
-  const href = url.href;
-  const search = url.search;
-  if (QUERY_CHARS.test(search)) return href;
-  const start = href.length - url.hash.length - search.length;
-  return href.slice(0, start) + search.replace(NOT_QUERY_CHAR, escapeChar) + url.hash;
+  const { href, search, hash } = url;
+  return href.slice(0, href.length - hash.length - search.length) + search.replace(NOT_QUERY_CHAR, escapeChar) + hash;
 }

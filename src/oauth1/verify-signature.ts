@@ -4,7 +4,7 @@ import { normalizeMethod, signatureBaseString } from "./base-string.js";
 import { timingSafeEqual } from "./constant-time.js";
 import { parseForm, type FormBody, type ParameterList } from "./form.js";
 import { describe } from "./percent-encode.js";
-import { collectBodyParameters } from "./sign-request.js";
+import { collectRequestParameters } from "./sign-request.js";
 import { checkSignatureMethod, createSignature, type SignatureMethod } from "./signature.js";
 import { toHttpUrl } from "./url.js";
 
@@ -238,10 +238,11 @@ async function parseArrived(
   }
   const method = normalizeMethod(received.method);
   const url = toHttpUrl(received.url);
-  const params: ParameterList = [];
-  parseForm(url.search.slice(1), "the URL query", params);
-  const queryCount = params.length;
-  collectBodyParameters(method, received.body, params);
+  const params = collectRequestParameters(method, url, received.body);
+  // The query's parameters come first; count them to know where each one arrived.
+  const query: ParameterList = [];
+  parseForm(url.search.slice(1), "the URL query", query);
+  const queryCount = query.length;
   const authorization = received.authorization;
   let header: HeaderParameter[] = [];
   if (typeof authorization === "string" && /^\s*oauth(\s|$)/i.test(authorization)) {

@@ -120,3 +120,11 @@ describe.skipIf(!installed)("a strict server accepts the URL signRequest gives t
     expect(signed.signature).toBe(original.signature);
   });
 });
+
+describe.skipIf(!installed)("oauthlib's server takes our default nonce (its check_nonce: 20 to 30 characters)", () => {
+  it("a request signed with every default passes every check", async () => {
+    const url = "https://api.example.com/1.1/account/verify_credentials.json";
+    const signed = await signRequest({ method: "GET", url }, credentials);
+    expect(oauthlibServer("GET", url, signed.authorization)).toMatchObject({ valid: true });
+  });
+});
