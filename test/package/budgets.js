@@ -11,10 +11,12 @@
 //   signRequest 2,915 B. The root grew by about 420 B for a 2x signing speed-up; going back to the
 //   shared helpers saves about 210 B and costs about 20% of string-building speed
 //   (docs/performance.md, "Sizes"). Budgets: those numbers plus about 2%.
+// - hardened core (realm as a quoted-string, the URL to send with the query re-encoded for strict
+//   servers, verifySignature's body limit and options): root 12,152 B, signRequest alone 3,062 B.
 export const BUDGETS = {
-  root: { budget: 11_450, target: 3_500, what: 'everything exported by "twitter-oauth1"' },
+  root: { budget: 12_400, target: 3_500, what: 'everything exported by "twitter-oauth1"' },
   signRequest: {
-    budget: 3_000,
+    budget: 3_125,
     target: 1_400,
     what: 'signRequest alone (import { signRequest } from "twitter-oauth1")',
   },
