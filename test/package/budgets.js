@@ -11,8 +11,12 @@
 //   signRequest 2,915 B. The root grew by about 420 B for a 2x signing speed-up; going back to the
 //   shared helpers saves about 210 B and costs about 20% of string-building speed
 //   (docs/performance.md, "Sizes"). Budgets: those numbers plus about 2%.
+// - client hardening (bodies read once, bounded clock offset, allowedOrigins, no redirects,
+//   redaction of every spelling, linear error parsing, rate-limit data, seal size limit): root
+//   11,271 B -> 12,929 B (+1,658 B, of which about 730 B is the spelling-aware redaction),
+//   signRequest 2,915 B -> 2,932 B (the error class's rateLimit). Root budget: 12,929 B plus 2%.
 export const BUDGETS = {
-  root: { budget: 11_450, target: 3_500, what: 'everything exported by "twitter-oauth1"' },
+  root: { budget: 13_190, target: 3_500, what: 'everything exported by "twitter-oauth1"' },
   signRequest: {
     budget: 3_000,
     target: 1_400,
