@@ -121,7 +121,8 @@ async function exchange<T>(context: TransportContext, call: SignedCall, handle: 
     try {
       let response: Response;
       try {
-        response = await context.fetch(call.url.href, init);
+        // The URL as signed, with the query characters RFC 3986 3.4 forbids percent-encoded.
+        response = await context.fetch(signed.url, init);
       } catch (error) {
         throw failure(error, call, signals, "network");
       }

@@ -745,6 +745,26 @@ export function clientCases(pkg, testing) {
       },
     },
     {
+      name: "RFC 3986 3.4: the client sends the URL as signed, [ ] | ^ in the query percent-encoded, and the fake X accepts it",
+      async run() {
+        const { fake, TwitterOAuth, consumer } = setup(pkg, testing);
+        const sent = [];
+        const client = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          callbackUrl: CALLBACK,
+          fetch: (input, init) => {
+            sent.push(String(input));
+            return fake.fetch(new Request(input, init));
+          },
+        });
+        const { accessToken } = await signIn(fake, client);
+        const response = await client.fetch("/2/users/me?x=a[1]|b^c", { token: accessToken });
+        equal(sent.at(-1), "https://api.x.com/2/users/me?x=a%5B1%5D%7Cb%5Ec", "the URL sent");
+        equal(response.status, 200, "the signature holds for the encoded URL");
+      },
+    },
+    {
       name: "new TwitterOAuth: empty key or secret, a bad callback, or a non-loopback http baseUrl are TypeErrors",
       async run() {
         const { TwitterOAuth, consumer } = setup(pkg, testing);
