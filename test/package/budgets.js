@@ -11,14 +11,17 @@
 //   signRequest 2,915 B. The root grew by about 420 B for a 2x signing speed-up; going back to the
 //   shared helpers saves about 210 B and costs about 20% of string-building speed
 //   (docs/performance.md, "Sizes"). Budgets: those numbers plus about 2%.
+// - hardened core (realm as a quoted-string, the URL to send with the query re-encoded for strict
+//   servers, verifySignature's body limit and options): root 12,152 B, signRequest alone 3,062 B.
 // - client hardening (bodies read once, bounded clock offset, allowedOrigins, no redirects,
-//   redaction of every spelling, linear error parsing, rate-limit data, seal size limit): root
-//   11,271 B -> 12,929 B (+1,658 B, of which about 730 B is the spelling-aware redaction),
-//   signRequest 2,915 B -> 2,932 B (the error class's rateLimit). Root budget: 12,929 B plus 2%.
+//   redaction of every spelling, linear error parsing, rate-limit data, seal size limit, signed.url):
+//   root 13,981 B, +1,745 B over the hardened core measured the same way (12,236 B), about 730 B
+//   of it the spelling-aware redaction; signRequest alone 3,081 B (+19 B, the error class's
+//   rateLimit). Root budget: 13,981 B plus 2%.
 export const BUDGETS = {
-  root: { budget: 13_190, target: 3_500, what: 'everything exported by "twitter-oauth1"' },
+  root: { budget: 14_260, target: 3_500, what: 'everything exported by "twitter-oauth1"' },
   signRequest: {
-    budget: 3_000,
+    budget: 3_125,
     target: 1_400,
     what: 'signRequest alone (import { signRequest } from "twitter-oauth1")',
   },
