@@ -1,7 +1,9 @@
 import { TwitterOAuthError } from "../errors.js";
+import { discard, readPrefix } from "../read-capped.js";
 import type { TwitterOAuth } from "../twitter/client.js";
-import { readCapped } from "../twitter/read-body.js";
-import { readHttpError } from "../twitter/transport.js";
+import { parseErrorBody } from "../twitter/error-body.js";
+import { redactor } from "../twitter/redact.js";
+import { BODY_LIMIT, httpError, type TransportContext } from "../twitter/transport.js";
 import type { AccessToken, TwitterUser } from "../twitter/types.js";
 import type { Profile } from "./types.js";
 
@@ -17,16 +19,29 @@ export interface ProfileOptions {
   includeEntities: boolean;
 }
 
+/** The body as text, read once up to `limit` bytes; undefined when it is longer. */
+async function readText(response: Response, limit: number): Promise<string | undefined> {
+  if (response.body === null) return "";
+  const { bytes, rest } = await readPrefix(response.body, limit);
+  if (rest !== undefined) {
+    discard(rest);
+    return undefined;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 /**
  * The profile as passport-twitter builds it: from `GET account/verify_credentials` (`id` from
  * `id_str`, `username`, `displayName`, `emails`, `photos`, `provider`, `_raw`, `_json`,
  * `_accessLevel`, in that order), or with `skipExtendedUserProfile` from step 3's `user_id` and
- * `screen_name` alone.
+ * `screen_name` alone. `_raw` is X's body byte for byte, so `client.fetch` is used rather than
+ * `verifyCredentials`; a non-2xx answer becomes the client's own HTTP_ERROR, X's errors redacted.
  * @throws TwitterOAuthError `HTTP_ERROR`, `INVALID_RESPONSE`, `NETWORK_ERROR`, `TIMEOUT`.
  * @internal
  */
 export async function loadProfile(
   client: TwitterOAuth,
+  consumerSecret: string,
   accessToken: AccessToken,
   options: ProfileOptions,
 ): Promise<Profile> {
@@ -39,9 +54,15 @@ export async function loadProfile(
   if (!options.includeStatus) url.searchParams.set("skip_status", "true");
   if (!options.includeEntities) url.searchParams.set("include_entities", "false");
   const endpoint = `GET ${url.pathname}`;
-  const response = await client.fetch(url, { token: accessToken });
-  if (!response.ok) throw await readHttpError(response, endpoint, [accessToken.tokenSecret]);
-  const raw = await readCapped(response, PROFILE_LIMIT);
+  const response = await client.fetch(url, { token: accessToken, redirect: "manual" });
+  if (!response.ok) {
+    const text = await readText(response, BODY_LIMIT).catch(() => "");
+    const errors = text === undefined ? [] : parseErrorBody(text, redactor([consumerSecret, accessToken.tokenSecret]));
+    // httpError reads only the clock of the context, for a rate limit's reset time.
+    const clock = { now: () => Date.now(), offsetMs: client.clockOffset } as TransportContext;
+    throw httpError(clock, response, endpoint, errors, text === undefined);
+  }
+  const raw = await readText(response, PROFILE_LIMIT);
   let json: unknown;
   try {
     json = raw === undefined ? undefined : JSON.parse(raw);

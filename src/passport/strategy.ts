@@ -25,6 +25,8 @@ const MAX_AGE_SECONDS = 15 * 60;
 
 interface StrategyState {
   client: TwitterOAuth;
+  /** Only to redact X's error bodies; never a property of the strategy. */
+  consumerSecret: string;
   // biome-ignore lint/complexity/noBannedTypes: verify is called with 4 to 6 arguments, chosen by its arity as passport-oauth1 does
   verify: Function;
   passReqToCallback: boolean;
@@ -170,21 +172,25 @@ export class Strategy {
     if (typeof verify !== "function") {
       throw new TypeError(`verify must be a function (token, tokenSecret, profile, done), got ${describe(verify)}`);
     }
-    const client = new TwitterOAuth({
-      consumerKey: options.consumerKey,
-      consumerSecret: options.consumerSecret,
-      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
-    });
-    const sessionKey = optional<string>(options.sessionKey, "sessionKey", "string") ?? "oauth:twitter";
+    let profileOrigin: string | undefined;
     if (options.userProfileURL !== undefined) {
       try {
-        new URL(options.userProfileURL);
+        profileOrigin = new URL(options.userProfileURL).origin;
       } catch {
         throw new TypeError(`options.userProfileURL must be an absolute URL, got ${describe(options.userProfileURL)}`);
       }
     }
+    const client = new TwitterOAuth({
+      consumerKey: options.consumerKey,
+      consumerSecret: options.consumerSecret,
+      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+      // The client signs only for the hosts it is told: the profile's, when it is elsewhere.
+      ...(profileOrigin === undefined ? {} : { allowedOrigins: [profileOrigin] }),
+    });
+    const sessionKey = optional<string>(options.sessionKey, "sessionKey", "string") ?? "oauth:twitter";
     states.set(this, {
       client,
+      consumerSecret: options.consumerSecret,
       verify,
       passReqToCallback: optional<boolean>(options.passReqToCallback, "passReqToCallback", "boolean") ?? false,
       callbackURL: checkCallbackURL(options.callbackURL),
@@ -319,7 +325,7 @@ async function run(
     throw error;
   }
   commit();
-  const profile = await loadProfile(state.client, accessToken, state.profile);
+  const profile = await loadProfile(state.client, state.consumerSecret, accessToken, state.profile);
   callVerify(strategy, state, req, accessToken.token, accessToken.tokenSecret, profile, {
     user_id: accessToken.userId,
     screen_name: accessToken.screenName,

@@ -13,8 +13,13 @@
 //   (docs/performance.md, "Sizes"). Budgets: those numbers plus about 2%.
 // - hardened core (realm as a quoted-string, the URL to send with the query re-encoded for strict
 //   servers, verifySignature's body limit and options): root 12,152 B, signRequest alone 3,062 B.
+// - client hardening (bodies read once, bounded clock offset, allowedOrigins, no redirects,
+//   redaction of every spelling, linear error parsing, rate-limit data, seal size limit, signed.url):
+//   root 13,981 B, +1,745 B over the hardened core measured the same way (12,236 B), about 730 B
+//   of it the spelling-aware redaction; signRequest alone 3,081 B (+19 B, the error class's
+//   rateLimit). Root budget: 13,981 B plus 2%.
 export const BUDGETS = {
-  root: { budget: 12_400, target: 3_500, what: 'everything exported by "twitter-oauth1"' },
+  root: { budget: 14_260, target: 3_500, what: 'everything exported by "twitter-oauth1"' },
   signRequest: {
     budget: 3_125,
     target: 1_400,
