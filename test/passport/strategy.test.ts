@@ -3,7 +3,7 @@
 // without it (sealed cookies, cookieSecret). X docs, "Log in with X": steps 1 to 3, force_login, Cancel.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Strategy } from "../../src/passport/index.js";
-import { defaultUser } from "../../src/testing/index.js";
+import { defaultUser, toNodeListener } from "../../src/testing/index.js";
 import { isLoginForm } from "../handlers/browser.js";
 import {
   type App,
@@ -12,6 +12,7 @@ import {
   COOKIE_SECRET,
   callbackFromX,
   closeAll,
+  listen,
   startApp,
   startFakeX,
   toX,
@@ -161,7 +162,11 @@ describe.each(Object.entries(MODES))("%s", (_, mode) => {
           }),
       );
       const answer = await b.request(callback);
-      expect(await answer.json()).toMatchObject({ name: "TwitterOAuthError", code: "HTTP_ERROR" });
+      expect(await answer.json()).toMatchObject({
+        name: "TwitterOAuthError",
+        code: "HTTP_ERROR",
+        message: expect.stringContaining(`${path} failed with HTTP 401: X says "Invalid or expired token." (code 89)`),
+      });
       if (mode.cookieSecret) expect(await b.cookieNames(app.origin, "x-signin-")).toEqual([]);
     }
     expect(app.verified).toEqual([]);
@@ -278,6 +283,23 @@ describe("verify and profile options, as passport-twitter has them", () => {
       id: defaultUser.id,
       username: defaultUser.screenName,
     });
+  });
+
+  it("userProfileURL on another host: the profile comes from there", async () => {
+    let asked = "";
+    const elsewhere = await listen(
+      toNodeListener((request) => {
+        asked = request.url;
+        return x.fake.fetch(request);
+      }),
+    );
+    const app = await start(MODES["with express-session (req.session)"], {
+      userProfileURL: `${elsewhere}/1.1/account/verify_credentials.json`,
+    });
+    const b = browser();
+    await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
+    expect(asked).toBe(`${elsewhere}/1.1/account/verify_credentials.json`);
+    expect(app.verified[0]!.profile).toMatchObject({ id: defaultUser.id, username: defaultUser.screenName });
   });
 
   it("includeEmail: profile.emails", async () => {
