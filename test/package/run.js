@@ -83,12 +83,18 @@ await step("npm pack, then npm install of the tarball into a temporary project",
   cpSync(join(root, "test/package/consumer"), project, { recursive: true });
   return `${packed[0].filename}, ${files.length} files, ${packed[0].size} B packed, ${packed[0].unpackedSize} B unpacked`;
 });
-const suite = join(root, "test/conformance/suite.js");
-await step('ESM: import "twitter-oauth1" and "twitter-oauth1/testing", conformance suite passes', () =>
-  sh(process.execPath, ["esm.mjs", suite], { cwd: project }).split("\n").pop(),
+const suite = [join(root, "test/conformance/suite.js"), join(root, "test/conformance/entry-points.js")];
+await step("ESM: import every entry point of the exports map, conformance suite passes", () =>
+  sh(process.execPath, ["esm.mjs", ...suite], { cwd: project })
+    .split("\n")
+    .slice(-2)
+    .join("; "),
 );
-await step('CJS: require("twitter-oauth1") and "twitter-oauth1/testing", conformance suite passes', () =>
-  sh(process.execPath, ["cjs.cjs", suite], { cwd: project }).split("\n").slice(-2).join("; "),
+await step("CJS: require every entry point of the exports map, conformance suite passes", () =>
+  sh(process.execPath, ["cjs.cjs", ...suite], { cwd: project })
+    .split("\n")
+    .slice(-3)
+    .join("; "),
 );
 const tsc = join(root, "node_modules/typescript/bin/tsc");
 const compilerOptions = {
