@@ -20,7 +20,7 @@ export function webkitAvailable() {
 
 const START_MS = 30_000;
 const STEP_MS = 30_000;
-const ELEMENT = "element-6066-11e4-a52f-4a5b8a5b0e6a"; // the W3C WebDriver element reference key
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf"; // the W3C WebDriver element reference key
 
 const children = new Set();
 process.on("exit", () => {
