@@ -1,6 +1,6 @@
 // What `npm publish` would ship, checked against what users need: package.json, README.md, LICENSE,
 // every file the package.json fields point at (exports in every condition, main, module, types,
-// typesVersions), and every file those import in turn (shared chunks of the build and of its
+// typesVersions, bin), and every file those import in turn (shared chunks of the build and of its
 // declarations). Anything else is a file users do not need; anything missing breaks an import.
 import { existsSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
@@ -24,6 +24,7 @@ export function neededFiles(manifest, root) {
     manifest.module,
     manifest.types,
     ...targets(manifest.typesVersions),
+    ...targets(manifest.bin),
   ].filter((path) => typeof path === "string" && !path.includes("*"));
   const needed = new Set(ALWAYS);
   const queue = start.map(relative);

@@ -12,7 +12,7 @@ import { bounded } from "../support/bounded.js";
 import { entryPointsPlugin } from "./entry-points-plugin.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const SUITE_MS = 120_000;
+const SUITE_MS = 60_000;
 const HINT = 'edge-runtime is a devDependency of the repository: run "npm ci" at the repository root';
 
 function fail(message) {
