@@ -42,8 +42,8 @@ for (const name of ENGINE_NAMES) {
     }
 
     async function expectSignedIn(): Promise<void> {
-      await page.waitForUrl((url) => url === `${demo.siteUrl}/`);
-      expect(await page.text(HEADING)).toBe("Signed in as Fake User");
+      await page.waitForText(HEADING, "Signed in as Fake User");
+      expect(await page.url()).toBe(`${demo.siteUrl}/`);
       expect(await page.text('//*[@id="screen-name"]')).toBe("@fake_user");
       expect(await page.text('//*[@id="user-id"]')).toBe("1450000000000000001");
       expect(await page.text('//*[@id="email"]')).toBe("fake_user@example.com");
@@ -71,7 +71,7 @@ for (const name of ENGINE_NAMES) {
       await page.goto(demo.siteUrl);
       await page.click(byText("a", "Sign in with X"));
       await page.waitForUrl(`${demo.fakeUrl}/oauth/authenticate?`);
-      expect(await page.text(HEADING)).toContain("twitter-oauth1 demo");
+      await page.waitForText(HEADING, /twitter-oauth1 demo/);
       await page.visible("//*[contains(normalize-space(), 'Post and delete posts for you')]");
       // The sealed request token is the site's HttpOnly, SameSite=Lax cookie (the fake X shares
       // the host name, so the engine reports it on this page too).
@@ -97,10 +97,10 @@ for (const name of ENGINE_NAMES) {
       await signOut();
       await page.click(byText("a", "Sign in with a different X account"));
       await page.click(byText("button", "Cancel"));
-      expect(await page.text(HEADING)).toBe("You cancelled");
+      await page.waitForText(HEADING, "You cancelled");
       await page.click(byText("a", "Return to twitter-oauth1 demo"));
       await page.waitForUrl(`${demo.siteUrl}/callback?denied=`);
-      expect(await page.text(HEADING)).toBe("Sign-in cancelled");
+      await page.waitForText(HEADING, "Sign-in cancelled");
       expect(await page.cookie("demo_session")).toBeUndefined();
       expect(await page.cookie("demo_request_token")).toBeUndefined();
       await page.screenshot(`${screenshots}/3-cancelled.png`);

@@ -24,6 +24,8 @@ export interface BrowserSession {
   evaluate<T = unknown>(expression: string): Promise<T>;
   /** The element's trimmed text once it is shown. */
   text(xpath: string, ms?: number): Promise<string>;
+  /** Waits until the element shows with this text (or text matching it); throws with the last text seen. */
+  waitForText(xpath: string, expected: string | RegExp, ms?: number): Promise<string>;
   visible(xpath: string, ms?: number): Promise<true>;
   click(xpath: string): Promise<void>;
   fill(xpath: string, value: string): Promise<void>;

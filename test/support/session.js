@@ -33,6 +33,26 @@ export function xpathSession(engine) {
     /** The element's trimmed text once it is shown. */
     text: (xpath, ms = 15_000) =>
       poll(async () => (await engine.evaluate(probe(xpath))) ?? undefined, { ms, what: `${engine.engine}: ${xpath}` }),
+    /**
+     * Waits until the element shows with text that is `expected` (or matches it, a RegExp), and
+     * returns that text; throws with the last text seen after `ms`. Reading right after a click
+     * could still see the page being left: this waits for the one that was asked for.
+     */
+    async waitForText(xpath, expected, ms = 15_000) {
+      let last;
+      const matches = (text) => (typeof expected === "string" ? text === expected : expected.test(text));
+      try {
+        return await poll(
+          async () => {
+            last = (await engine.evaluate(probe(xpath))) ?? undefined;
+            return last !== undefined && matches(last) ? last : undefined;
+          },
+          { ms, what: `${engine.engine}: ${xpath} reading ${expected}` },
+        );
+      } catch (error) {
+        throw new Error(`${error.message}; last seen: ${last === undefined ? "(not shown)" : JSON.stringify(last)}`);
+      }
+    },
     /** True once the element is shown (throws after `ms`). */
     async visible(xpath, ms = 15_000) {
       await session.text(xpath, ms);
