@@ -4,15 +4,29 @@
 // new entry point needs a cases file (cases/index.js) and nothing in any runner.
 
 /**
- * Entry points that only Node-compatible runtimes (Node, Deno, Bun) load; the web runners (workerd,
- * the Edge Runtime, the browsers) leave them out, and the suite skips their cases there, saying so.
- * The one place where an entry point is flagged Node-only.
+ * The one place where an entry point is flagged as running only in some kinds of runtime, by the
+ * kind of runner: "node" (Node, Deno, Bun), "server" (those and the server runtimes with web
+ * globals only: workerd, the Edge Runtime) and "browser" (a page). Unlisted: every kind.
+ * - "node": only Node-compatible runtimes load it; the others leave it out.
+ * - "server": every runner loads it (it must import anywhere), but browser pages skip its cases.
+ * The suite lists what it skipped, and why, in each runner's output.
  */
-export const NODE_ONLY = [];
+export const RUNS_IN = {
+  // Sign-in routes set cookies on the Responses they make: a browser drops Set-Cookie from a
+  // Response built by script (Fetch standard: a forbidden response-header name), so they are server code.
+  "./handlers": "server",
+};
+
+/** The kinds of runner an entry point's cases run in. */
+export function kindsFor(subpath) {
+  const where = RUNS_IN[subpath];
+  return where === "node" ? ["node"] : where === "server" ? ["node", "server"] : ["node", "server", "browser"];
+}
 
 /**
  * The loadable entry points of an exports map: [{ subpath, import, require }], the two files being
- * package-relative paths ("./dist/index.js"). `web: true` leaves out NODE_ONLY.
+ * package-relative paths ("./dist/index.js"). `web: true` (a runner that is not Node-compatible)
+ * leaves out the Node-only ones.
  */
 export function entryPoints(manifest, { web = false } = {}) {
   const exportsMap = manifest?.exports;
@@ -20,7 +34,7 @@ export function entryPoints(manifest, { web = false } = {}) {
   const list = [];
   for (const [subpath, target] of Object.entries(exportsMap)) {
     if (subpath === "./package.json") continue;
-    if (web && NODE_ONLY.includes(subpath)) continue;
+    if (web && RUNS_IN[subpath] === "node") continue;
     const esm = conditionTarget(target, "import");
     if (!esm) throw new Error(`package.json exports["${subpath}"] has no "import" target`);
     list.push({ subpath, import: esm, require: conditionTarget(target, "require") });

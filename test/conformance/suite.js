@@ -2,27 +2,33 @@
 // the same file runs in Node, Deno, Bun, workerd, the Edge Runtime and browser pages. Each runner
 // loads every entry point of package.json "exports" (entry-points.js), passes them to run() as one
 // object keyed by subpath, prints the outcome and fails on any failure or on zero cases. A missing
-// entry point or export fails its cases; nothing is skipped but the cases of an entry point that
-// entry-points.js flags Node-only, in the web runners, and the result says so.
+// export fails its cases, and so does an exported entry point that no cases file covers; nothing is
+// skipped but the cases of entry points that entry-points.js flags for other kinds of runtime, or
+// that package.json does not export, and each runner's output lists those.
 import { CASE_FILES } from "./cases/index.js";
-import { NODE_ONLY } from "./entry-points.js";
+import { kindsFor, RUNS_IN } from "./entry-points.js";
 
 /**
- * Every case, in order, for the given entry points, and the cases files left out (Node-only entry
- * points in a web runner). Throws when a cases file needs an entry point that was not loaded.
+ * Every case, in order, for the given entry points, and the cases files left out (an entry point
+ * flagged in entry-points.js RUNS_IN that this kind of runner does not run).
+ * `kind`: "node" (Node, Deno, Bun), "server" (workerd, the Edge Runtime) or "browser".
  */
-export function allCases(entries, { web = false } = {}) {
+export function allCases(entries, { kind = "node" } = {}) {
   const cases = [];
   const skipped = [];
   for (const file of CASE_FILES) {
-    const nodeOnly = file.entryPoints.filter((subpath) => NODE_ONLY.includes(subpath));
-    if (web && nodeOnly.length > 0) {
-      skipped.push(`${file.name} (${nodeOnly.join(", ")}: Node-only)`);
+    const elsewhere = file.entryPoints.filter((subpath) => !kindsFor(subpath).includes(kind));
+    if (elsewhere.length > 0) {
+      skipped.push(`${file.name} (${elsewhere.map((subpath) => `${subpath}: ${RUNS_IN[subpath]} only`).join(", ")})`);
       continue;
     }
+    // A runner loads every entry point of the exports map or fails as a whole, so one missing here
+    // is not exported (yet): its cases cannot run, and the output says so.
     const missing = file.entryPoints.filter((subpath) => !(subpath in entries));
     if (missing.length > 0) {
-      cases.push(failing(`${file.name}: entry points loaded`, `not loaded: ${missing.join(", ")}`));
+      skipped.push(
+        `${file.name} (${missing.map((subpath) => `${subpath}: not in package.json "exports"`).join(", ")})`,
+      );
       continue;
     }
     cases.push(...file.cases(entries));
@@ -54,7 +60,7 @@ function failing(name, message) {
  * @param entries - { [subpath]: namespace } for every entry point loaded, e.g.
  *   { ".": dist/index.js, "./testing": dist/testing.js }.
  * @param onResult - optional callback per case: ({ name, ok, error }).
- * @param options - { web: true } in a runner that leaves out the Node-only entry points.
+ * @param options - { kind }: "node" (the default), "server" or "browser"; see allCases.
  * @returns { passed, failed, failures: [{ name, error }], total, entryPoints, skipped, hmacPath }
  */
 export async function run(entries, onResult = () => {}, options = {}) {

@@ -10,7 +10,7 @@ export async function main() {
   const entries = await loadEntryPoints(manifest, (entry) => import(entry.import.replace(/^\.\//, "/")), {
     web: true,
   });
-  const result = await run(entries, undefined, { web: true });
+  const result = await run(entries, undefined, { kind: "browser" });
   result.nodeGlobals = ["process", "Buffer", "require", "global"].filter((name) => name in globalThis);
   return result;
 }

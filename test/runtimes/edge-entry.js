@@ -4,7 +4,7 @@
 import { entries } from "conformance:entry-points";
 import { run } from "../conformance/suite.js";
 
-globalThis.__conformance = run(entries, undefined, { web: true }).then((result) => {
+globalThis.__conformance = run(entries, undefined, { kind: "server" }).then((result) => {
   // The runner checks that no Node global was there: the suite passed on web globals alone.
   const nodeGlobals = ["process", "Buffer", "require", "global"].filter((name) => name in globalThis);
   return JSON.stringify({ ...result, nodeGlobals, edgeRuntime: globalThis.EdgeRuntime });

@@ -6,7 +6,7 @@ import { run } from "../conformance/suite.js";
 
 export default {
   async fetch() {
-    const result = await run(entries, undefined, { web: true });
+    const result = await run(entries, undefined, { kind: "server" });
     // The runner checks that no Node global was there: the suite passed on web globals alone.
     const nodeGlobals = ["process", "Buffer", "require", "global"].filter((name) => name in globalThis);
     return Response.json({ ...result, nodeGlobals });

@@ -2,6 +2,8 @@
 // package.json "exports" gets its own cases file, listed here; the runners need no change.
 import { clientCases } from "./client.js";
 import { coreCases } from "./core.js";
+import { handlerCases } from "./handlers.js";
+import { passportCases } from "./passport.js";
 import { stateCases } from "./state.js";
 import { vectorCases } from "./vectors.js";
 
@@ -15,4 +17,14 @@ export const CASE_FILES = [
     cases: (entries) => clientCases(entries["."], entries["./testing"]),
   },
   { name: "state", entryPoints: ["."], cases: (entries) => stateCases(entries["."]) },
+  {
+    name: "handlers",
+    entryPoints: [".", "./testing", "./handlers"],
+    cases: (entries) => handlerCases(entries),
+  },
+  {
+    name: "passport",
+    entryPoints: ["./testing", "./passport"],
+    cases: (entries) => passportCases(entries["./testing"], entries["./passport"]),
+  },
 ];
