@@ -13,16 +13,18 @@
 //   2,915 B. The root grew by about 420 B for a 2x signing speed-up; going back to the shared
 //   helpers saves about 210 B and costs about 20% of string-building speed (docs/performance.md,
 //   "Sizes"). Budgets: those numbers plus about 2%.
-// - measured by size-limit (which subtracts esbuild's empty-bundle bytes) for every entry point:
-//   ./testing 11,544 B by the bench's measure; budget plus about 2%.
+// - hardened core (realm as a quoted-string, the URL to send with the query re-encoded for strict
+//   servers, verifySignature's body limit and options): root 12,152 B, signRequest alone 3,062 B.
+// - measured by size-limit (which subtracts esbuild's empty-bundle bytes) for every entry point;
+//   ./testing, ./handlers and ./passport got budgets then: what they measured plus about 2%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
-  ".": { budget: 11_450, target: 3_500 },
+  ".": { budget: 12_400, target: 3_500 },
   "./testing": { budget: 11_800 },
 };
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */
 export const EXPORT_BUDGETS = [
-  { name: "signRequest alone", subpath: ".", imports: "{ signRequest }", budget: 3_000, target: 1_400 },
+  { name: "signRequest alone", subpath: ".", imports: "{ signRequest }", budget: 3_125, target: 1_400 },
 ];

@@ -23,7 +23,10 @@ function echo(status: number, format: "json" | "text" | "xml"): (info: { request
     const authorization = request.headers.get("authorization") ?? "";
     const signature = decodeURIComponent(/oauth_signature="([^"]+)"/.exec(authorization)?.[1] ?? "");
     signatures.push(signature);
-    const leak = `${authorization} ${signature} ${CONSUMER_SECRET} ${TOKEN_SECRET} ${percentEncode(CONSUMER_SECRET)}&${percentEncode(TOKEN_SECRET)}`;
+    // Only the secrets the client signed with can be echoed: step 1 has no token secret yet (an
+    // oauth_token secret in a request_token answer is X's to give, not a leak).
+    const tokenSecret = authorization.includes("oauth_token=") ? TOKEN_SECRET : "";
+    const leak = `${authorization} ${signature} ${CONSUMER_SECRET} ${tokenSecret} ${percentEncode(CONSUMER_SECRET)}&${percentEncode(tokenSecret)}`;
     if (format === "json") return HttpResponse.json({ errors: [{ code: 32, message: leak }] }, { status });
     if (format === "xml")
       return new HttpResponse(`<?xml version="1.0"?><errors><error code="415">${leak}</error></errors>`, { status });
