@@ -16,12 +16,16 @@
 // - hardened core (realm as a quoted-string, the URL to send with the query re-encoded for strict
 //   servers, verifySignature's body limit and options): root 12,152 B, signRequest alone 3,062 B.
 // - measured by size-limit (which subtracts esbuild's empty-bundle bytes) for every entry point;
-//   ./testing, ./handlers and ./passport got budgets then: what they measured plus about 2%.
+//   ./testing, ./handlers and ./passport got budgets then, from the sign-in branch merged with this
+//   one (./testing 12,689 B there, 12,424 B before its Node listener moved; ./handlers 6,198 B;
+//   ./passport 13,194 B): those plus about 2%. A budget for an entry point not exported yet is unused.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 12_400, target: 3_500 },
-  "./testing": { budget: 11_800 },
+  "./testing": { budget: 12_950 },
+  "./handlers": { budget: 6_350 },
+  "./passport": { budget: 13_450 },
 };
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */
