@@ -15,6 +15,11 @@
 //   "Sizes"). Budgets: those numbers plus about 2%.
 // - hardened core (realm as a quoted-string, the URL to send with the query re-encoded for strict
 //   servers, verifySignature's body limit and options): root 12,152 B, signRequest alone 3,062 B.
+// - client hardening (bodies read once, bounded clock offset, allowedOrigins, no redirects,
+//   redaction of every spelling, linear error parsing, rate-limit data, seal size limit, signed.url):
+//   root 13,981 B, +1,745 B over the hardened core measured the same way (12,236 B), about 730 B
+//   of it the spelling-aware redaction; signRequest alone 3,081 B (+19 B, the error class's
+//   rateLimit). Root budget: 13,981 B plus 2%.
 // - measured by size-limit (which subtracts esbuild's empty-bundle bytes) for every entry point;
 //   ./testing, ./handlers and ./passport got budgets then, from the sign-in branch merged with this
 //   one (./testing 12,689 B there, 12,424 B before its Node listener moved; ./handlers 6,198 B;
@@ -22,7 +27,7 @@
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
-  ".": { budget: 12_400, target: 3_500 },
+  ".": { budget: 14_260, target: 3_500 },
   "./testing": { budget: 12_950 },
   "./handlers": { budget: 6_350 },
   "./passport": { budget: 13_450 },
