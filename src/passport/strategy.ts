@@ -147,17 +147,20 @@ export class Strategy {
   name = "twitter";
 
   /**
+   * A strategy whose `verify` gets the request first.
    * @param options - with `passReqToCallback: true`.
    * @param verify - `verify(req, token, tokenSecret, profile, done)`: the request first.
    */
   constructor(options: StrategyOptions & { passReqToCallback: true }, verify: VerifyFunctionWithRequest);
   /**
+   * A strategy with passport-twitter's options and `verify(token, tokenSecret, profile, done)`.
    * @param options - passport-twitter's options, plus `baseUrl` and `cookieSecret`.
    * @param verify - finds or creates the app's user and calls `done(null, user)` (or `done(null, false)` to refuse).
    * @throws TypeError when an option is missing or malformed, naming it.
    */
   constructor(options: StrategyOptions, verify: VerifyFunction);
   /**
+   * A strategy whose `verify` also gets step 3's fields: `verify(token, tokenSecret, params, profile, done)`.
    * @param options - passport-twitter's options, plus `baseUrl` and `cookieSecret`.
    * @param verify - passport-oauth1's five-argument form, with step 3's `user_id` and `screen_name`
    *   before the profile (annotate its parameters, so that TypeScript picks this form).
