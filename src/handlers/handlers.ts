@@ -30,6 +30,25 @@ function checkLoginOptions(options: LoginOptions): void {
   }
 }
 
+/**
+ * The URL as the browser asked for it: the `Host` header it sent names the host its cookies belong to
+ * (RFC 9110 7.2), even where a framework rewrites `request.url` (Next.js's NextRequest turns
+ * 127.0.0.1 and [::1] into localhost). Falls back to `request.url` without a usable `Host`.
+ */
+function browserUrl(request: Request): URL {
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  if (host === null || host === url.host) return url;
+  try {
+    const asked = new URL(`${url.protocol}//${host}`);
+    // Only a bare host[:port] is taken; anything else in the header is not a host.
+    if (asked.host !== host.toLowerCase() || asked.pathname !== "/") return url;
+    return new URL(url.pathname + url.search, asked.origin);
+  } catch {
+    return url;
+  }
+}
+
 /** Adds `Set-Cookie` values to an answer; copies it when its headers are immutable (`Response.redirect`). */
 function withCookies(response: Response, cookies: readonly string[]): Response {
   if (cookies.length === 0) return response;
@@ -105,7 +124,7 @@ export function createSignInHandlers(options: SignInHandlersOptions): SignInHand
     let location: string;
     try {
       location = await startSignIn(config, store, {
-        requestUrl: new URL(request.url),
+        requestUrl: browserUrl(request),
         callbackUrl,
         returnTo: safeReturnTo(loginOptions.returnTo),
         forceLogin: loginOptions.forceLogin,
@@ -125,7 +144,7 @@ export function createSignInHandlers(options: SignInHandlersOptions): SignInHand
     let result: SignInResult;
     try {
       const { accessToken, returnTo } = await finishSignIn(config, store, {
-        requestUrl: new URL(request.url),
+        requestUrl: browserUrl(request),
         callbackUrl,
         loginUrl,
       });

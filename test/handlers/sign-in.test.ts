@@ -296,6 +296,23 @@ describe("a sign-in started on another host than the callback's", () => {
     expect(opened.status).toBe(302);
   });
 
+  it("the Host header the browser sent decides, not a URL the framework rewrote (Next.js's NextRequest names 127.0.0.1 localhost)", async () => {
+    const app = setup({ callbackUrl: "http://127.0.0.1:3000/auth/x/callback" });
+    const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
+    // Opened on 127.0.0.1, the callback's host: the sign-in starts, whatever the URL says.
+    const rewritten = await app.signIn.login(
+      new Request("http://localhost:3000/auth/x/login", { headers: { host: "127.0.0.1:3000" } }),
+    );
+    expect(rewritten.status).toBe(302);
+    // Opened on localhost: refused with the URL to open, even though the URL says 127.0.0.1.
+    const onLocalhost = await app.signIn.login(
+      new Request("http://127.0.0.1:3000/auth/x/login", { headers: { host: "localhost:3000" } }),
+    );
+    expect(onLocalhost.status).toBe(400);
+    expect(await onLocalhost.text()).toBe("INVALID_STATE: Open http://127.0.0.1:3000/auth/x/login to sign in.\n");
+    expect(errorLog).toHaveBeenCalledTimes(1);
+  });
+
   it("a callback without its cookie names the host the sign-in must start on", async () => {
     const app = setup({
       callbackUrl: "http://127.0.0.1:3000/auth/x/callback",
