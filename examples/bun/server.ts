@@ -1,100 +1,47 @@
-// "Log in with X" on Bun.serve, with its routes and its request.cookies (changes made to them are
-// sent with the route's response). No session store: the request token (with its secret) waits
-// between the steps in a sealed, HttpOnly cookie, and the callback checks that X came back with
-// that very token before it exchanges the verifier.
-import { TwitterOAuth, isTwitterOAuthError, sealRequestToken, unsealRequestToken } from "twitter-oauth1";
+// "Log in with X" on Bun.serve, with its routes: twitter-oauth1/handlers' `login` and `callback`
+// take Bun's Request and give a Response. Each sign-in in progress waits in a sealed cookie of its
+// own, so there is no session store to set up for it.
+import { TwitterOAuth } from "twitter-oauth1";
+import { createSignInHandlers } from "twitter-oauth1/handlers";
 
-const env = (name: string): string => {
+function env(name: string): string {
   const value = Bun.env[name];
   if (!value) throw new Error(`Set ${name} (see README.md)`);
   return value;
-};
-
-const callbackUrl = env("TWITTER_CALLBACK_URL"); // registered in the X developer portal, e.g. http://127.0.0.1:3000/auth/callback
-const cookieSecret = env("COOKIE_SECRET"); // 32+ random characters that never leave the server
-const x = new TwitterOAuth({
-  consumerKey: env("TWITTER_CONSUMER_KEY"),
-  consumerSecret: env("TWITTER_CONSUMER_SECRET"),
-  callbackUrl,
-  baseUrl: Bun.env.X_BASE_URL || undefined, // unset: https://api.x.com; the tests point it at a fake X
-});
-
-const COOKIE = "x_request_token";
-// HttpOnly keeps it from scripts; Lax lets it ride along on X's top-level redirect to the callback.
-const cookieOptions = {
-  path: "/auth",
-  httpOnly: true,
-  sameSite: "lax",
-  secure: callbackUrl.startsWith("https:"),
-} as const;
+}
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-function page(status: number, body: string): Response {
-  return new Response(`<!doctype html><meta charset="utf-8"><title>Sign in with X</title>${body}`, {
+const page = (body: string, status = 200): Response =>
+  new Response(`<!doctype html><meta charset="utf-8"><title>Sign in with X</title>${body}`, {
     status,
     headers: { "content-type": "text/html; charset=utf-8" },
   });
-}
 
-function failure(error: unknown): Response {
-  if (!isTwitterOAuthError(error)) throw error; // Bun logs it and answers 500
-  // The library's errors carry a stable code and a message that never holds a secret. Those with
-  // an endpoint came from a call to X; the rest are about this browser's callback or cookie.
-  const status = error.code === "AUTHORIZATION_DENIED" ? 403 : error.endpoint === undefined ? 400 : 502;
-  return page(
-    status,
-    `<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/auth/login">Try again</a></p>`,
-  );
-}
+const signIn = createSignInHandlers({
+  client: new TwitterOAuth({
+    consumerKey: env("TWITTER_CONSUMER_KEY"),
+    consumerSecret: env("TWITTER_CONSUMER_SECRET"),
+    callbackUrl: env("TWITTER_CALLBACK_URL"), // registered on X, e.g. http://127.0.0.1:3000/auth/x/callback
+    baseUrl: Bun.env.X_BASE_URL || undefined, // unset: https://api.x.com; the tests point it at a fake X
+  }),
+  cookieSecret: env("COOKIE_SECRET"), // 32+ random characters that never leave the server
+  onSuccess({ user }) {
+    // A real app starts its own session here and keeps accessToken (token and secret) server-side.
+    return page(
+      `<p>Signed in as ${escapeHtml(user!.name)} (@${escapeHtml(user!.screen_name)}), id ${user!.id_str}.</p>`,
+    );
+  },
+});
 
 const server = Bun.serve({
   hostname: "127.0.0.1",
   port: Number(Bun.env.PORT ?? 3000),
   routes: {
-    "/": () => page(200, `<p><a href="/auth/login">Sign in with X</a></p>`),
-
-    "/auth/login": async (request) => {
-      try {
-        // Step 1: a request token for this sign-in, bound to our callback.
-        const requestToken = await x.getRequestToken();
-        request.cookies.set(COOKIE, await sealRequestToken(requestToken, cookieSecret), {
-          ...cookieOptions,
-          maxAge: 15 * 60,
-        });
-        // Step 2: send the browser to X. A user who already approved the app comes straight back.
-        return Response.redirect(x.buildAuthenticateUrl(requestToken), 302);
-      } catch (error) {
-        return failure(error);
-      }
-    },
-
-    "/auth/callback": async (request) => {
-      const sealed = request.cookies.get(COOKIE);
-      if (sealed === null) {
-        return page(
-          400,
-          `<p>This sign-in expired or began in another browser. <a href="/auth/login">Start again</a></p>`,
-        );
-      }
-      request.cookies.delete({ name: COOKIE, path: cookieOptions.path });
-      try {
-        const requestToken = await unsealRequestToken(sealed, cookieSecret);
-        // Step 3: the callback must carry our request token, then the verifier buys the access token.
-        const { verifier } = x.parseCallback(request, requestToken);
-        const accessToken = await x.exchangeVerifier(requestToken, verifier);
-        const user = await x.verifyCredentials(accessToken);
-        // A real app now keeps accessToken (token and secret) in its session or database, server-side.
-        return page(
-          200,
-          `<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`,
-        );
-      } catch (error) {
-        return failure(error);
-      }
-    },
+    "/": () => page(`<p><a href="/auth/x/login">Sign in with X</a></p>`),
+    "/auth/x/login": (request) => signIn.login(request),
+    "/auth/x/callback": (request) => signIn.callback(request),
   },
-  fetch: () => page(404, "<p>Not found</p>"),
+  fetch: () => page("<p>Not found</p>", 404),
 });
 
-console.log(`Listening on ${server.url}`);
+console.log(`Open ${server.url}`);

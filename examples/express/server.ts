@@ -1,95 +1,91 @@
-// "Log in with X" with Express 5. No session store: the request token (with its secret) waits
-// between the steps in a sealed, HttpOnly cookie, and the callback checks that X came back with
-// that very token before it exchanges the verifier. Express 5 passes rejected promises of async
-// handlers to the error handler at the bottom.
+// "Log in with X" with Express 5 and Passport, written the way passport-twitter's README shows it:
+// only the import of the strategy differs. twitter-oauth1/passport keeps each sign-in in progress
+// in the session under its own request token (several tabs can sign in at once), and Passport
+// keeps the signed-in user in the session.
 import express, { type NextFunction, type Request, type Response } from "express";
-import { TwitterOAuth, isTwitterOAuthError, sealRequestToken, unsealRequestToken } from "twitter-oauth1";
+import session from "express-session";
+import passport from "passport";
+import { isTwitterOAuthError } from "twitter-oauth1";
+import { Strategy as TwitterStrategy } from "twitter-oauth1/passport";
 
-const env = (name: string): string => {
+function env(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`Set ${name} (see README.md)`);
   return value;
-};
-
-const callbackUrl = env("TWITTER_CALLBACK_URL"); // registered in the X developer portal, e.g. http://127.0.0.1:3000/auth/callback
-const cookieSecret = env("COOKIE_SECRET"); // 32+ random characters that never leave the server
-const x = new TwitterOAuth({
-  consumerKey: env("TWITTER_CONSUMER_KEY"),
-  consumerSecret: env("TWITTER_CONSUMER_SECRET"),
-  callbackUrl,
-  baseUrl: process.env.X_BASE_URL || undefined, // unset: https://api.x.com; the tests point it at a fake X
-});
-
-const COOKIE = "x_request_token";
-// HttpOnly keeps it from scripts; Lax lets it ride along on X's top-level redirect to the callback.
-const cookieOptions = {
-  path: "/auth",
-  httpOnly: true,
-  sameSite: "lax",
-  secure: callbackUrl.startsWith("https:"),
-} as const;
-
-// Express has no cookie reader built in; this is all the callback needs.
-function readCookie(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? "").split(";")) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return value.join("=");
-  }
-  return undefined;
 }
+
+const callbackURL = env("TWITTER_CALLBACK_URL"); // registered on X, e.g. http://127.0.0.1:3000/auth/twitter/callback
+// The users' access tokens, to call X as them later: in memory here, your database in a real app.
+const tokens = new Map<string, { token: string; tokenSecret: string }>();
+
+passport.use(
+  new TwitterStrategy(
+    {
+      consumerKey: env("TWITTER_CONSUMER_KEY"),
+      consumerSecret: env("TWITTER_CONSUMER_SECRET"),
+      callbackURL,
+      baseUrl: process.env.X_BASE_URL || undefined, // unset: https://api.x.com; the tests point it at a fake X
+    },
+    (token, tokenSecret, profile, cb) => {
+      // A real app finds or creates its user here: User.findOrCreate({ twitterId: profile.id }, cb).
+      tokens.set(profile.id, { token, tokenSecret }); // server-side only: they act as this user
+      cb(null, { id: profile.id, username: profile.username, displayName: profile.displayName });
+    },
+  ),
+);
+passport.serializeUser((user, cb) => cb(null, user));
+passport.deserializeUser((user: Express.User, cb) => cb(null, user));
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 const page = (body: string): string => `<!doctype html><meta charset="utf-8"><title>Sign in with X</title>${body}`;
 
 const app = express();
+app.use(
+  session({
+    secret: env("COOKIE_SECRET"), // 32+ random characters that never leave the server
+    resave: false,
+    saveUninitialized: false,
+    // Lax: the cookie must come back on X's redirect to the callback. The default MemoryStore keeps
+    // sessions in this process only: use a real store (Redis, a database) in production.
+    cookie: { httpOnly: true, sameSite: "lax", secure: callbackURL.startsWith("https:") },
+  }),
+);
+app.use(passport.authenticate("session"));
 
-app.get("/", (_request, response) => {
-  response.send(page(`<p><a href="/auth/login">Sign in with X</a></p>`));
-});
-
-app.get("/auth/login", async (_request, response) => {
-  // Step 1: a request token for this sign-in, bound to our callback.
-  const requestToken = await x.getRequestToken();
-  response.cookie(COOKIE, await sealRequestToken(requestToken, cookieSecret), {
-    ...cookieOptions,
-    maxAge: 15 * 60 * 1000,
-  });
-  // Step 2: send the browser to X. A user who already approved the app comes straight back.
-  response.redirect(x.buildAuthenticateUrl(requestToken));
-});
-
-app.get("/auth/callback", async (request, response) => {
-  const sealed = readCookie(request, COOKIE);
-  if (sealed === undefined) {
-    response
-      .status(400)
-      .send(page(`<p>This sign-in expired or began in another browser. <a href="/auth/login">Start again</a></p>`));
-    return;
-  }
-  response.clearCookie(COOKIE, cookieOptions);
-  const requestToken = await unsealRequestToken(sealed, cookieSecret);
-  // Step 3: the callback must carry our request token, then the verifier buys the access token.
-  const { verifier } = x.parseCallback(request.originalUrl, requestToken);
-  const accessToken = await x.exchangeVerifier(requestToken, verifier);
-  const user = await x.verifyCredentials(accessToken);
-  // A real app now keeps accessToken (token and secret) in its session or database, server-side.
-  response.send(
-    page(`<p>Signed in as ${escapeHtml(user.name)} (@${escapeHtml(user.screen_name)}), id ${user.id_str}.</p>`),
+app.get("/", (req, res) => {
+  const user = req.user as { username: string; displayName: string } | undefined;
+  res.send(
+    page(
+      user
+        ? `<p>Signed in as ${escapeHtml(user.displayName)} (@${escapeHtml(user.username)}).</p>`
+        : `<p><a href="/auth/twitter">Sign in with X</a></p>`,
+    ),
   );
 });
 
-app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
+// Where Passport sends the browser when the sign-in fails on purpose (Cancel on X).
+app.get("/login", (_req, res) => {
+  res.status(401).send(page(`<p>You are not signed in. <a href="/auth/twitter">Sign in with X</a></p>`));
+});
+
+app.get("/auth/twitter", passport.authenticate("twitter"));
+app.get(
+  "/auth/twitter/callback",
+  // keepSessionInfo: Passport regenerates the session at sign-in; this keeps other tabs' sign-ins.
+  passport.authenticate("twitter", { failureRedirect: "/login", keepSessionInfo: true }),
+  (_req, res) => res.redirect("/"),
+);
+
+// Everything else the strategy reports is a TwitterOAuthError with a stable code (a stale or
+// replayed callback is INVALID_STATE, X down is NETWORK_ERROR). Its message is for the log.
+app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
   if (!isTwitterOAuthError(error)) return next(error);
-  // The library's errors carry a stable code and a message that never holds a secret. Those with
-  // an endpoint came from a call to X; the rest are about this browser's callback or cookie.
-  const status = error.code === "AUTHORIZATION_DENIED" ? 403 : error.endpoint === undefined ? 400 : 502;
-  response.clearCookie(COOKIE, cookieOptions);
-  response
+  console.error(error);
+  const status = error.code === "INVALID_STATE" || error.code === "INVALID_CALLBACK" ? 400 : 502;
+  res
     .status(status)
-    .send(
-      page(`<p>${escapeHtml(error.code)}: ${escapeHtml(error.message)}</p><p><a href="/auth/login">Try again</a></p>`),
-    );
+    .send(page(`<p>Signing in with X failed (${error.code}). <a href="/auth/twitter">Try again</a></p>`));
 });
 
 const port = Number(process.env.PORT ?? 3000);
-app.listen(port, "127.0.0.1", () => console.log(`Listening on http://127.0.0.1:${port}/`));
+app.listen(port, "127.0.0.1", () => console.log(`Open http://127.0.0.1:${port}/`));

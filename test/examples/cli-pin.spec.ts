@@ -1,14 +1,13 @@
 // examples/cli-pin: the PIN flow in a Node CLI, fed the PIN on standard input like a user typing it.
-import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TwitterOAuth } from "../../src/index.js";
 import { defaultConsumer, defaultUser } from "../../src/testing/index.js";
-import { serveFakeX, type FakeXServer } from "./harness/fake-x-server.js";
+import { type FakeXServer, serveFakeX } from "./harness/fake-x.js";
 import { compileNodeExample } from "./harness/node-example.js";
 import { examples, node24, root } from "./harness/paths.js";
-import { start, type Started } from "./harness/processes.js";
+import { type Running, run as runProcess } from "./harness/run.js";
 
 let x: FakeXServer;
 let cli: string;
@@ -19,28 +18,16 @@ beforeAll(async () => {
 });
 afterAll(() => x?.close());
 
-/** Resolves with the first match of `pattern` in the process's output. */
-async function waitFor(run: Started, pattern: RegExp): Promise<RegExpExecArray> {
-  for (;;) {
-    const match = pattern.exec(run.output());
-    if (match !== null) return match;
-    if (run.child.exitCode !== null) throw new Error(`the CLI exited without printing ${pattern}:\n${run.output()}`);
-    await Promise.race([once(run.child.stdout!, "data"), once(run.child, "exit")]);
-  }
-}
+// No credentials from the developer's shell: each run sets what it means to.
+const NONE = { TWITTER_CONSUMER_KEY: "", TWITTER_CONSUMER_SECRET: "", X_BASE_URL: "" };
 
-async function exit(run: Started): Promise<number | null> {
-  if (run.child.exitCode === null) await once(run.child, "exit");
-  return run.child.exitCode;
-}
-
-function startCli(args: string[], env: Record<string, string> = {}): Started {
-  return start(process.execPath, [cli, ...args], { cwd: root, env });
+function startCli(args: string[], env: Record<string, string> = {}): Running {
+  return runProcess(process.execPath, [cli, ...args], { cwd: root, env: { ...NONE, ...env } });
 }
 
 /** Node 24 running cli.ts as written ("node cli.ts", as the README says). */
-function startCliOnNode24(args: string[]): Started {
-  return start(node24, ["cli.ts", ...args], { cwd: join(examples, "cli-pin"), env: {} });
+function startCliOnNode24(args: string[]): Running {
+  return runProcess(node24, ["cli.ts", ...args], { cwd: join(examples, "cli-pin"), env: NONE });
 }
 
 describe("examples/cli-pin", () => {
@@ -66,14 +53,13 @@ describe("examples/cli-pin", () => {
           x.origin,
         ]);
         try {
-          const [, token] = await waitFor(
-            run,
+          const [, token] = await run.waitFor(
             new RegExp(`^${x.origin}/oauth/authorize\\?oauth_token=([A-Za-z0-9_-]+)$`, "m"),
           );
           const pin = x.fake.approve(token!);
           expect(pin).toMatch(/^[0-9]{7}$/);
-          run.child.stdin!.end(`${pin}\n`);
-          expect(await exit(run), run.output()).toBe(0);
+          run.type(`${pin}\n`);
+          expect(await run.exited(), run.output()).toBe(0);
           const out = run.output();
           expect(out).toContain(`Signed in as @${defaultUser.screenName} (id ${defaultUser.id})`);
           const accessToken = /^Access token: +(\S+)$/m.exec(out)?.[1];
@@ -100,9 +86,9 @@ describe("examples/cli-pin", () => {
       X_BASE_URL: x.origin,
     });
     try {
-      await waitFor(run, /^PIN: /m);
-      run.child.stdin!.end("0000000\n");
-      expect(await exit(run)).toBe(1);
+      await run.waitFor(/oauth\/authorize\?oauth_token=/); // the prompt "PIN: " follows, with no line end
+      run.type("0000000\n");
+      expect(await run.exited()).toBe(1);
       expect(run.output()).toMatch(/HTTP_ERROR: POST \/oauth\/access_token failed with HTTP 401/);
       expect(run.output()).not.toContain("Access token");
       expect(run.output()).not.toContain(defaultConsumer.secret);
@@ -114,7 +100,7 @@ describe("examples/cli-pin", () => {
   it("without credentials it says which variables or flags to set, and exits 2", async () => {
     const run = startCli([]);
     try {
-      expect(await exit(run)).toBe(2);
+      expect(await run.exited()).toBe(2);
       expect(run.output()).toContain("TWITTER_CONSUMER_KEY");
       expect(run.output()).toContain("--consumer-key");
     } finally {

@@ -6,23 +6,52 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { examples } from "./harness/paths.js";
 
-const EXAMPLES = ["node-http", "express", "hono-workers", "deno", "bun", "nextjs", "cli-pin"];
+const EXAMPLES = [
+  "node-http",
+  "express",
+  "hono-workers",
+  "hono-middleware",
+  "deno",
+  "bun",
+  "nextjs",
+  "sveltekit",
+  "cli-pin",
+  "demo",
+];
 
 /** What each example may import besides `twitter-oauth1` and its own files. */
 const ALLOWED: Record<string, RegExp> = {
   "node-http": /^node:/,
-  express: /^(node:|express$)/,
+  express: /^(node:|express$|express-session$|passport$)/,
   "hono-workers": /^hono(\/[a-z-]+)?$/,
+  "hono-middleware": /^(hono(\/[a-z-]+)?|@hono\/node-server)$/,
   deno: /^$/,
   bun: /^$/,
   nextjs: /^(next\/server|react)$/,
+  sveltekit: /^(@sveltejs\/kit(\/vite)?|@sveltejs\/adapter-node|vite|\$env\/dynamic\/private)$/,
   "cli-pin": /^node:/,
+  demo: /^node:/,
 };
+
+/** The package's own entry points, by its published name. */
+const OURS = /^twitter-oauth1(\/(handlers|passport|testing))?$/;
+
+/** The npm package a bare specifier comes from (`next/server` from next, `@hono/node-server` as is). */
+function packageOf(specifier: string): string | undefined {
+  if (specifier.startsWith("node:") || specifier.startsWith("$")) return undefined; // Node's, SvelteKit's virtual modules
+  return specifier
+    .split("/")
+    .slice(0, specifier.startsWith("@") ? 2 : 1)
+    .join("/");
+}
 
 function sources(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter(
-      (entry) => entry.isFile() && /\.(ts|tsx|js|mjs)$/.test(entry.name) && !entry.parentPath.includes("node_modules"),
+      (entry) =>
+        entry.isFile() &&
+        /\.(ts|tsx|js|mjs|svelte)$/.test(entry.name) &&
+        !/node_modules|\.svelte-kit|\/build(\/|$)|\.next/.test(entry.parentPath),
     )
     .map((entry) => join(entry.parentPath, entry.name));
 }
@@ -38,7 +67,7 @@ describe("examples are copy-pasteable", () => {
     const files = sources(join(examples, name));
     expect(files.length).toBeGreaterThan(0);
     const all = files.flatMap((file) => specifiers(readFileSync(file, "utf8")));
-    expect(all).toContain("twitter-oauth1");
+    expect(all.some((specifier) => OURS.test(specifier))).toBe(true);
     for (const file of files) {
       for (const specifier of specifiers(readFileSync(file, "utf8"))) {
         const where = `${relative(examples, file)} imports ${specifier}`;
@@ -46,11 +75,32 @@ describe("examples are copy-pasteable", () => {
           // Its own files only: a relative import must stay inside the example's folder.
           expect(relative(join(examples, name), join(file, "..", specifier)).startsWith(".."), where).toBe(false);
         } else {
-          expect(specifier === "twitter-oauth1" || ALLOWED[name]!.test(specifier), where).toBe(true);
+          expect(OURS.test(specifier) || ALLOWED[name]!.test(specifier), where).toBe(true);
         }
       }
     }
   });
+
+  it.each(EXAMPLES)(
+    "examples/%s has a package.json with twitter-oauth1 as file:../.. and every package it imports",
+    (name) => {
+      const manifest = JSON.parse(readFileSync(join(examples, name, "package.json"), "utf8")) as {
+        private?: boolean;
+        type?: string;
+        dependencies?: Record<string, string>;
+        devDependencies?: Record<string, string>;
+      };
+      expect(manifest.private).toBe(true);
+      expect(manifest.type).toBe("module");
+      expect(manifest.dependencies?.["twitter-oauth1"]).toBe("file:../..");
+      const declared = { ...manifest.dependencies, ...manifest.devDependencies };
+      const imported = sources(join(examples, name)).flatMap((file) => specifiers(readFileSync(file, "utf8")));
+      for (const specifier of imported.filter((s) => !s.startsWith("."))) {
+        const pkg = packageOf(specifier);
+        if (pkg !== undefined) expect(declared, `${name} imports ${specifier}`).toHaveProperty([pkg]);
+      }
+    },
+  );
 
   it.each(EXAMPLES)("examples/%s has a README.md with how to run it for real and how the tests run it", (name) => {
     const readme = join(examples, name, "README.md");
@@ -58,5 +108,7 @@ describe("examples are copy-pasteable", () => {
     const text = readFileSync(readme, "utf8");
     expect(text).toMatch(/^## Run it$/m);
     expect(text).toMatch(/^## (Offline, )?[Ii]n the tests$/m);
+    // Copied out of the repository, `file:../..` points nowhere: the README says what to put instead.
+    expect(text).toContain("file:../..");
   });
 });

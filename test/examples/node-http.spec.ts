@@ -4,25 +4,28 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe } from "vitest";
 import { compileNodeExample } from "./harness/node-example.js";
-import { examples, node24, root } from "./harness/paths.js";
-import { start, waitForHttp } from "./harness/processes.js";
+import { examples, node24 } from "./harness/paths.js";
+import { processExample } from "./harness/run.js";
 import { webExampleChecks } from "./harness/web-example.js";
 
+const folder = join(examples, "node-http");
+
 describe("examples/node-http (Node 20, types stripped by esbuild)", () => {
-  webExampleChecks(async (env) => {
-    const server = start(process.execPath, [await compileNodeExample("node-http", "server.ts")], { cwd: root, env });
-    await waitForHttp(server, `http://127.0.0.1:${env.PORT}/`);
-    return server;
+  webExampleChecks({
+    start: async (env, port) =>
+      processExample(process.execPath, [await compileNodeExample("node-http", "server.ts")], {
+        cwd: folder,
+        env,
+        port,
+      }),
   });
 });
 
 describe.skipIf(!existsSync(node24))(
   "examples/node-http (Node 24: node server.ts; skipped only if Node 24 could not be installed)",
   () => {
-    webExampleChecks(async (env) => {
-      const server = start(node24, ["server.ts"], { cwd: join(examples, "node-http"), env });
-      await waitForHttp(server, `http://127.0.0.1:${env.PORT}/`);
-      return server;
+    webExampleChecks({
+      start: async (env, port) => processExample(node24, ["server.ts"], { cwd: folder, env, port }),
     });
   },
 );

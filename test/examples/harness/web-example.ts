@@ -1,11 +1,13 @@
 // The checks every web example passes, whatever runs it: a full sign-in against the fake X through
-// X's own login form, Cancel, a replayed callback and a callback from another sign-in. The example
-// is started once per file, pointed at a fake X on loopback through its environment.
+// its own login form, Cancel, a replayed callback, a callback from another sign-in, a display name
+// with markup, the cookie flags, and a start without COOKIE_SECRET. The browser is the one the
+// handler tests use (tough-cookie's jar, redirects followed by hand); it talks to the example over
+// loopback, or in-process for the frameworks whose handlers are called directly (Next.js, SvelteKit).
+import getPort from "get-port";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { defaultConsumer, defaultUser, type FakeUser } from "../../../src/testing/index.js";
-import { Browser, signIn, type SignInPaths } from "./browser.js";
-import { serveFakeX, type FakeXServer } from "./fake-x-server.js";
-import { freePort } from "./ports.js";
+import { Browser, type Send } from "../../handlers/browser.js";
+import { type FakeXServer, serveFakeX } from "./fake-x.js";
 
 /** The variables every web example reads (README.md of each example). */
 export interface ExampleEnv extends Record<string, string> {
@@ -14,15 +16,43 @@ export interface ExampleEnv extends Record<string, string> {
   TWITTER_CALLBACK_URL: string;
   COOKIE_SECRET: string;
   X_BASE_URL: string;
-  PORT: string;
 }
 
-export interface RunningExample {
+/** A started example: where it answers, how requests reach it, how it stops. */
+export interface StartedExample {
+  /** `http://127.0.0.1:PORT`, or the origin of the callback URL for an in-process one. */
+  origin: string;
+  /** Defaults to `fetch` over loopback; an in-process example routes its own origin to its handlers. */
+  send?: Send;
+  /** Resolves once it serves (a process: once it printed the URL to open). */
+  ready(): Promise<void>;
+  /** What it printed (processes and workerd). */
+  output?(): string;
+  /** Resolves with the exit code when the process ends by itself. */
+  exited?(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
-export const COOKIE = "x_request_token";
-const PATHS: SignInPaths = { home: "/", login: "/auth/login", callback: "/auth/callback" };
+export interface WebExample {
+  /** Starts the example with `env`; `port` is free for it to listen on (ignored in-process). */
+  start(env: ExampleEnv, port: number): Promise<StartedExample>;
+  /** The sign-in paths (default: the handlers' /auth/x/login and /auth/x/callback). */
+  login?: string;
+  callback?: string;
+  /**
+   * Where a pending sign-in waits: "cookie" (the handlers: a sealed cookie of its own, cleared once
+   * used) or "session" (the Passport strategy in express-session).
+   */
+  pending?: "cookie" | "session";
+  /** The status a cancelled sign-in ends on (default 403, the handlers' page) and the text it shows. */
+  cancelled?: { status: number; text: RegExp };
+  /**
+   * What a start without COOKIE_SECRET does: "exits" (the process ends, naming the variable),
+   * "fails-first-request" (a Worker, which has no start: its first sign-in answers 500, naming it in
+   * the log), or "skip" (in-process).
+   */
+  missingSecret?: "exits" | "fails-first-request" | "skip";
+}
 
 /** A display name is whatever the user typed on X: the page must escape it. */
 const MARKUP_USER: FakeUser = {
@@ -32,83 +62,133 @@ const MARKUP_USER: FakeUser = {
   password: "password-2",
 };
 
-export function webExampleChecks(startExample: (env: ExampleEnv) => Promise<RunningExample>): void {
+export function webExampleChecks(example: WebExample): void {
+  const login = example.login ?? "/auth/x/login";
+  const callback = example.callback ?? "/auth/x/callback";
+  const pending = example.pending ?? "cookie";
+  const cancelled = example.cancelled ?? { status: 403, text: /AUTHORIZATION_DENIED/ };
   let x: FakeXServer;
-  let app: string;
-  let example: RunningExample | undefined;
+  let app: StartedExample;
 
-  function envFor(port: number, callbackUrl: string): ExampleEnv {
-    return {
-      TWITTER_CONSUMER_KEY: defaultConsumer.key,
-      TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
-      TWITTER_CALLBACK_URL: callbackUrl,
-      COOKIE_SECRET: "test-only cookie secret, 32+ characters long",
-      X_BASE_URL: x.origin,
-      PORT: String(port),
-    };
+  const envFor = (callbackUrl: string): ExampleEnv => ({
+    TWITTER_CONSUMER_KEY: defaultConsumer.key,
+    TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
+    TWITTER_CALLBACK_URL: callbackUrl,
+    COOKIE_SECRET: "test-only cookie secret, 32+ characters long",
+    X_BASE_URL: x.origin,
+  });
+
+  async function startOn(callbackOrigin: string | undefined, env?: Partial<ExampleEnv>): Promise<StartedExample> {
+    const port = await getPort({ host: "127.0.0.1" });
+    const origin = callbackOrigin ?? `http://127.0.0.1:${port}`;
+    return example.start({ ...envFor(origin + callback), ...env } as ExampleEnv, port);
+  }
+
+  async function startReady(callbackOrigin: string | undefined): Promise<StartedExample> {
+    const started = await startOn(callbackOrigin);
+    try {
+      await started.ready();
+    } catch (error) {
+      await started.stop();
+      throw error;
+    }
+    return started;
+  }
+
+  const browser = (): Browser => new Browser((request) => (app.send ?? fetch)(request));
+
+  /** Home page, login, X's form filled in (or Cancel), back to the app, redirects followed. */
+  async function signIn(
+    user: FakeUser = defaultUser,
+    choice: "authorize" | "cancel" = "authorize",
+    b: Browser = browser(),
+  ): Promise<{ callbackUrl: string; status: number; html: string; browser: Browser }> {
+    const home = await b.request(app.origin + "/");
+    const homeHtml = await home.text();
+    expect(homeHtml, `the home page links to ${login}`).toContain(`href="${login}"`);
+    const atX = await b.open(app.origin + login);
+    if (!atX.url.startsWith(`${x.origin}/oauth/authenticate?oauth_token=`)) {
+      throw new Error(
+        `${login} did not lead to X: ${atX.url} answered ${atX.response?.status}\n${await atX.response?.text()}`,
+      );
+    }
+    const posted = await b.submitXForm(atX.url, atX.response!, choice, {
+      username: user.screenName,
+      password: user.password,
+    });
+    // Approved: X redirects to the callback. Cancelled: X shows a page with a link back (denied=…).
+    const back =
+      choice === "authorize"
+        ? posted.headers.get("location")
+        : /<a class="button" href="([^"]+)"/
+            .exec(await posted.text())?.[1]
+            ?.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
+    expect(back?.startsWith(app.origin + callback), `X sends the browser back to ${callback}: ${back}`).toBe(true);
+    const end = await b.open(back!);
+    return { callbackUrl: back!, status: end.response!.status, html: await end.response!.text(), browser: b };
   }
 
   beforeAll(async () => {
     x = await serveFakeX({ users: [defaultUser, MARKUP_USER] });
-    const port = await freePort();
-    app = `http://127.0.0.1:${port}`;
-    example = await startExample(envFor(port, `${app}${PATHS.callback}`));
+    app = await startReady(undefined);
   });
 
   afterAll(async () => {
-    await example?.stop();
+    await app?.stop();
     await x?.close();
   });
 
   it("X docs, Log in with X: the three steps end on a page naming the fake user", async () => {
-    const browser = new Browser();
-    const result = await signIn(browser, app, x.origin, PATHS);
+    const result = await signIn();
     expect(result.status, result.html).toBe(200);
     expect(result.html).toContain(`@${defaultUser.screenName}`);
     expect(result.html).toContain(defaultUser.name);
-    // The request token waited in an HttpOnly, SameSite=Lax cookie, sealed (no secret in sight) ...
-    const set = browser.setCookies.find((header) => header.startsWith(`${COOKIE}=`) && !/max-age=0/i.test(header));
-    expect(set).toMatch(/;\s*HttpOnly/i);
-    expect(set).toMatch(/;\s*SameSite=Lax/i);
-    expect(set).not.toContain(defaultConsumer.secret);
-    // ... and is gone once used.
-    expect(browser.cookie(app, COOKIE)).toBeUndefined();
+    const set = result.browser.log.flatMap((hop) =>
+      hop.url.startsWith(app.origin) ? hop.response.headers.getSetCookie() : [],
+    );
+    // The pending sign-in waited in an HttpOnly, SameSite=Lax cookie, with no secret in sight ...
+    const waiting = set.find((header) =>
+      pending === "cookie" ? /^x-signin-[^=]+=[^;]/.test(header) : header.startsWith("connect.sid="),
+    );
+    expect(waiting).toMatch(/;\s*HttpOnly/i);
+    expect(waiting).toMatch(/;\s*SameSite=Lax/i);
+    for (const header of set) expect(header).not.toContain(defaultConsumer.secret);
+    // ... and, for the handlers' cookie, is gone once used.
+    if (pending === "cookie") expect(await result.browser.cookieNames(app.origin, "x-signin-")).toEqual([]);
   });
 
-  it("X docs: the callback's token must match step 1, so a replayed callback without the cookie is refused", async () => {
-    const first = await signIn(new Browser(), app, x.origin, PATHS);
+  it("X docs: a callback is single-use, so a replay in another browser is refused", async () => {
+    const first = await signIn();
     expect(first.status).toBe(200);
-    const replay = await new Browser().request(first.callbackUrl);
-    const html = await replay.text();
+    const replay = (await browser().open(first.callbackUrl)).response!;
     expect(replay.status).toBe(400);
-    expect(html).not.toContain(`@${defaultUser.screenName}`);
+    expect(await replay.text()).not.toContain(`@${defaultUser.screenName}`);
   });
 
-  it("X docs: a callback carrying another sign-in's token is refused (TOKEN_MISMATCH)", async () => {
-    const victim = new Browser();
-    const started = await victim.request(app + PATHS.login);
+  it("X docs: a callback carrying another sign-in's token is refused, and signs no one in", async () => {
+    const victim = browser();
+    const started = await victim.request(app.origin + login);
     expect(started.status).toBeGreaterThanOrEqual(300);
-    // An attacker completes a sign-in of their own and sends the victim to its callback URL.
-    const attacker = new Browser();
-    const attackerLogin = await attacker.request(app + PATHS.login);
-    const token = new URL(attackerLogin.headers.get("location")!).searchParams.get("oauth_token")!;
-    const forged = await victim.request(x.fake.approve(token));
-    const html = await forged.text();
+    // An attacker starts a sign-in of their own and sends the victim to its approved callback.
+    const attacker = await browser().request(app.origin + login);
+    const token = new URL(attacker.headers.get("location")!).searchParams.get("oauth_token")!;
+    const forged = (await victim.open(x.fake.approve(token))).response!;
     expect(forged.status).toBe(400);
-    expect(html).toContain("TOKEN_MISMATCH");
-    expect(html).not.toContain(`@${defaultUser.screenName}`);
+    expect(await forged.text()).not.toContain(`@${defaultUser.screenName}`);
+    const home = await (await victim.request(app.origin + "/")).text();
+    expect(home).not.toContain(`@${defaultUser.screenName}`);
   });
 
   it("X docs: Cancel on X's page comes back with denied= and ends signed out", async () => {
-    const result = await signIn(new Browser(), app, x.origin, PATHS, "cancel");
+    const result = await signIn(defaultUser, "cancel");
     expect(result.callbackUrl).toContain("denied=");
-    expect(result.status).toBe(403);
-    expect(result.html).toContain("AUTHORIZATION_DENIED");
+    expect(result.status).toBe(cancelled.status);
+    expect(result.html).toMatch(cancelled.text);
     expect(result.html).not.toContain(`@${defaultUser.screenName}`);
   });
 
   it("the signed-in user's name is HTML-escaped on the page (a display name is user input)", async () => {
-    const result = await signIn(new Browser(), app, x.origin, PATHS, "authorize", MARKUP_USER);
+    const result = await signIn(MARKUP_USER);
     expect(result.status, result.html).toBe(200);
     expect(result.html).toContain(`@${MARKUP_USER.screenName}`);
     expect(result.html).not.toContain("<img");
@@ -117,17 +197,36 @@ export function webExampleChecks(startExample: (env: ExampleEnv) => Promise<Runn
     );
   });
 
-  it("behind https (an https callback URL) the request-token cookie is also Secure", async () => {
-    const port = await freePort();
-    const secure = await startExample(envFor(port, `https://app.example${PATHS.callback}`));
+  it.runIf(pending === "cookie")(
+    "behind https (an https callback URL) the pending sign-in's cookie is Secure, with the __Host- prefix",
+    async () => {
+      const secure = await startReady("https://app.example");
+      try {
+        const answer = await (secure.send ?? fetch)(new Request(secure.origin + login, { redirect: "manual" }));
+        const set = answer.headers.getSetCookie().find((header) => header.startsWith("__Host-x-signin-"));
+        expect(answer.status).toBe(302);
+        expect(set).toMatch(/;\s*Secure/i);
+        expect(set).toMatch(/;\s*HttpOnly/i);
+      } finally {
+        await secure.stop();
+      }
+    },
+  );
+
+  const missing = example.missingSecret ?? "exits";
+  it.skipIf(missing === "skip")("without COOKIE_SECRET it fails at its start, naming the variable", async () => {
+    const broken = await startOn(undefined, { COOKIE_SECRET: "" });
     try {
-      const login = await new Browser().request(`http://127.0.0.1:${port}${PATHS.login}`);
-      const set = login.headers.getSetCookie().find((header) => header.startsWith(`${COOKIE}=`));
-      expect(login.status).toBe(302);
-      expect(set).toMatch(/;\s*Secure/i);
-      expect(set).toMatch(/;\s*HttpOnly/i);
+      if (missing === "exits") {
+        expect(await broken.exited!()).not.toBe(0);
+      } else {
+        // A Worker has no start of its own: the first request runs the module, answers 500 and logs why.
+        await broken.ready();
+        expect((await fetch(broken.origin + login, { redirect: "manual" })).status).toBe(500);
+      }
+      await expect.poll(() => broken.output!(), { timeout: 20_000 }).toMatch(/Set COOKIE_SECRET/);
     } finally {
-      await secure.stop();
+      await broken.stop();
     }
   });
 }

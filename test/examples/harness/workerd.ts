@@ -1,44 +1,31 @@
-// Runs a Worker in workerd (the Cloudflare Workers runtime, from the npm `workerd` package) with
-// test/support/workerd.js, as test/runtimes/workerd.js runs the conformance suite: bundled for
-// workerd, served on the given loopback port with the given text bindings. Outbound fetches go
-// through a network service that may reach loopback, where the fake X listens.
+// A Worker example run in workerd (the Cloudflare Workers runtime, from the npm `workerd` package) by
+// the launcher the conformance runner and the benchmark share (test/support/workerd.js): bundled,
+// served on the given loopback port with its settings as text bindings, and an outbound network that
+// may reach loopback, where the fake X listens. Its entry and compatibility date come from the
+// example's wrangler.jsonc, read with jsonc-parser as wrangler reads it.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse, type ParseError } from "jsonc-parser";
 import { startWorkerd } from "../../support/workerd.js";
 import { scratch } from "./paths.js";
-import type { Started } from "./processes.js";
+import type { StartedExample } from "./web-example.js";
 
-export interface WorkerSettings {
-  /** The entry module (wrangler's `main`). */
-  entry: string;
-  /** wrangler's `compatibility_date`. */
-  compatibilityDate: string;
-}
-
-/** Reads `main` and `compatibility_date` from a wrangler.jsonc (whole-line // comments only). */
-export function readWranglerConfig(folder: string): WorkerSettings {
-  const text = readFileSync(join(folder, "wrangler.jsonc"), "utf8").replace(/^\s*\/\/.*$/gm, "");
-  const config = JSON.parse(text) as { main: string; compatibility_date: string };
-  return { entry: join(folder, config.main), compatibilityDate: config.compatibility_date };
-}
-
-export function startWorker(
-  name: string,
-  settings: WorkerSettings,
-  port: number,
-  bindings: Record<string, string>,
-): Promise<Started> {
-  // No compatibility flags: in particular no nodejs_compat, so the Worker sees only web globals.
+export function startWorker(folder: string, port: number, bindings: Record<string, string>): Promise<StartedExample> {
+  const errors: ParseError[] = [];
+  const wrangler = parse(readFileSync(join(folder, "wrangler.jsonc"), "utf8"), errors) as {
+    main: string;
+    compatibility_date: string;
+  };
+  if (errors.length > 0) throw new Error(`${folder}/wrangler.jsonc does not parse: ${JSON.stringify(errors)}`);
   return startWorkerd({
-    entry: settings.entry,
-    work: join(scratch, name),
+    entry: join(folder, wrangler.main),
+    work: join(scratch, `worker-${port}`),
     esbuild: { conditions: ["workerd", "worker", "browser"] },
-    compatibilityDate: settings.compatibilityDate,
+    compatibilityDate: wrangler.compatibility_date, // no compatibility flags: no nodejs_compat, web globals only
     bindings,
     services: [{ name: "internet", network: ["public", "private", "local"] }],
     globalOutbound: "internet",
     port,
     verbose: true,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NO_COLOR: "1" },
-  });
+  }).then((worker) => ({ origin: worker.url, ready: async () => {}, output: worker.output, stop: worker.stop }));
 }
