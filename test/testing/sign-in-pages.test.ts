@@ -241,3 +241,36 @@ describe("Cancel, PIN and bad tokens", () => {
     expect(response.headers.get("location")).toBeNull();
   });
 });
+
+describe("callbacks beyond ASCII", () => {
+  // A header value is a byte string (Fetch, "header value"), so the callback X was given verbatim
+  // must be percent-encoded (RFC 3986 3.4) before it goes into Location; the ASCII bytes stay as sent.
+  it.each([
+    ["non-ASCII path", "https://app.example/cb/ü☃", "https://app.example/cb/%C3%BC%E2%98%83"],
+    ["a space and a query", "https://app.example/cb?next=/a b&x=ü", "https://app.example/cb?next=/a%20b&x=%C3%BC"],
+  ])(
+    "%s: approving on the page redirects to the callback, encoded, and the token can be exchanged",
+    async (_, callback, encoded) => {
+      const fake = createFakeTwitter();
+      const tokens = await requestToken(fake, callback);
+      const b = browser(fake);
+      const response = await signInThroughForm(fake, b, tokens.token);
+      expect(response.headers.get("x-fake-twitter-error")).toBeNull();
+      expect(response.status).toBe(303);
+      const location = response.headers.get("location")!;
+      expect(
+        location.startsWith(
+          `${encoded}${encoded.includes("?") ? "&" : "?"}oauth_token=${tokens.token}&oauth_verifier=`,
+        ),
+      ).toBe(true);
+      const verifier = new URL(location).searchParams.get("oauth_verifier")!;
+      expect((await exchange(fake, tokens, verifier)).status).toBe(200);
+    },
+  );
+
+  it("Cancel with a non-ASCII callback links back to it, encoded", async () => {
+    const fake = createFakeTwitter();
+    const tokens = await requestToken(fake, "https://app.example/cb/ü");
+    expect(fake.deny(tokens.token)).toBe(`https://app.example/cb/%C3%BC?denied=${tokens.token}`);
+  });
+});
