@@ -2,7 +2,7 @@ import { timingSafeEqual } from "../oauth1/constant-time.js";
 import { verifySignature } from "../oauth1/verify-signature.js";
 import type { AccessTokenRecord, FakeState, RequestTokenRecord } from "./store.js";
 import type { FakeConsumer } from "./types.js";
-import { X_ERRORS, oauthTextError, xKnownError } from "./x-responses.js";
+import { X_ERRORS, oauthTextError, v2Unauthorized, xKnownError } from "./x-responses.js";
 
 /** A request as the fake received it: the body already read (bounded) as text. @internal */
 export interface IncomingRequest {
@@ -54,40 +54,54 @@ export async function checkSignedRequest(
   let requestToken: RequestTokenRecord | undefined;
   let accessToken: AccessTokenRecord | undefined;
 
-  const result = await verifySignature(
-    {
-      method: request.method,
-      url: request.url,
-      authorization: request.headers.get("authorization"),
-      body: request.form,
-    },
-    ({ consumerKey, token }) => {
-      consumer = state.consumers.get(consumerKey);
-      if (consumer === undefined) return undefined;
-      if (kind === "none") return { consumerSecret: consumer.secret };
-      if (token === undefined) {
-        tokenProblem = "missing";
-        return undefined;
-      }
-      if (kind === "request") {
-        // A used or denied token is still known here, so its signature is checked before refusing it.
-        requestToken = state.requestTokens.get(token);
-        if (requestToken === undefined || requestToken.consumerKey !== consumer.key || requestToken.expiresAt <= now) {
-          tokenProblem = "unknown";
-          return undefined;
-        }
-        return { consumerSecret: consumer.secret, tokenSecret: requestToken.secret };
-      }
-      accessToken = state.accessTokens.get(token);
-      if (accessToken === undefined || accessToken.consumerKey !== consumer.key) {
+  const lookup = ({ consumerKey, token }: { consumerKey: string; token: string | undefined }) => {
+    consumer = state.consumers.get(consumerKey);
+    if (consumer === undefined) return undefined;
+    if (kind === "none") return { consumerSecret: consumer.secret };
+    if (token === undefined) {
+      tokenProblem = "missing";
+      return undefined;
+    }
+    if (kind === "request") {
+      // A used or denied token is still known here, so its signature is checked before refusing it.
+      requestToken = state.requestTokens.get(token);
+      if (requestToken === undefined || requestToken.consumerKey !== consumer.key || requestToken.expiresAt <= now) {
         tokenProblem = "unknown";
         return undefined;
       }
-      return { consumerSecret: consumer.secret, tokenSecret: accessToken.secret };
-    },
-  );
+      return { consumerSecret: consumer.secret, tokenSecret: requestToken.secret };
+    }
+    accessToken = state.accessTokens.get(token);
+    if (accessToken === undefined || accessToken.consumerKey !== consumer.key) {
+      tokenProblem = "unknown";
+      return undefined;
+    }
+    return { consumerSecret: consumer.secret, tokenSecret: accessToken.secret };
+  };
+  const verify = (url: URL) =>
+    verifySignature(
+      { method: request.method, url, authorization: request.headers.get("authorization"), body: request.form },
+      lookup,
+    );
+  // options.origin: the signature may be made for that origin (a client that signs for X's host and
+  // reaches the fake through a proxy), or for the one the request arrived at.
+  const configured =
+    state.origin === undefined ? undefined : new URL(state.origin + request.url.pathname + request.url.search);
+  let result = await verify(configured ?? request.url);
+  if (
+    configured !== undefined &&
+    !result.valid &&
+    result.reason === "bad_signature" &&
+    configured.origin !== request.url.origin
+  ) {
+    result = await verify(request.url);
+  }
 
   if (!result.valid) {
+    // X API v2 answers a request that carries no credentials at all with its problem JSON.
+    if (request.url.pathname.startsWith("/2/") && Object.keys(result.oauthParams).length === 0) {
+      return { ok: false, response: v2Unauthorized(now) };
+    }
     switch (result.reason) {
       case "unknown_credentials":
         if (consumer === undefined) return fail(X_ERRORS.couldNotAuthenticate);

@@ -23,6 +23,8 @@ export interface NodeResponseLike {
   setHeader(name: string, value: string | string[]): unknown;
   /** Sends the body and ends the response. */
   end(chunk?: Uint8Array | string): unknown;
+  /** Closes the connection without an answer, for a handler's `Response.error()` (a network error). */
+  destroy?(): unknown;
 }
 
 /** Options of {@link toNodeListener}. */
@@ -55,7 +57,9 @@ function plain(response: NodeResponseLike, status: number, text: string): void {
 /**
  * Turns a Web-standard handler, such as a fake X's `fetch`, into a listener for Node's
  * `http.createServer`: the Node request becomes a `Request` (URL from the `Host` header or
- * `options.origin`), the `Response` is written back with every `Set-Cookie` kept.
+ * `options.origin`), the `Response` is written back with every `Set-Cookie` kept. A
+ * `Response.error()` (the fake's injected `drop`) destroys the socket, so the client sees the
+ * connection close without an answer.
  *
  * @param handler - the `(request: Request) => Response | Promise<Response>` to serve.
  * @param options - the public origin and the body limit.
@@ -107,6 +111,12 @@ export function toNodeListener(
       const answer = await handler(
         new Request(url, { method, headers, ...(body === undefined ? {} : { body: body as BodyInit }) }),
       );
+      if (answer.type === "error") {
+        // Response.error() is the Fetch standard's network error: the client sees the connection drop.
+        if (typeof response.destroy === "function") response.destroy();
+        else plain(response, 502, "Bad gateway: the handler answered a network error");
+        return;
+      }
       response.statusCode = answer.status;
       for (const [name, value] of answer.headers) if (name !== "set-cookie") response.setHeader(name, value);
       const cookies = answer.headers.getSetCookie();

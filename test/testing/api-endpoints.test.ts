@@ -222,3 +222,26 @@ describe("ordinary signed API calls", () => {
     expect((await send(fake, "POST", "/2/tweets", user, { json: '{"text":"hi"}' })).status).toBe(403);
   });
 });
+
+describe("X API v2 without credentials", () => {
+  it.each([
+    ["GET", "/2/users/me", {}],
+    ["POST", "/2/tweets", { authorization: "Bearer not-oauth1" }],
+  ])("%s %s answers v2's 401 problem JSON, not v1.1's 400 code 215", async (method, path, headers) => {
+    const response = await createFakeTwitter().fetch(new Request(ORIGIN + path, { method, headers }));
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toEqual({
+      title: "Unauthorized",
+      type: "about:blank",
+      status: 401,
+      detail: "Unauthorized",
+    });
+  });
+
+  it("v1.1 without credentials stays 400 code 215", async () => {
+    const response = await createFakeTwitter().fetch(new Request(`${ORIGIN}/1.1/account/verify_credentials.json`));
+    expect(response.status).toBe(400);
+    expect((await xErrors(response))[0]!.code).toBe(215);
+  });
+});

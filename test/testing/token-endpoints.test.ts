@@ -362,3 +362,52 @@ describe("POST /oauth/access_token", () => {
     expect(me.headers.get("x-access-level")).toBe("read");
   });
 });
+
+describe("options.origin: signatures made for X's host, requests arriving elsewhere", () => {
+  async function signedFor(url: string): Promise<string> {
+    const { signRequest } = await import("../../src/oauth1/index.js");
+    const signed = await signRequest(
+      { method: "POST", url },
+      { consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret },
+      { callback: "oob" },
+    );
+    return signed.authorization;
+  }
+
+  it("a request signed for https://api.x.com that arrives at http://127.0.0.1:3001 is accepted", async () => {
+    const fake = createFakeTwitter({ origin: "https://api.x.com" });
+    const authorization = await signedFor("https://api.x.com/oauth/request_token");
+    const response = await fake.fetch(
+      new Request("http://127.0.0.1:3001/oauth/request_token", { method: "POST", headers: { authorization } }),
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it("one signed for the origin it arrives at is still accepted; one for a third host is 401 code 32", async () => {
+    const fake = createFakeTwitter({ origin: "https://api.x.com" });
+    for (const [signedAt, status] of [
+      ["http://127.0.0.1:3001", 200],
+      ["https://api.twitter.com", 401],
+    ] as const) {
+      const authorization = await signedFor(`${signedAt}/oauth/request_token`);
+      const response = await fake.fetch(
+        new Request("http://127.0.0.1:3001/oauth/request_token", { method: "POST", headers: { authorization } }),
+      );
+      expect(response.status, signedAt).toBe(status);
+    }
+  });
+
+  it("without the option, a signature for another host is 401 code 32", async () => {
+    const authorization = await signedFor("https://api.x.com/oauth/request_token");
+    const response = await createFakeTwitter().fetch(
+      new Request("http://127.0.0.1:3001/oauth/request_token", { method: "POST", headers: { authorization } }),
+    );
+    expect(response.status).toBe(401);
+  });
+
+  it.each(["api.x.com", "https://api.x.com/path", "ftp://api.x.com", 42])("origin %s is a TypeError", (origin) => {
+    expect(() => createFakeTwitter({ origin: origin as string })).toThrow(
+      'options.origin must be an http(s) origin such as "https://api.x.com"',
+    );
+  });
+});
