@@ -79,3 +79,17 @@ export async function startFakeX(
     },
   };
 }
+
+/** POSTs a control operation (`approve`, `deny`, `revoke`, `fail`, `reset`) to a running fake X. */
+export async function control(baseUrl: string, operation: string, fields: Record<string, string> = {}): Promise<string> {
+  const response = await fetch(`${baseUrl}/_fake/${operation}`, { method: "POST", body: new URLSearchParams(fields) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`/_fake/${operation} answered ${response.status}: ${text}`);
+  return text;
+}
+
+/** Approves a request token as the first user; the verifier from the callback URL it answers. */
+export async function approveToVerifier(baseUrl: string, requestToken: string): Promise<string> {
+  const callback = await control(baseUrl, "approve", { oauth_token: requestToken });
+  return new URL(callback).searchParams.get("oauth_verifier")!;
+}
