@@ -11,9 +11,9 @@
  * - `AUTHORIZATION_DENIED`: the callback carries `denied` (the user pressed Cancel).
  * - `TOKEN_MISMATCH`: the callback's `oauth_token` is not the request token it was checked against.
  * - `INVALID_CALLBACK`: the callback lacks `oauth_token` or `oauth_verifier`.
- * - `HTTP_ERROR`: X answered with a non-2xx status (see `status` and `errors`).
- * - `INVALID_RESPONSE`: a 2xx body without the fields it must have.
- * - `NETWORK_ERROR`: `fetch` rejected; the original error is `cause`.
+ * - `HTTP_ERROR`: X answered with a non-2xx status, or a redirect (see `status`, `errors` and `rateLimit`).
+ * - `INVALID_RESPONSE`: a 2xx body without the fields it must have, or too large to be one.
+ * - `NETWORK_ERROR`: `fetch` rejected, or the connection dropped while the body arrived; the original error is `cause`.
  * - `TIMEOUT`: the client's timeout elapsed.
  * - `INVALID_STATE`: a sealed request token is tampered, expired or sealed with another secret.
  */
@@ -36,6 +36,19 @@ export interface XApiError {
   message: string;
 }
 
+/**
+ * X's rate-limit window for the endpoint, from the `x-rate-limit-limit`, `x-rate-limit-remaining`
+ * and `x-rate-limit-reset` headers (X API "Rate limits": every answer carries them).
+ */
+export interface RateLimit {
+  /** Requests allowed in the current window. */
+  limit: number;
+  /** Requests left in the current window. */
+  remaining: number;
+  /** When the window resets (the header is in Unix epoch seconds). */
+  reset: Date;
+}
+
 /** What {@link TwitterOAuthError}'s constructor accepts besides the code and the message. */
 export interface TwitterOAuthErrorOptions {
   /** HTTP status of X's answer, for `HTTP_ERROR` and `INVALID_RESPONSE`. */
@@ -44,6 +57,8 @@ export interface TwitterOAuthErrorOptions {
   errors?: readonly XApiError[];
   /** The underlying error, for `NETWORK_ERROR` and `INVALID_STATE`. */
   cause?: unknown;
+  /** X's rate-limit headers, for `HTTP_ERROR`. */
+  rateLimit?: RateLimit | undefined;
   /** The request that failed, as `"POST /oauth/request_token"`. */
   endpoint?: string;
 }
@@ -75,11 +90,18 @@ export class TwitterOAuthError extends Error {
   readonly errors: readonly XApiError[];
   /** The request that failed, as `"POST /oauth/request_token"`, when there was one. */
   readonly endpoint: string | undefined;
+  /**
+   * X's rate-limit window when the answer carried all three `x-rate-limit-*` headers, well formed
+   * (`HTTP_ERROR`); `undefined` otherwise. After a 429 (code 88), retry at `rateLimit.reset`.
+   */
+  readonly rateLimit: RateLimit | undefined;
 
   /**
+   * Creates the error. The package throws these; create one yourself only to test your own handling.
+   *
    * @param code - the stable code.
    * @param message - what happened and what to do about it; must not contain a secret.
-   * @param options - status, parsed errors, cause and endpoint.
+   * @param options - status, parsed errors, rate limit, cause and endpoint.
    */
   constructor(code: TwitterOAuthErrorCode, message: string, options: TwitterOAuthErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -88,10 +110,11 @@ export class TwitterOAuthError extends Error {
     this.status = options.status;
     this.errors = Object.freeze([...(options.errors ?? [])]);
     this.endpoint = options.endpoint;
+    this.rateLimit = options.rateLimit && Object.freeze({ ...options.rateLimit });
     Object.defineProperty(this, BRAND, { value: true });
   }
 
-  /** A plain summary for logs: name, code, message, status, endpoint and errors (no cause, no secrets). */
+  /** A plain summary for logs: name, code, message, status, endpoint, errors and rateLimit (no cause, no secrets). */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -100,6 +123,7 @@ export class TwitterOAuthError extends Error {
       status: this.status,
       endpoint: this.endpoint,
       errors: this.errors,
+      rateLimit: this.rateLimit,
     };
   }
 }

@@ -7,6 +7,7 @@ export * from "./oauth1/index.js";
 export {
   TwitterOAuthError,
   isTwitterOAuthError,
+  type RateLimit,
   type TwitterOAuthErrorCode,
   type TwitterOAuthErrorOptions,
   type XApiError,

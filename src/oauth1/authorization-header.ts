@@ -1,13 +1,31 @@
 import { encodeAs, describe } from "./percent-encode.js";
 
+const NOT_PRINTABLE = /[^\t\x20-\x7E]/;
+
 /**
- * Builds an `Authorization: OAuth …` header value (RFC 5849 3.5.1): `realm` first if given, then
- * each parameter as `name="value"`, both percent-encoded, sorted by name, joined by `", "`.
+ * The realm as an HTTP quoted-string (RFC 5849 3.5.1 refers to RFC 2617 1.2): `"` and `\` escaped
+ * with a backslash, nothing percent-encoded. A control character (CR and LF above all, which
+ * would split the header) cannot be carried, and fetch's Headers take no character above U+00FF
+ * (obs-text is obsolete anyway, RFC 9110 5.5), so only HTAB and printable ASCII are accepted.
+ * @internal
+ */
+export function quoteRealm(realm: string, what: string): string {
+  if (typeof realm !== "string" || NOT_PRINTABLE.test(realm)) {
+    throw new TypeError(`${what} must be a string of printable ASCII (an HTTP quoted-string)`);
+  }
+  return '"' + realm.replace(/["\\]/g, "\\$&") + '"';
+}
+
+/**
+ * Builds an `Authorization: OAuth …` header value (RFC 5849 3.5.1): `realm` first if given, as an
+ * HTTP quoted-string (`"` and `\` escaped with a backslash), then each parameter as
+ * `name="value"`, both percent-encoded, sorted by name, joined by `", "`.
  *
  * @param params - the protocol parameters to send, `oauth_signature` included, not encoded.
- * @param realm - an optional realm; it is never part of the signature.
+ * @param realm - an optional realm of printable ASCII; it is never part of the signature.
  * @returns the header value, starting with `OAuth `.
- * @throws TypeError when `params` holds "realm" or an empty name, or a name or value is not a string.
+ * @throws TypeError when `params` holds "realm" or an empty name, a name or value is not a string,
+ * or the realm holds a control or non-ASCII character.
  *
  * @example
  * ```ts
@@ -20,7 +38,7 @@ export function buildAuthorizationHeader(params: Readonly<Record<string, string>
   let header = "OAuth ";
   let first = true;
   if (realm !== undefined) {
-    header += 'realm="' + encodeAs(realm, "realm") + '"';
+    header += "realm=" + quoteRealm(realm, "buildAuthorizationHeader: realm");
     first = false;
   }
   for (const name of Object.keys(params).sort()) {
@@ -120,7 +138,9 @@ export function readAuthorizationHeader(value: string): HeaderParameter[] {
       while (i < n && NAME_CHAR.test(value[i]!)) i++;
       raw = value.slice(valueStart, i);
     }
-    result.push({ name, value: decodeAt(raw, valueStart), at: nameStart });
+    // RFC 5849 3.5.1: the realm is an RFC 2617 quoted-string, already unescaped above; only the
+    // protocol parameters are percent-encoded.
+    result.push({ name, value: name === "realm" ? raw : decodeAt(raw, valueStart), at: nameStart });
     skip();
     if (i >= n) break;
     if (value[i] !== ",") fail('expected "," between parameters', i);
@@ -134,7 +154,8 @@ export function readAuthorizationHeader(value: string): HeaderParameter[] {
 /**
  * Reads an `Authorization: OAuth …` header back (RFC 5849 3.5.1). The scheme is case-insensitive;
  * whitespace and folded lines around names, "=" and "," are allowed; names and values are
- * percent-decoded. A parameter that appears twice is refused, as RFC 5849 3.1 forbids it.
+ * percent-decoded, except the realm, an HTTP quoted-string whose `\"` and `\\` are unescaped and
+ * nothing else. A parameter that appears twice is refused, as RFC 5849 3.1 forbids it.
  *
  * @param value - the header value.
  * @returns the realm (if any) and the other parameters.
@@ -143,8 +164,8 @@ export function readAuthorizationHeader(value: string): HeaderParameter[] {
  * @example
  * ```ts
  * import { parseAuthorizationHeader } from "twitter-oauth1";
- * parseAuthorizationHeader('OAuth realm="Photos", oauth_nonce="abc%20d"');
- * // { realm: "Photos", params: { oauth_nonce: "abc d" } }
+ * parseAuthorizationHeader('OAuth realm="Photos 100%", oauth_nonce="abc%20d"');
+ * // { realm: "Photos 100%", params: { oauth_nonce: "abc d" } }
  * ```
  */
 export function parseAuthorizationHeader(value: string): ParsedAuthorizationHeader {

@@ -22,5 +22,6 @@ export {
   type SecretLookup,
   type VerificationFailure,
   type VerificationResult,
+  type VerifyOptions,
 } from "./verify-signature.js";
 export type { FormBody } from "./form.js";

@@ -4,7 +4,8 @@
 const UNRESERVED_ONLY = /^[\w.~-]*$/;
 const SUB_DELIMS = /[!'()*]/g;
 
-function escapeSubDelim(char: string): string {
+/** "%" and the two upper-case hex digits of an ASCII character from U+0010 on. @internal */
+export function escapeChar(char: string): string {
   return "%" + char.charCodeAt(0).toString(16).toUpperCase();
 }
 
@@ -28,7 +29,7 @@ export function encodeAs(value: string, what: string, name?: string): string {
       `${label(what, name)} contains a lone UTF-16 surrogate and cannot be UTF-8 encoded; check how the string was built`,
     );
   }
-  return encoded.replace(SUB_DELIMS, escapeSubDelim);
+  return encoded.replace(SUB_DELIMS, escapeChar);
 }
 
 function label(what: string, name: string | undefined): string {

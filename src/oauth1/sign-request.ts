@@ -2,9 +2,10 @@ import { joinBaseString, normalizeMethod } from "./base-string.js";
 import { collectBody, parseForm, type FormBody, type ParameterList } from "./form.js";
 import { generateNonce } from "./nonce.js";
 import { addPair, encodeAgain, joinPairs, type EncodedPair } from "./normalize.js";
+import { quoteRealm } from "./authorization-header.js";
 import { describe, encodeAs } from "./percent-encode.js";
 import { checkSignatureMethod, hmacBase64, signingKey, type SignatureMethod } from "./signature.js";
-import { toHttpUrl } from "./url.js";
+import { sendableUrl, toHttpUrl } from "./url.js";
 
 /** The consumer (app) credentials, and the token credentials when acting for a user. */
 export interface Credentials {
@@ -36,7 +37,7 @@ export interface SignableRequest {
 export interface SignOptions {
   /** Default `"HMAC-SHA1"`, the only method X documents. */
   signatureMethod?: SignatureMethod;
-  /** Default: 32 random ASCII letters and digits (190 bits). */
+  /** Default: 22 random ASCII letters and digits (131 bits). */
   nonce?: string;
   /** Seconds since the epoch. Default: now. */
   timestamp?: number | string;
@@ -44,12 +45,22 @@ export interface SignOptions {
   callback?: string;
   /** `oauth_verifier`, for the access-token step. */
   verifier?: string;
-  /** A realm for the header; never signed. */
+  /**
+   * A realm for the header, written first as an HTTP quoted-string (RFC 5849 3.5.1): `"` and `\`
+   * are escaped with a backslash, nothing is percent-encoded. Printable ASCII and tabs only. Never signed.
+   */
   realm?: string;
 }
 
 /** The outcome of {@link signRequest}. */
 export interface SignedRequest {
+  /**
+   * The URL to send the request to: the request URL as `fetch` would send it, except that
+   * characters RFC 3986 3.4 does not allow raw in a query (such as `[ ] { } | ^`, which the WHATWG
+   * URL parser leaves raw) are percent-encoded, so that strict servers accept it. The query means
+   * the same, so the signature is the same; existing `%XX` escapes and `+` are kept as they are.
+   */
+  url: string;
   /** The `Authorization` header value: `OAuth oauth_consumer_key="…", …` (realm first if given). */
   authorization: string;
   /** Every `oauth_*` parameter put in the header, `oauth_signature` included, not encoded. */
@@ -60,23 +71,18 @@ export interface SignedRequest {
   baseString: string;
 }
 
-/** Query and body parameters of a request, checked. @internal */
+/** Query and body parameters of a request, checked: the query's first, then the body's. @internal */
 export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
   const params: ParameterList = [];
   parseForm(url.search.slice(1), "the URL query", params);
   if (body !== undefined && body !== null) {
     if ((method === "GET" || method === "HEAD") && !(typeof body === "string" && body === "")) {
-      // oauthlib refuses this too (protocol.md C.37): fetch cannot send such a body at all.
+      // oauthlib refuses this too: fetch cannot send such a body at all.
       throw new TypeError(`request.body must be empty for a ${method} request; put the parameters in the URL query`);
     }
     collectBody(body, params);
   }
   return params;
-}
-
-function checkString(value: unknown, what: string): string {
-  if (typeof value !== "string") throw new TypeError(`${what} must be a string, got ${describe(value)}`);
-  return value;
 }
 
 function encodeChecked(value: string, what: string, allowEmpty: boolean): string {
@@ -98,7 +104,7 @@ function timestampOf(value: number | string | undefined): string {
  * The URL's query parameters and a form body are signed with the protocol parameters
  * (`oauth_consumer_key`, `oauth_nonce`, `oauth_signature_method`, `oauth_timestamp`, `oauth_token`
  * when there is a token, `oauth_version="1.0"`, and `oauth_callback` / `oauth_verifier` when given).
- * Send the request exactly as signed: same method, URL and body.
+ * Send the request exactly as signed: same method and body, to `url` of the result.
  *
  * @param request - method, URL (with query) and optional form body.
  * @param credentials - consumer key and secret, and the token and its secret when acting for a user.
@@ -108,7 +114,7 @@ function timestampOf(value: number | string | undefined): string {
  * @example
  * ```ts
  * import { signRequest } from "twitter-oauth1";
- * const { authorization } = await signRequest(
+ * const { url, authorization } = await signRequest(
  *   { method: "POST", url: "https://api.x.com/1.1/statuses/update.json", body: { status: "Hello" } },
  *   { consumerKey: "key", consumerSecret: "secret", token: "token", tokenSecret: "token secret" },
  * );
@@ -143,7 +149,7 @@ export async function signRequest(
     options.callback === undefined ? undefined : encodeChecked(options.callback, "options.callback", false);
   const verifier =
     options.verifier === undefined ? undefined : encodeChecked(options.verifier, "options.verifier", false);
-  const realm = options.realm === undefined ? undefined : checkString(options.realm, "options.realm");
+  const realm = options.realm === undefined ? undefined : quoteRealm(options.realm, "options.realm");
 
   const oauthParams: Record<string, string> = {
     oauth_consumer_key: credentials.consumerKey,
@@ -188,7 +194,7 @@ export async function signRequest(
   // The header of RFC 5849 3.5.1, as buildAuthorizationHeader writes it (realm first, then the
   // names in byte order), without sorting or encoding again: the names and their order are known.
   let authorization = "OAuth ";
-  if (realm !== undefined) authorization += 'realm="' + encodeAs(realm, "realm") + '", ';
+  if (realm !== undefined) authorization += "realm=" + realm + ", ";
   if (callback !== undefined) authorization += 'oauth_callback="' + callback + '", ';
   authorization +=
     'oauth_consumer_key="' +
@@ -205,5 +211,5 @@ export async function signRequest(
   if (token !== "") authorization += ', oauth_token="' + token + '"';
   if (verifier !== undefined) authorization += ', oauth_verifier="' + verifier + '"';
   authorization += ', oauth_version="1.0"';
-  return { authorization, oauthParams, signature, baseString };
+  return { url: sendableUrl(url), authorization, oauthParams, signature, baseString };
 }

@@ -1,4 +1,4 @@
-import { describe } from "./percent-encode.js";
+import { describe, escapeChar } from "./percent-encode.js";
 
 /** Parses a request URL, insisting on absolute http(s). @internal */
 export function toHttpUrl(url: string | URL, what = "request.url"): URL {
@@ -29,4 +29,22 @@ export function toHttpUrl(url: string | URL, what = "request.url"): URL {
  */
 export function baseStringUri(url: URL): string {
   return url.protocol + "//" + url.host + url.pathname;
+}
+
+// RFC 3986 3.4: query = *( pchar / "/" / "?" ), pchar = unreserved / pct-encoded / sub-delims /
+// ":" / "@". "%" stays: a query that reached here decoded cleanly, so each "%" starts an escape.
+// The WHATWG parser has already encoded controls and non-ASCII, so what is left is ASCII.
+const NOT_QUERY_CHAR = /[^\w.~!$&'()*+,;=:@/?%-]/g;
+
+/**
+ * The URL to send: the parsed URL with every query character RFC 3986 3.4 does not allow raw
+ * percent-encoded. The WHATWG parser leaves `[ ] { } | ^ \` and the backtick raw in a query, and
+ * strict servers (oauthlib's endpoints among them) refuse those before checking a signature. The
+ * query's parameters decode to the same text, so the base string and the signature do not change;
+ * existing escapes and "+" are left as they are.
+ * @internal
+ */
+export function sendableUrl(url: URL): string {
+  const { href, search, hash } = url;
+  return href.slice(0, href.length - hash.length - search.length) + search.replace(NOT_QUERY_CHAR, escapeChar) + hash;
 }

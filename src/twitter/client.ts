@@ -2,16 +2,8 @@ import { TwitterOAuthError } from "../errors.js";
 import { percentEncode } from "../oauth1/percent-encode.js";
 import { describe } from "../oauth1/percent-encode.js";
 import { parseCallback, type CallbackInput } from "./callback.js";
-import { resolveOptions, checkCallback, type ResolvedOptions } from "./options.js";
-import {
-  BODY_LIMIT,
-  readHttpError,
-  readTokenResponse,
-  send,
-  type SignedCall,
-  type TransportContext,
-} from "./transport.js";
-import { readCapped } from "./read-body.js";
+import { resolveOptions, checkCallback, isSecureOrLoopback, type ResolvedOptions } from "./options.js";
+import { BODY_LIMIT, send, sendRaw, tokenFields, type SignedCall, type TransportContext } from "./transport.js";
 import { checkPair } from "./token-pair.js";
 import type { AccessToken, RequestToken, TokenPair, TwitterOAuthOptions, TwitterUser } from "./types.js";
 
@@ -52,6 +44,8 @@ export interface SignedFetchInit extends RequestInit {
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+/** Largest JSON answer read (a verify_credentials user is a few KB). */
+const JSON_LIMIT = 16 * BODY_LIMIT;
 
 function tokenOf(value: RequestToken | string, what: string): string {
   const token =
@@ -91,13 +85,16 @@ export class TwitterOAuth {
   readonly #context: TransportContext;
 
   /**
-   * @param options - consumer key and secret (both required), and optional callback, base URL, fetch, timeout, clock and nonce.
+   * Creates a client for one X app. Checks every option at once; nothing is sent until a call.
+   *
+   * @param options - consumer key and secret (both required), and optional callback, base URL, allowed origins, fetch, timeout, clock and nonce.
    * @throws TypeError on a missing or malformed option, naming it.
    */
   constructor(options: TwitterOAuthOptions) {
     this.#options = resolveOptions(options);
-    const { consumerKey, consumerSecret, fetch, timeout, now, nonce } = this.#options;
-    this.#context = { consumerKey, consumerSecret, fetch, timeout, now, nonce, offsetMs: 0 };
+    const { consumerKey, consumerSecret, fetch, timeout, now, nonce, baseUrl } = this.#options;
+    const origin = new URL(baseUrl).origin;
+    this.#context = { consumerKey, consumerSecret, fetch, timeout, now, nonce, offsetMs: 0, origin };
     // Node's util.inspect and console.log show the same redacted summary. Defined here rather than
     // as a computed class member, which bundlers must keep as a side effect (it cost every
     // tree-shaken import the whole client).
@@ -109,7 +106,10 @@ export class TwitterOAuth {
     return this.#options.baseUrl;
   }
 
-  /** X's clock minus this machine's, in ms, as learnt from a `Date` header after a timestamp error (0 until then). */
+  /**
+   * X's clock minus this machine's, in ms, as learnt from the `Date` header of a 401 (code 135, or
+   * a `Date` over a minute off) from the `baseUrl` origin; 0 until then, and never beyond ±24 hours.
+   */
   get clockOffset(): number {
     return this.#context.offsetMs;
   }
@@ -143,8 +143,9 @@ export class TwitterOAuth {
     const endpoint = "POST /oauth/request_token";
     const fields = await send(
       this.#context,
-      { method: "POST", url, endpoint, callback, signal: options.signal, manualRedirect: true },
-      (response, secrets) => readTokenResponse(response, endpoint, secrets),
+      { method: "POST", url, endpoint, callback, signal: options.signal },
+      BODY_LIMIT,
+      (answer) => tokenFields(answer, endpoint),
     );
     const token = fields.get("oauth_token");
     const tokenSecret = fields.get("oauth_token_secret");
@@ -241,9 +242,9 @@ export class TwitterOAuth {
         token,
         verifier: verifier.trim(),
         signal: options.signal,
-        manualRedirect: true,
       },
-      (response, secrets) => readTokenResponse(response, endpoint, secrets),
+      BODY_LIMIT,
+      (answer) => tokenFields(answer, endpoint),
     );
     const accessToken = fields.get("oauth_token");
     const accessSecret = fields.get("oauth_token_secret");
@@ -262,19 +263,18 @@ export class TwitterOAuth {
     };
   }
 
-  async #json(call: SignedCall): Promise<unknown> {
-    return send(this.#context, call, async (response, secrets) => {
-      if (!response.ok) throw await readHttpError(response, call.endpoint, secrets);
-      const text = await readCapped(response, 16 * BODY_LIMIT);
+  #json(call: SignedCall): Promise<unknown> {
+    return send(this.#context, call, JSON_LIMIT, ({ response, text }) => {
+      const problem = (what: string): TwitterOAuthError =>
+        new TwitterOAuthError("INVALID_RESPONSE", `${call.endpoint} answered ${response.status} with ${what}`, {
+          status: response.status,
+          endpoint: call.endpoint,
+        });
+      if (text === undefined) throw problem(`a body over ${JSON_LIMIT} bytes, too large for this call; check baseUrl`);
       try {
-        if (text === undefined) throw new Error("too large");
         return text === "" ? undefined : JSON.parse(text);
       } catch {
-        throw new TwitterOAuthError(
-          "INVALID_RESPONSE",
-          `${call.endpoint} answered ${response.status} with a body that is not JSON; check baseUrl`,
-          { status: response.status, endpoint: call.endpoint },
-        );
+        throw problem("a body that is not JSON; check baseUrl");
       }
     });
   }
@@ -331,9 +331,15 @@ export class TwitterOAuth {
    * JSON, multipart and binary bodies are sent unsigned, as RFC 5849 3.4.1.3.1 says. Resolves with the
    * `Response` as `fetch` does, whatever its status.
    *
+   * It signs only for X: a URL must be of the `baseUrl` origin or one of `allowedOrigins`, and https
+   * (plain http only on a loopback host). Redirects are not followed (`redirect: "manual"` unless
+   * you pass another mode): a 3xx comes back as the `Response` (in a browser, an `opaqueredirect`
+   * with status 0), since a signature is valid for its own URL only.
+   *
    * @param input - a path or an absolute URL.
    * @param init - a `RequestInit`, plus `token` (the user's access token) to act as the user.
-   * @throws TwitterOAuthError `NETWORK_ERROR`, `TIMEOUT`; the caller's abort reason.
+   * @throws TypeError for a URL of another origin, or plain http to a host that is not loopback;
+   *   TwitterOAuthError `NETWORK_ERROR`, `TIMEOUT`; the caller's abort reason.
    *
    * @example
    * ```ts
@@ -357,6 +363,18 @@ export class TwitterOAuth {
         ? new URL(input)
         : this.#url(input.startsWith("/") ? input : "/" + input);
     else throw new TypeError(`input must be a path or a URL, got ${describe(input)}`);
+    // The request carries the user's token and a signature: only to X, only over TLS.
+    if (!isSecureOrLoopback(url)) {
+      throw new TypeError(
+        `input must be an https: URL (plain http: only for loopback hosts), got ${url.protocol}//${url.host}: the request carries the user's token`,
+      );
+    }
+    const origin = url.origin;
+    if (origin !== this.#context.origin && !this.#options.allowedOrigins.includes(origin)) {
+      throw new TypeError(
+        `input's origin ${origin} is not the baseUrl origin (${this.#context.origin}) nor one of options.allowedOrigins; the client signs only for the hosts you name, so the user's token never reaches another`,
+      );
+    }
     const { token, ...rest } = init;
     const headers = new Headers(rest.headers);
     const method = (rest.method ?? "GET").toUpperCase();
@@ -375,7 +393,7 @@ export class TwitterOAuth {
       init: { ...rest, headers },
       signal: rest.signal ?? undefined,
     };
-    return send(this.#context, call, async (response) => response);
+    return sendRaw(this.#context, call);
   }
 
   /** A redacted summary: never the consumer secret. */

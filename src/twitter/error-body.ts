@@ -1,6 +1,8 @@
 import type { XApiError } from "../errors.js";
 
 const MAX_MESSAGE = 300;
+/** How many of X's errors one body may add to `error.errors` (X sends one or two). @internal */
+export const MAX_ERRORS = 10;
 
 function decodeXmlEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, entity: string) => {
@@ -15,65 +17,86 @@ function decodeXmlEntities(text: string): string {
   });
 }
 
-function clip(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
+/**
+ * A message as kept: cleaned (secrets redacted) first, so that clipping never cuts a secret in two,
+ * then on one line and clipped.
+ * @internal
+ */
+export function keepMessage(text: string, clean: (text: string) => string): string {
+  const oneLine = clean(text).replace(/\s+/g, " ").trim();
   return oneLine.length > MAX_MESSAGE ? oneLine.slice(0, MAX_MESSAGE) + "…" : oneLine;
 }
 
-function fromJson(value: unknown): XApiError[] | undefined {
+function fromJson(value: unknown, clean: (text: string) => string): XApiError[] | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const body = value as Record<string, unknown>;
   if (Array.isArray(body.errors)) {
     // v1.1: {"errors":[{"code":32,"message":"Could not authenticate you."}]}
     const errors: XApiError[] = [];
     for (const item of body.errors as unknown[]) {
+      if (errors.length === MAX_ERRORS) break;
       if (typeof item !== "object" || item === null) continue;
       const entry = item as Record<string, unknown>;
       const message = entry.message ?? entry.detail ?? entry.title;
       errors.push({
         code: typeof entry.code === "number" ? entry.code : Number(entry.code) || 0,
-        message: typeof message === "string" ? clip(message) : "",
+        message: typeof message === "string" ? keepMessage(message, clean) : "",
       });
     }
     return errors;
   }
   // v2 problem JSON: {"title","detail","type","status"}; older: {"error":"..."}
   const message = body.detail ?? body.title ?? body.error;
-  if (typeof message === "string") return [{ code: 0, message: clip(message) }];
+  if (typeof message === "string") return [{ code: 0, message: keepMessage(message, clean) }];
   return undefined;
 }
 
-function fromXml(text: string): XApiError[] | undefined {
+function fromXml(text: string, clean: (text: string) => string): XApiError[] | undefined {
   if (!/^\s*<(\?xml|errors|hash|error)\b/i.test(text)) return undefined;
+  // <errors><error code="415">…</error></errors> and <hash><error>…</error><request>…</request></hash>.
+  // Scanned forward only, each search starting where the last one ended, and stopping for good at
+  // the first tag that never closes: linear in the body, whatever it holds.
+  const open = /<error(?=[\s>/])/gi;
+  const close = /<\/error\s*>/gi;
   const errors: XApiError[] = [];
-  // <errors><error code="415">…</error></errors> and <hash><error>…</error><request>…</request></hash>
-  for (const match of text.matchAll(/<error(\s[^>]*)?>([\s\S]*?)<\/error>/gi)) {
-    const code = /\bcode\s*=\s*["'](\d+)["']/i.exec(match[1] ?? "");
-    errors.push({ code: code ? Number(code[1]) : 0, message: clip(decodeXmlEntities(match[2] ?? "")) });
+  while (errors.length < MAX_ERRORS) {
+    if (!open.exec(text)) break;
+    const end = text.indexOf(">", open.lastIndex);
+    if (end < 0) break;
+    close.lastIndex = end + 1;
+    const closing = close.exec(text);
+    if (!closing) break;
+    const code = /\bcode\s*=\s*["'](\d+)["']/i.exec(text.slice(open.lastIndex, end));
+    errors.push({
+      code: code ? Number(code[1]) : 0,
+      message: keepMessage(decodeXmlEntities(text.slice(end + 1, closing.index)), clean),
+    });
+    open.lastIndex = close.lastIndex;
   }
   return errors;
 }
 
 /**
- * Parses the errors out of an error body of X, whatever its format (protocol.md B.1): JSON
- * `{"errors":[…]}` or problem JSON, XML `<hash><error>` or `<errors><error code>`, plain text
- * (`Error processing your OAuth request: Invalid oauth_verifier parameter`), or an HTML page (no
- * errors: the status says it all). The content type is not trusted.
+ * Parses the errors out of an error body of X, whatever its format: JSON `{"errors":[…]}` or
+ * problem JSON, XML `<hash><error>` or `<errors><error code>`, plain text (`Error processing your
+ * OAuth request: Invalid oauth_verifier parameter`), or an HTML page (no errors: the status says it
+ * all). The content type is not trusted. Linear in the body; keeps at most {@link MAX_ERRORS}.
+ * Each message is decoded, then passed through `clean` (the redaction), then clipped.
  * @internal
  */
-export function parseErrorBody(text: string): XApiError[] {
+export function parseErrorBody(text: string, clean: (text: string) => string = (t) => t): XApiError[] {
   const trimmed = text.trim();
   if (trimmed === "") return [];
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
     try {
-      const parsed = fromJson(JSON.parse(trimmed));
+      const parsed = fromJson(JSON.parse(trimmed), clean);
       if (parsed) return parsed;
     } catch {
       // not JSON after all: fall through to text
     }
   }
-  const xml = fromXml(trimmed);
+  const xml = fromXml(trimmed, clean);
   if (xml) return xml;
   if (/^<(!doctype|html|head|body)\b/i.test(trimmed)) return [];
-  return [{ code: 0, message: clip(trimmed) }];
+  return [{ code: 0, message: keepMessage(trimmed, clean) }];
 }

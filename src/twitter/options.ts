@@ -5,26 +5,51 @@ import type { TwitterOAuthOptions } from "./types.js";
 export const DEFAULT_BASE_URL = "https://api.x.com";
 const DEFAULT_TIMEOUT = 10_000;
 
-function isLoopback(hostname: string): boolean {
+/** localhost, 127.0.0.0/8 or [::1]: where plain http is allowed (tests, the fake X). @internal */
+export function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-/** Checks `baseUrl`: https, or http on a loopback host; returns it without a trailing slash. @internal */
-export function checkBaseUrl(value: unknown): string {
-  if (typeof value !== "string") throw new TypeError(`options.baseUrl must be a string, got ${describe(value)}`);
+/** Whether a URL may carry a signed request: https, or http on a loopback host. @internal */
+export function isSecureOrLoopback(url: URL): boolean {
+  return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
+}
+
+const TLS_RULE =
+  "must use https: (X requires TLS for every OAuth step); plain http: is allowed only for localhost, 127.0.0.0/8 and [::1]";
+
+function parseUrl(value: unknown, name: string, example: string): URL {
+  if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${describe(value)}`);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new TypeError('options.baseUrl must be an absolute URL such as "https://api.x.com"');
+    throw new TypeError(`${name} must be an absolute URL such as "${example}"`);
   }
-  if (url.search || url.hash) throw new TypeError("options.baseUrl must not have a query or a fragment");
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
-    throw new TypeError(
-      "options.baseUrl must use https: (X requires TLS for every OAuth step); plain http: is allowed only for localhost, 127.0.0.0/8 and [::1]",
-    );
-  }
+  if (url.search || url.hash || value.includes("#")) throw new TypeError(`${name} must not have a query or a fragment`);
+  if (url.username || url.password) throw new TypeError(`${name} must not carry credentials`);
+  if (!isSecureOrLoopback(url)) throw new TypeError(`${name} ${TLS_RULE}`);
+  return url;
+}
+
+/** Checks `baseUrl`: https, or http on a loopback host; returns it without a trailing slash. @internal */
+export function checkBaseUrl(value: unknown): string {
+  const url = parseUrl(value, "options.baseUrl", DEFAULT_BASE_URL);
   return url.origin + url.pathname.replace(/\/+$/, "");
+}
+
+/** Checks `allowedOrigins`: a list of origins, each https or loopback http, without a path. @internal */
+export function checkOrigins(value: unknown): readonly string[] {
+  if (!Array.isArray(value)) {
+    throw new TypeError(`options.allowedOrigins must be an array of origins, got ${describe(value)}`);
+  }
+  return value.map((item: unknown, i) => {
+    const url = parseUrl(item, `options.allowedOrigins[${i}]`, "https://upload.twitter.com");
+    if (url.pathname !== "/") {
+      throw new TypeError(`options.allowedOrigins[${i}] must be an origin only (scheme, host, port), without a path`);
+    }
+    return url.origin;
+  });
 }
 
 /** Checks a callback: "oob" or an absolute URL (custom schemes such as myapp://callback are legal). @internal */
@@ -49,6 +74,7 @@ export interface ResolvedOptions {
   consumerSecret: string;
   callbackUrl: string | undefined;
   baseUrl: string;
+  allowedOrigins: readonly string[];
   fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
   timeout: number | false;
   now: () => number;
@@ -85,6 +111,7 @@ export function resolveOptions(options: TwitterOAuthOptions): ResolvedOptions {
     callbackUrl:
       options.callbackUrl === undefined ? undefined : checkCallback(options.callbackUrl, "options.callbackUrl"),
     baseUrl: options.baseUrl === undefined ? DEFAULT_BASE_URL : checkBaseUrl(options.baseUrl),
+    allowedOrigins: options.allowedOrigins === undefined ? [] : checkOrigins(options.allowedOrigins),
     // Looked up at call time, so that msw or another fetch patch installed later still applies.
     fetch: userFetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeout,

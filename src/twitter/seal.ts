@@ -6,6 +6,13 @@ const VERSION = 1;
 const IV_BYTES = 12; // AES-GCM's standard nonce size (NIST SP 800-38D)
 const TAG_BYTES = 16;
 const MIN_SECRET = 32;
+/**
+ * The longest sealed value made or opened, in characters. RFC 6265 6.1 asks browsers to keep at
+ * least 4096 bytes per cookie, and the major ones keep no more (name and value counted together):
+ * a longer Set-Cookie is dropped without a word. 4096 less 128 for the cookie's name and "=".
+ * @internal
+ */
+export const MAX_SEALED_LENGTH = 3_968;
 const INFO = "twitter-oauth1 sealed request token v1";
 // Encoded on use, not at module load: a module-level call would keep this file in bundles that never seal.
 const utf8 = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
@@ -62,17 +69,23 @@ function invalid(message: string, cause?: unknown): TwitterOAuthError {
 /**
  * Seals a JSON value: AES-256-GCM under a key derived with HKDF-SHA256 from `secret`, a random IV,
  * the purpose's context as additional data; base64url out (cookie-safe).
+ * @throws TypeError when the result would be over {@link MAX_SEALED_LENGTH} characters (a cookie
+ *   browsers would drop).
  * @internal
  */
 export async function sealJson(value: unknown, secret: string, purpose: SealPurpose): Promise<string> {
   const key = await keyFor(checkSecret(secret));
+  const plain = utf8(JSON.stringify(value));
+  // base64url without padding: 4 characters per 3 bytes, rounded up
+  const length = Math.ceil(((1 + IV_BYTES + plain.byteLength + TAG_BYTES) * 4) / 3);
+  if (length > MAX_SEALED_LENGTH) {
+    throw new TypeError(
+      `The ${purpose.noun} would be ${length} characters sealed, over the ${MAX_SEALED_LENGTH} a cookie can carry: browsers drop a cookie over 4096 bytes (name and value, RFC 6265 6.1) without a word; keep less in it`,
+    );
+  }
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const cipher = new Uint8Array(
-    await crypto.subtle.encrypt(
-      { name: "AES-GCM", iv, additionalData: utf8(purpose.context) },
-      key,
-      utf8(JSON.stringify(value)),
-    ),
+    await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: utf8(purpose.context) }, key, plain),
   );
   const out = new Uint8Array(1 + IV_BYTES + cipher.byteLength);
   out[0] = VERSION;
@@ -88,7 +101,8 @@ export async function sealJson(value: unknown, secret: string, purpose: SealPurp
  */
 export async function unsealJson(sealed: string, secret: string, purpose: SealPurpose): Promise<unknown> {
   const key = await keyFor(checkSecret(secret));
-  const bytes = typeof sealed === "string" ? base64UrlToBytes(sealed) : undefined;
+  // No browser sends a longer cookie back; refusing it first bounds the work on hostile input.
+  const bytes = typeof sealed === "string" && sealed.length <= MAX_SEALED_LENGTH ? base64UrlToBytes(sealed) : undefined;
   // Only the canonical encoding is accepted: a last character that differs in its unused bits
   // decodes to the same bytes, and a sealed value should have exactly one spelling.
   if (

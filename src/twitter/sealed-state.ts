@@ -14,7 +14,7 @@ export interface SealOptions {
 
 /** Options of {@link unsealRequestToken}. */
 export interface UnsealOptions extends SealOptions {
-  /** How old a sealed token may be, in seconds; default 900 (15 minutes). */
+  /** How old a sealed token may be, in seconds: a positive, finite number; default 900 (15 minutes). */
   maxAgeSeconds?: number;
 }
 
@@ -27,7 +27,9 @@ export interface UnsealOptions extends SealOptions {
  * @param requestToken - the request token from `getRequestToken`.
  * @param secret - your app's sealing secret, at least 32 characters, never sent to the browser.
  * @returns the sealed string (base64url, cookie-safe).
- * @throws TypeError on a short secret or a malformed request token.
+ * @throws TypeError on a short secret, a malformed request token, or one too large for a cookie
+ *   (sealed values are at most 3,968 characters, so that name and value stay under the 4096 bytes
+ *   browsers keep per cookie).
  *
  * @example
  * ```ts
@@ -64,7 +66,7 @@ function invalid(message: string, cause?: unknown): TwitterOAuthError {
  * @param options - `maxAgeSeconds` (default 900) and a clock.
  * @returns the request token.
  * @throws TwitterOAuthError `INVALID_STATE` when the value is tampered, expired, from the future or
- *   sealed with another secret; TypeError on a short secret.
+ *   sealed with another secret; TypeError on a short secret or a maxAgeSeconds that is not a positive, finite number.
  */
 export async function unsealRequestToken(
   sealed: string,
@@ -73,8 +75,9 @@ export async function unsealRequestToken(
 ): Promise<RequestToken> {
   checkSecret(secret);
   const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE;
-  if (typeof maxAge !== "number" || !(maxAge > 0))
-    throw new TypeError("options.maxAgeSeconds must be a positive number");
+  if (typeof maxAge !== "number" || !Number.isFinite(maxAge) || maxAge <= 0) {
+    throw new TypeError("options.maxAgeSeconds must be a positive, finite number of seconds");
+  }
   const fields = await unsealJson(sealed, secret, PURPOSE);
   if (
     !Array.isArray(fields) ||

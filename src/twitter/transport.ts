@@ -1,17 +1,20 @@
-import { TwitterOAuthError } from "../errors.js";
+import { type RateLimit, TwitterOAuthError, type XApiError } from "../errors.js";
 import type { FormBody } from "../oauth1/form.js";
 import { signRequest } from "../oauth1/sign-request.js";
-import { parseErrorBody } from "./error-body.js";
+import { type BodyPrefix, discard, readPrefix } from "../read-capped.js";
+import { keepMessage, parseErrorBody } from "./error-body.js";
 import { hintFor } from "./error-hints.js";
 import { parseFormResponse } from "./form-response.js";
-import { readCapped } from "./read-body.js";
-import { requestSignals, type RequestSignals } from "./signals.js";
+import { redactor } from "./redact.js";
+import { type RequestSignals, requestSignals } from "./signals.js";
 import type { TokenPair } from "./types.js";
 
 /** Largest token-endpoint or error body we read (X's are under 200 bytes). @internal */
 export const BODY_LIMIT = 64 * 1024;
-/** A Date header this far from our clock means our clock is off (issue: clock skew). @internal */
+/** A Date header this far from our clock means our clock is off. @internal */
 const SKEW_LIMIT_MS = 60_000;
+/** The largest clock offset the client accepts from X's Date header; beyond it, Date is broken. */
+const MAX_OFFSET_MS = 24 * 3600_000;
 
 /** The client's state the transport needs; `offsetMs` is X's clock minus ours, learnt from `Date`. @internal */
 export interface TransportContext {
@@ -22,6 +25,8 @@ export interface TransportContext {
   now: () => number;
   nonce: (() => string) | undefined;
   offsetMs: number;
+  /** The baseUrl origin: the only one whose answers may teach the client X's clock. */
+  origin: string;
 }
 
 /** One signed request. @internal */
@@ -35,21 +40,15 @@ export interface SignedCall {
   verifier?: string | undefined;
   /** A form body: signed and sent as `application/x-www-form-urlencoded`. */
   form?: FormBody | undefined;
-  /** Any other init (headers, an unsigned body) for `client.fetch`. */
+  /** Any other init (headers, an unsigned body, a redirect mode) for `client.fetch`. */
   init?: RequestInit | undefined;
   signal?: AbortSignal | undefined;
-  /** Token endpoints: never follow a redirect (the signature is for this URL only). */
-  manualRedirect?: boolean;
 }
 
-/** Replaces every secret (and its percent-encoded form) in text from the network with "[redacted]". @internal */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret === undefined || secret.length < 4) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join("[redacted]");
-  }
-  return out;
+/** X's answer to a call of the client's own, read once: the body as text, or undefined when over its cap. @internal */
+export interface Answer {
+  response: Response;
+  text: string | undefined;
 }
 
 function formText(form: FormBody): string {
@@ -62,31 +61,27 @@ function formText(form: FormBody): string {
   return params.toString();
 }
 
-function skewFrom(
-  context: TransportContext,
+const decode = (prefix: BodyPrefix): string | undefined =>
+  prefix.rest ? undefined : new TextDecoder().decode(prefix.bytes);
+
+const isRedirect = (response: Response): boolean =>
+  response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
+
+/** What the attempt loop hands each answer to: a value to return, or "retry" after a clock fix. */
+type Handle<T> = (
   response: Response,
-  codes: readonly number[],
-  sentAt: number,
-): number | undefined {
-  const date = Date.parse(response.headers.get("date") ?? "");
-  if (Number.isNaN(date)) return undefined;
-  const offset = date - sentAt;
-  // RFC 5849 3.3 lets servers reject stale timestamps; X answers 401 code 135 and always sends Date.
-  if (codes.includes(135) || Math.abs(offset) > SKEW_LIMIT_MS) return offset === context.offsetMs ? undefined : offset;
-  return undefined;
-}
+  resync: (errors: readonly XApiError[]) => boolean,
+  signal: AbortSignal | undefined,
+  secrets: readonly (string | undefined)[],
+) => Promise<T | typeof RETRY>;
+const RETRY = Symbol("retry");
 
 /**
  * Signs and sends one request, retrying once with a corrected clock when X says the timestamp is
- * off, then hands the response to `consume` while the timeout still runs (so reading the body is
+ * off, and hands each answer to `handle` while the timeout still runs (so reading the body is
  * covered too). Maps failures to TIMEOUT, NETWORK_ERROR or the caller's abort reason.
- * @internal
  */
-export async function send<T>(
-  context: TransportContext,
-  call: SignedCall,
-  consume: (response: Response, secrets: readonly (string | undefined)[]) => Promise<T>,
-): Promise<T> {
+async function exchange<T>(context: TransportContext, call: SignedCall, handle: Handle<T>): Promise<T> {
   if (call.signal?.aborted) throw call.signal.reason;
   const secrets: Array<string | undefined> = [context.consumerSecret, call.token?.tokenSecret];
   const body = call.form === undefined ? call.init?.body : formText(call.form);
@@ -113,39 +108,129 @@ export async function send<T>(
     headers.set("authorization", signed.authorization);
     if (call.form !== undefined) headers.set("content-type", "application/x-www-form-urlencoded");
     const signals = requestSignals(call.signal, context.timeout);
-    const init: RequestInit = { ...call.init, method: call.method, headers, body: body ?? null };
+    const init: RequestInit = {
+      ...call.init,
+      method: call.method,
+      headers,
+      body: body ?? null,
+      // A signed request is never followed: the signature covers this URL only, and the
+      // Authorization header would go along (fetch drops it only across origins).
+      redirect: call.init?.redirect ?? "manual",
+    };
     if (signals.signal) init.signal = signals.signal;
-    if (call.manualRedirect) init.redirect = "manual";
     try {
       let response: Response;
       try {
-        response = await context.fetch(call.url.href, init);
+        // The URL as signed, with the query characters RFC 3986 3.4 forbids percent-encoded.
+        response = await context.fetch(signed.url, init);
       } catch (error) {
         throw failure(error, call, signals, "network");
       }
-      if (response.status === 401 && attempt === 0) {
-        const text = (await readCapped(response.clone(), BODY_LIMIT).catch(() => undefined)) ?? "";
-        const offset = skewFrom(
-          context,
-          response,
-          parseErrorBody(text).map((e) => e.code),
-          sentAt,
-        );
-        if (offset !== undefined && isReplayable(body)) {
-          context.offsetMs = offset;
-          await response.body?.cancel().catch(() => undefined);
-          continue;
+      // RFC 5849 3.3 lets servers reject stale timestamps; X answers 401 code 135 and always sends
+      // Date. Learnt once per call, only from a 401 of the baseUrl origin, and only within a day.
+      const resync = (errors: readonly XApiError[]): boolean => {
+        if (attempt > 0 || response.status !== 401 || !isReplayable(body)) return false;
+        if (call.url.origin !== context.origin || (response.url && new URL(response.url).origin !== context.origin)) {
+          return false;
         }
-      }
+        const offset = Date.parse(response.headers.get("date") ?? "") - sentAt;
+        if (!(Math.abs(offset) <= MAX_OFFSET_MS) || sentAt + offset < 0 || offset === context.offsetMs) return false;
+        if (!errors.some((e) => e.code === 135) && Math.abs(offset) <= SKEW_LIMIT_MS) return false;
+        context.offsetMs = offset;
+        return true;
+      };
+      let result: T | typeof RETRY;
       try {
-        return await consume(response, secrets);
+        result = await handle(response, resync, signals.signal, secrets);
       } catch (error) {
         throw failure(error, call, signals, "body");
       }
+      if (result !== RETRY) return result;
     } finally {
       signals.done();
     }
   }
+}
+
+/**
+ * A call of the client's own (the token endpoints, verify_credentials, invalidate_token): a
+ * redirect is an HTTP_ERROR, the body is read once up to its cap (`BODY_LIMIT` for an error,
+ * `limit` for a 2xx), a non-2xx becomes the HTTP_ERROR, and `consume` gets the 2xx answer.
+ * @internal
+ */
+export function send<T>(
+  context: TransportContext,
+  call: SignedCall,
+  limit: number,
+  consume: (answer: Answer) => T,
+): Promise<T> {
+  return exchange(context, call, async (response, resync, signal, secrets) => {
+    const clean = redactor(secrets);
+    if (isRedirect(response)) {
+      if (response.body) discard(response.body.getReader());
+      const location = keepMessage(response.headers.get("location") ?? "", clean);
+      throw new TwitterOAuthError(
+        "HTTP_ERROR",
+        `${call.endpoint} answered with a redirect${location ? ` to ${location}` : ""}; signed requests are not followed, because the signature covers the host: set baseUrl to the host X documents ("https://api.x.com")`,
+        { status: response.status, endpoint: call.endpoint },
+      );
+    }
+    const text = response.body
+      ? decode(await readPrefix(response.body, response.ok ? limit : BODY_LIMIT, signal).then(dropRest))
+      : "";
+    if (response.ok) return consume({ response, text });
+    const errors = text === undefined ? [] : parseErrorBody(text, clean);
+    if (resync(errors)) return RETRY;
+    throw httpError(context, response, call.endpoint, errors, text === undefined);
+  });
+}
+
+function dropRest(prefix: BodyPrefix): BodyPrefix {
+  if (prefix.rest) discard(prefix.rest);
+  return prefix;
+}
+
+/**
+ * `client.fetch`: the Response as fetch gives it. Only a 401 of the baseUrl origin is looked into
+ * (up to `BODY_LIMIT`, for code 135); when it is not retried, the caller gets a Response with the
+ * same status, headers and whole body (the bytes read, then the rest of the stream).
+ * @internal
+ */
+export function sendRaw(context: TransportContext, call: SignedCall): Promise<Response> {
+  return exchange(context, call, async (response, resync, signal) => {
+    if (response.status !== 401 || call.url.origin !== context.origin || !response.body) return response;
+    const prefix = await readPrefix(response.body, BODY_LIMIT, signal);
+    const text = decode(prefix);
+    if (resync(text === undefined ? [] : parseErrorBody(text))) {
+      dropRest(prefix);
+      return RETRY;
+    }
+    const copy = new Response(prefix.rest ? rejoin(prefix.bytes, prefix.rest) : prefix.bytes, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    Object.defineProperty(copy, "url", { value: response.url });
+    return copy;
+  });
+}
+
+/** The bytes already read, then the rest of the original body, as one stream. */
+function rejoin(head: Uint8Array, rest: ReadableStreamDefaultReader<Uint8Array>): ReadableStream<Uint8Array> {
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(head);
+        return;
+      }
+      const { done, value } = await rest.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => rest.cancel(reason),
+  });
 }
 
 function isReplayable(body: BodyInit | null | undefined): boolean {
@@ -162,65 +247,61 @@ function failure(error: unknown, call: SignedCall, signals: RequestSignals, stag
       { endpoint: call.endpoint },
     );
   }
-  if (stage === "body") return error;
   return new TwitterOAuthError(
     "NETWORK_ERROR",
-    `${call.endpoint} could not reach X (fetch failed); check the network and baseUrl, then try again`,
+    stage === "network"
+      ? `${call.endpoint} could not reach X (fetch failed); check the network and baseUrl, then try again`
+      : `${call.endpoint} lost the connection while X's answer arrived; try again`,
     { cause: error, endpoint: call.endpoint },
   );
 }
 
-/** The HTTP_ERROR for a non-2xx answer, with X's errors parsed and secrets scrubbed. @internal */
-export function httpError(
-  response: Response,
-  endpoint: string,
-  text: string,
-  secrets: readonly (string | undefined)[],
-): TwitterOAuthError {
-  const errors = parseErrorBody(redact(text, secrets));
-  const first = errors.find((e) => e.message !== "") ?? errors[0];
-  const says = first ? `: X says "${first.message}"${first.code ? ` (code ${first.code})` : ""}` : "";
-  return new TwitterOAuthError(
-    "HTTP_ERROR",
-    `${endpoint} failed with HTTP ${response.status}${says}; ${hintFor(response.status, errors)}`,
-    { status: response.status, errors, endpoint },
-  );
+/** X's rate-limit headers (X API "Rate limits"), when all three are there and well formed. */
+function rateLimitOf(headers: Headers): RateLimit | undefined {
+  const [limit, remaining, reset] = ["limit", "remaining", "reset"].map((name) => headers.get(`x-rate-limit-${name}`));
+  if (![limit, remaining, reset].every((value) => /^\d{1,15}$/.test(value ?? ""))) return undefined;
+  const resetAt = new Date(Number(reset) * 1000);
+  if (Number.isNaN(resetAt.getTime())) return undefined;
+  return { limit: Number(limit), remaining: Number(remaining), reset: resetAt };
 }
 
-/** Reads an error body (capped, never failing) and builds the HTTP_ERROR. @internal */
-export async function readHttpError(
+/** The HTTP_ERROR for a non-2xx answer, with X's errors (parsed and redacted) and rate limit. @internal */
+export function httpError(
+  context: TransportContext,
   response: Response,
   endpoint: string,
-  secrets: readonly (string | undefined)[],
-): Promise<TwitterOAuthError> {
-  const text = (await readCapped(response, BODY_LIMIT).catch(() => "")) ?? "";
-  return httpError(response, endpoint, text, secrets);
+  errors: readonly XApiError[],
+  tooLarge: boolean,
+): TwitterOAuthError {
+  const rateLimit = rateLimitOf(response.headers);
+  const first = errors.find((e) => e.message !== "") ?? errors[0];
+  const says = tooLarge
+    ? ` (an error body over ${BODY_LIMIT} bytes, not read)`
+    : first
+      ? `: X says "${first.message}"${first.code ? ` (code ${first.code})` : ""}`
+      : "";
+  let hint = hintFor(response.status, errors);
+  if (rateLimit && (response.status === 429 || errors.some((e) => e.code === 88))) {
+    const seconds = Math.max(0, Math.ceil((rateLimit.reset.getTime() - context.now() - context.offsetMs) / 1000));
+    hint = `rate limit exceeded: retry in ${seconds} s, at ${rateLimit.reset.toISOString()} (x-rate-limit-reset)`;
+  }
+  return new TwitterOAuthError("HTTP_ERROR", `${endpoint} failed with HTTP ${response.status}${says}; ${hint}`, {
+    status: response.status,
+    errors,
+    endpoint,
+    rateLimit,
+  });
 }
 
 /**
- * Checks a token endpoint's answer (redirect, status, size) and returns its form fields.
+ * Checks a token endpoint's answer (status, size) and returns its form fields.
  * @internal
  */
-export async function readTokenResponse(
-  response: Response,
-  endpoint: string,
-  secrets: readonly (string | undefined)[],
-): Promise<Map<string, string>> {
-  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
-    await response.body?.cancel().catch(() => undefined);
-    const location = response.headers.get("location");
-    throw new TwitterOAuthError(
-      "HTTP_ERROR",
-      `${endpoint} answered with a redirect${location ? ` to ${location}` : ""}; signed token requests are not followed, because the signature covers the host: set baseUrl to the host X documents ("https://api.x.com")`,
-      { status: response.status, endpoint },
-    );
-  }
-  if (!response.ok) throw await readHttpError(response, endpoint, secrets);
-  const text = await readCapped(response, BODY_LIMIT);
+export function tokenFields({ response, text }: Answer, endpoint: string): Map<string, string> {
   if (text === undefined) {
     throw new TwitterOAuthError(
       "INVALID_RESPONSE",
-      `${endpoint} answered with a body over ${BODY_LIMIT} bytes, which no token response is; check baseUrl`,
+      `${endpoint} answered with a body over ${BODY_LIMIT} bytes, too large for a token response; check baseUrl`,
       { status: response.status, endpoint },
     );
   }

@@ -66,6 +66,15 @@ export interface TwitterOAuthOptions {
   /** Default `"https://api.x.com"`. Must be https, except for loopback hosts (tests, the fake X). */
   baseUrl?: string;
   /**
+   * Other origins {@link TwitterOAuth.fetch} may sign requests for, besides the `baseUrl` origin,
+   * which is the only one by default: a URL of any other origin is refused before anything is sent,
+   * so the user's access token and a signature never reach a host you did not name. X serves some
+   * OAuth 1.0a APIs elsewhere: `"https://upload.twitter.com"` (v1.1 `POST media/upload`) and
+   * `"https://ads-api.x.com"` (the X Ads API). Each entry is an origin only (scheme, host, port),
+   * https, or http on a loopback host, like `baseUrl`.
+   */
+  allowedOrigins?: readonly string[];
+  /**
    * The fetch to use; default `globalThis.fetch`, looked up at each call (so msw and other patches
    * apply). Any function with fetch's call signature: `(input, init) => fake.fetch(new Request(input, init))`
    * type-checks even where `typeof fetch` carries extra members (Bun's has `preconnect`).

@@ -140,6 +140,15 @@ const path = fc.oneof(
 
 type BodyKind = "none" | "null" | "empty-string" | "string" | "URLSearchParams" | "record";
 
+// RFC 5849 3.5.1: a realm is a quoted-string, printable ASCII and tabs; '"', "\\" and "%" often.
+const realmText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('"', "\\", "%", " ", "\t", ","),
+    fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  ),
+  maxLength: 12,
+});
+
 const requestCase = fc.record({
   method: fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "post", "get", "Put"),
   scheme,
@@ -162,7 +171,7 @@ const requestCase = fc.record({
     nil: undefined,
   }),
   verifier: fc.option(nonEmptyText, { nil: undefined }),
-  realm: fc.option(text, { nil: undefined }),
+  realm: fc.option(realmText, { nil: undefined }),
 });
 type RequestCase = typeof requestCase extends fc.Arbitrary<infer T> ? T : never;
 
@@ -259,6 +268,15 @@ describe("differential: signRequest agrees with the reference signer (test/refer
         expect(ours.signature, "stage 2: signature").toBe(reference.signature);
         expect(ours.authorization, "stage 3: Authorization header").toBe(reference.authorization);
         expect(ours.oauthParams, "stage 4: oauthParams").toEqual(reference.oauthParams);
+        // The URL to send holds only what RFC 3986 3.4 allows in a query, and signs the same.
+        expect(new URL(ours.url).search, "stage 5: url").toMatch(
+          /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/,
+        );
+        const resent = referenceSign({ method: c.method, url: ours.url, body: body.reference }, credentials, {
+          ...options,
+          timestamp: String(c.timestamp),
+        });
+        expect(resent.baseString, "stage 5: url signs alike").toBe(reference.baseString);
 
         const all = [...c.query, ...c.body].map((p) => p.name + p.value).join("");
         count("method " + c.signatureMethod, true);

@@ -101,7 +101,17 @@ describe("RFC 5849 3.5.1 Authorization header: build then parse", () => {
     .oneof(fc.constantFrom("oauth_consumer_key", "oauth_signature", "oauth_nonce"), anyText)
     .filter((n) => n !== "" && n !== "realm");
   const params = fc.uniqueArray(fc.tuple(name, anyText), { selector: ([n]) => n, maxLength: 6 });
-  const realm = fc.option(anyText, { nil: undefined });
+  // RFC 5849 3.5.1: the realm is an HTTP quoted-string, so printable ASCII and tabs, '"' and "\\" often.
+  const realmText = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom('"', "\\", "%", " ", "\t", ",", "="),
+      fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+    ),
+    maxLength: 20,
+  });
+  const realm = fc.option(realmText, { nil: undefined });
+  /** The realm item as RFC 9110 5.6.4 writes a quoted-string: a backslash before '"' and "\\". */
+  const quoted = (r: string): string => `realm="${r.replace(/["\\]/g, (c) => "\\" + c)}"`;
   // Whitespace a proxy or client may put between tokens, with obsolete line folding (RFC 9110 5.6.3, RFC 5322 folding).
   const ws = fc.array(fc.constantFrom(" ", "\t", "\r\n ", "\r\n\t"), { maxLength: 3 }).map((parts) => parts.join(""));
   const schemeCase = fc
@@ -125,6 +135,19 @@ describe("RFC 5849 3.5.1 Authorization header: build then parse", () => {
         const parsed = parseAuthorizationHeader(buildAuthorizationHeader(toRecord(list), r));
         expect(parsed.realm).toBe(r);
         expect(sortedEntries(parsed.params)).toEqual(sortedEntries(toRecord(list)));
+      }),
+      settings,
+    );
+  });
+
+  it("refuses a realm with a character a quoted-string (through fetch) cannot carry", () => {
+    const outside = fc
+      .integer({ min: 0, max: 0x10ffff })
+      .filter((c) => c !== 0x09 && (c < 0x20 || c > 0x7e) && (c < 0xd800 || c > 0xdfff))
+      .map((c) => String.fromCodePoint(c));
+    fc.assert(
+      fc.property(realmText, outside, realmText, (before, bad, after) => {
+        expect(() => buildAuthorizationHeader({}, before + bad + after)).toThrow(/^buildAuthorizationHeader: realm /);
       }),
       settings,
     );
@@ -156,9 +179,16 @@ describe("RFC 5849 3.5.1 Authorization header: build then parse", () => {
       fc.property(arbitrary, ([list, r, spaces, afterScheme, scheme]) => {
         const built = buildAuthorizationHeader(toRecord(list), r);
         expect(built.startsWith("OAuth ")).toBe(true);
-        const rest = built.slice("OAuth ".length);
-        // Encoded names and values hold no space, comma, "=" or quote, so ", " and '="' split safely.
-        const items = rest === "" ? [] : rest.split(", ");
+        let rest = built.slice("OAuth ".length);
+        // The realm comes first, quoted; the encoded names and values after it hold no space,
+        // comma, "=" or quote, so ", " and '="' split them safely.
+        const items: string[] = [];
+        if (r !== undefined) {
+          expect(rest.startsWith(quoted(r))).toBe(true);
+          items.push(quoted(r));
+          rest = rest.slice(quoted(r).length + (list.length === 0 ? 0 : 2));
+        }
+        if (rest !== "") items.push(...rest.split(", "));
         let i = 0;
         const next = (): string => spaces[i++]!;
         const refolded =

@@ -251,7 +251,7 @@ export function referenceSignature(
 
 export function referenceAuthorizationHeader(params: Record<string, string>, realm: string | undefined): string {
   // RFC 5849 3.5.1: realm first (when given, never signed), then each parameter as
-  // name="value" with both parts encoded, separated by ",". Names sorted to match the order
+  // name="value" with both parts percent-encoded, separated by ",". Names sorted to match the order
   // the package documents (DESIGN.md: 'OAuth oauth_consumer_key="…", …').
   const names = Object.keys(params);
   const sortedNames: string[] = [];
@@ -261,7 +261,13 @@ export function referenceAuthorizationHeader(params: Record<string, string>, rea
     sortedNames.splice(at, 0, name);
   }
   const parts: string[] = [];
-  if (realm !== undefined) parts.push('realm="' + referencePercentEncode(realm) + '"');
+  // RFC 5849 3.5.1: the realm is "interpreted per RFC 2617 section 1.2", an HTTP quoted-string
+  // (RFC 9110 5.6.4): a backslash before each '"' and "\", nothing percent-encoded.
+  if (realm !== undefined) {
+    let quoted = "";
+    for (const char of realm) quoted += char === '"' || char === "\\" ? "\\" + char : char;
+    parts.push('realm="' + quoted + '"');
+  }
   for (const name of sortedNames) {
     parts.push(referencePercentEncode(name) + '="' + referencePercentEncode(params[name]!) + '"');
   }

@@ -181,6 +181,38 @@ describe("RFC 5849 2.1 / X docs: the request token answer is checked", () => {
     expect(followed).toBe(false);
   });
 
+  it.each([
+    [
+      "verify_credentials",
+      "get",
+      "https://api.x.com/1.1/account/verify_credentials.json",
+      (c: TwitterOAuth) => c.verifyCredentials({ token: "t", tokenSecret: "s" }),
+    ],
+    [
+      "invalidate_token",
+      "post",
+      "https://api.x.com/1.1/oauth/invalidate_token",
+      (c: TwitterOAuth) => c.invalidateToken({ token: "t", tokenSecret: "s" }),
+    ],
+  ] as const)("%s: a 3xx is HTTP_ERROR, not another origin's answer", async (_name, method, url, call) => {
+    let followed = false;
+    x.server.use(
+      http[method](
+        url,
+        () => new HttpResponse(null, { status: 302, headers: { location: "https://elsewhere.example/x" } }),
+      ),
+      http.all("https://elsewhere.example/x", () => {
+        followed = true;
+        return HttpResponse.json({ id: 1, id_str: "1", name: "Someone else", screen_name: "else" });
+      }),
+    );
+    const error = await failure(call(client()));
+    expect(error.code).toBe("HTTP_ERROR");
+    expect(error.status).toBe(302);
+    expect(error.message).toMatch(/redirect to https:\/\/elsewhere\.example\/x/);
+    expect(followed).toBe(false);
+  });
+
   it("an oversized token answer is INVALID_RESPONSE, read no further than the cap", async () => {
     let pulled = 0;
     const chunk = new Uint8Array(16 * 1024).fill(0x61);
@@ -277,93 +309,5 @@ describe("network failures, timeouts and aborts", () => {
     await expect(client({ fetch: abortingFetch }).getRequestToken({ signal: controller.signal })).rejects.toBe(reason);
     const already = AbortSignal.abort(reason);
     await expect(client({ fetch: hang }).exchangeVerifier(requestToken, "v", { signal: already })).rejects.toBe(reason);
-  });
-});
-
-describe("X clock skew (code 135, Date header)", () => {
-  const skewMs = 3 * 3600 * 1000;
-
-  it("retries once with the offset from Date, and later requests keep it", async () => {
-    const stamps: number[] = [];
-    const xNow = (): number => Date.now() + skewMs;
-    x.server.use(
-      http.post(REQUEST_TOKEN_URL, ({ request }) => {
-        const stamp = Number(/oauth_timestamp="(\d+)"/.exec(request.headers.get("authorization") ?? "")![1]);
-        const nonce = /oauth_nonce="([^"]+)"/.exec(request.headers.get("authorization") ?? "")![1]!;
-        stamps.push(stamp);
-        nonces.push(nonce);
-        const date = new Date(xNow()).toUTCString();
-        if (Math.abs(stamp * 1000 - xNow()) > 300_000) {
-          return HttpResponse.json(
-            { errors: [{ code: 135, message: "Timestamp out of bounds." }] },
-            { status: 401, headers: { date } },
-          );
-        }
-        return new HttpResponse("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", {
-          headers: { date },
-        });
-      }),
-    );
-    const nonces: string[] = [];
-    const c = client();
-    await expect(c.getRequestToken()).resolves.toMatchObject({ token: "a" });
-    expect(stamps).toHaveLength(2);
-    expect(stamps[1]! - stamps[0]!).toBeGreaterThan(skewMs / 1000 - 5);
-    expect(nonces[0]).not.toBe(nonces[1]);
-    expect(Math.abs(c.clockOffset - skewMs)).toBeLessThan(5000);
-    await c.getRequestToken();
-    expect(stamps).toHaveLength(3);
-  });
-
-  it("a 401 whose Date is more than 60 s off is retried even without code 135", async () => {
-    let calls = 0;
-    x.server.use(
-      http.post(REQUEST_TOKEN_URL, () => {
-        calls++;
-        const date = new Date(Date.now() - 10 * 60_000).toUTCString();
-        if (calls === 1)
-          return HttpResponse.json(
-            { errors: [{ code: 32, message: "Could not authenticate you." }] },
-            { status: 401, headers: { date } },
-          );
-        return new HttpResponse("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true", {
-          headers: { date },
-        });
-      }),
-    );
-    await client().getRequestToken();
-    expect(calls).toBe(2);
-  });
-
-  it("retries only once: a second 135 is an HTTP_ERROR, not a loop", async () => {
-    let calls = 0;
-    x.server.use(
-      http.post(REQUEST_TOKEN_URL, () => {
-        calls++;
-        const date = new Date(Date.now() + (calls * 1000 + 1) * 60_000).toUTCString();
-        return HttpResponse.json(
-          { errors: [{ code: 135, message: "Timestamp out of bounds." }] },
-          { status: 401, headers: { date } },
-        );
-      }),
-    );
-    const error = await failure(client().getRequestToken());
-    expect(error.errors[0]!.code).toBe(135);
-    expect(calls).toBe(2);
-  });
-
-  it("a 401 code 32 with a correct Date is not retried", async () => {
-    let calls = 0;
-    x.server.use(
-      http.post(REQUEST_TOKEN_URL, () => {
-        calls++;
-        return HttpResponse.json(
-          { errors: [{ code: 32, message: "Could not authenticate you." }] },
-          { status: 401, headers: { date: new Date().toUTCString() } },
-        );
-      }),
-    );
-    await failure(client().getRequestToken());
-    expect(calls).toBe(1);
   });
 });

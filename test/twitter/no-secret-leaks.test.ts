@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { http, HttpResponse } from "msw";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   TwitterOAuth,
   percentEncode,
@@ -9,25 +10,101 @@ import {
   unsealRequestToken,
   type TwitterOAuthOptions,
 } from "../../src/index.js";
-import { setupServer } from "msw/node";
 
-const CONSUMER_SECRET = "CONSUMERSECRETzq8XvP3kLw9NfR2";
-const TOKEN_SECRET = "TOKENSECRETmB7cQx4JhT1sYu6e";
+// Secrets with the characters that encodings treat specially: a space ("+" in forms), "/" ("\/" in
+// PHP's JSON), "+", "=", "&", "<", ">", quotes (named entities) and a non-ASCII letter (two UTF-8
+// bytes when percent-encoded). X's own secrets are letters and digits; these are the worst case.
+const CONSUMER_SECRET = "CONSUMER SECRET/zq8+XvP3=kLw9&NfR2";
+const TOKEN_SECRET = "TOKENSECRET<mB7>\"cQx4'JhT1é";
 const SEAL_SECRET = "SEALSECRETaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const signatures: string[] = [];
 
-// Every answer echoes what it received, the worst case for leaks: a proxy or a broken server
-// that reflects the Authorization header and the secrets back into its error body.
+// How a server, a framework or a proxy may spell a string it echoes back, each written here
+// independently of src/ (the redaction under test must not check itself).
+const NAMED: Record<string, string> = {
+  "&": "amp",
+  "<": "lt",
+  ">": "gt",
+  '"': "quot",
+  "'": "apos",
+  "/": "sol",
+  "+": "plus",
+  "=": "equals",
+};
+const utf8 = (text: string): number[] => [...new TextEncoder().encode(text)];
+const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, "0");
+const units = (text: string): number[] => Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+
+const SPELLINGS: Record<string, (secret: string) => string> = {
+  raw: (s) => s,
+  "JSON \\/ (PHP)": (s) => JSON.stringify(s).slice(1, -1).replace(/\//g, "\\/"),
+  "JSON \\u upper": (s) =>
+    units(s)
+      .map((u) => `\\u${hex(u, 4)}`)
+      .join(""),
+  "JSON \\u lower": (s) =>
+    units(s)
+      .map((u) => `\\u${hex(u, 4).toLowerCase()}`)
+      .join(""),
+  "decimal entities": (s) => [...s].map((c) => `&#${c.codePointAt(0)};`).join(""),
+  "hex entities": (s) => [...s].map((c) => `&#x${hex(c.codePointAt(0)!, 1).toLowerCase()};`).join(""),
+  "hex entities, upper X": (s) => [...s].map((c) => `&#X${hex(c.codePointAt(0)!, 2)};`).join(""),
+  "named entities": (s) => [...s].map((c) => (NAMED[c] ? `&${NAMED[c]};` : c)).join(""),
+  "percent, upper hex": (s) =>
+    utf8(s)
+      .map((b) => `%${hex(b, 2)}`)
+      .join(""),
+  "percent, lower hex": (s) =>
+    utf8(s)
+      .map((b) => `%${hex(b, 2).toLowerCase()}`)
+      .join(""),
+  encodeURIComponent: (s) => encodeURIComponent(s),
+  "form (+ for space)": (s) => new URLSearchParams({ s }).toString().slice(2),
+  "RFC 3986 (percentEncode)": (s) => percentEncode(s),
+};
+
+/** Which spellings the echoing server uses: all of them, or one for the detection proof. */
+let echoed: string[] = Object.keys(SPELLINGS);
+
+function isJsonContent(text: string): boolean {
+  try {
+    JSON.parse(`"${text}"`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a server could echo: the consumer secret, the token secret when the call used the token, the signature. */
+function secretsOf(authorization: string): string[] {
+  const signature = decodeURIComponent(/oauth_signature="([^"]+)"/.exec(authorization)?.[1] ?? "");
+  signatures.push(signature);
+  return [CONSUMER_SECRET, ...(authorization.includes("oauth_token=") ? [TOKEN_SECRET] : []), signature];
+}
+
+// Every answer echoes the secrets of the call and its signature, in the chosen spellings: the worst
+// case of a proxy or a broken server reflecting the Authorization header and keys into a body.
 function echo(status: number, format: "json" | "text" | "xml"): (info: { request: Request }) => Promise<Response> {
   return async ({ request }) => {
     const authorization = request.headers.get("authorization") ?? "";
-    const signature = decodeURIComponent(/oauth_signature="([^"]+)"/.exec(authorization)?.[1] ?? "");
-    signatures.push(signature);
-    const leak = `${authorization} ${signature} ${CONSUMER_SECRET} ${TOKEN_SECRET} ${percentEncode(CONSUMER_SECRET)}&${percentEncode(TOKEN_SECRET)}`;
-    if (format === "json") return HttpResponse.json({ errors: [{ code: 32, message: leak }] }, { status });
-    if (format === "xml")
-      return new HttpResponse(`<?xml version="1.0"?><errors><error code="415">${leak}</error></errors>`, { status });
-    return new HttpResponse(leak, { status });
+    const leaks = secretsOf(authorization).flatMap((secret) => echoed.map((name) => SPELLINGS[name]!(secret)));
+    // the Authorization header as received, and the HMAC key (RFC 5849 3.4.2) of the call
+    leaks.push(
+      authorization,
+      `${percentEncode(CONSUMER_SECRET)}&${authorization.includes("oauth_token=") ? percentEncode(TOKEN_SECRET) : ""}`,
+    );
+    if (format === "json") {
+      // Each spelling as JSON content, and verbatim where that is valid JSON (the JSON-escape
+      // spellings then decode to the secret itself).
+      const items = leaks.flatMap((leak) => [JSON.stringify(leak), ...(isJsonContent(leak) ? [`"${leak}"`] : [])]);
+      const body = `{"errors":[${items.map((m) => `{"code":32,"message":${m}}`).join(",")}]}`;
+      return new HttpResponse(body, { status, headers: { "content-type": "application/json" } });
+    }
+    if (format === "xml") {
+      const errors = leaks.map((leak) => `<error code="415">${leak}</error>`).join("");
+      return new HttpResponse(`<?xml version="1.0"?><errors>${errors}</errors>`, { status });
+    }
+    return new HttpResponse(leaks.join(" "), { status });
   };
 }
 
@@ -36,16 +113,21 @@ const server = setupServer(
   http.post("https://leak.test/oauth/access_token", echo(401, "text")),
   http.get("https://leak.test/1.1/account/verify_credentials.json", echo(403, "xml")),
   http.post("https://leak.test/1.1/oauth/invalidate_token", echo(500, "text")),
-  http.post(
-    "https://redirect.test/oauth/request_token",
-    () => new HttpResponse(null, { status: 302, headers: { location: "https://a.test/" } }),
-  ),
+  http.get("https://leak.test/2/users/me", echo(429, "json")),
+  http.post("https://redirect.test/oauth/request_token", ({ request }) => {
+    const [, signature] = secretsOf(request.headers.get("authorization") ?? "");
+    const location = `https://a.test/?${echoed.map((name, i) => `${i}=${SPELLINGS[name]!(signature!)}`).join("&")}`;
+    return new HttpResponse(null, { status: 302, headers: { location: encodeURI(location) } });
+  }),
   http.post(
     "https://bad.test/oauth/request_token",
-    () => new HttpResponse("oauth_token=a&oauth_token_secret=" + TOKEN_SECRET),
+    () => new HttpResponse("oauth_token=a&oauth_token_secret=" + encodeURIComponent(TOKEN_SECRET)),
   ),
 );
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  echoed = Object.keys(SPELLINGS);
+});
 afterAll(() => server.close());
 
 const options: TwitterOAuthOptions = {
@@ -67,14 +149,9 @@ function everyString(value: unknown, seen = new Set<unknown>()): string[] {
   return out;
 }
 
-function assertClean(value: unknown, label: string): void {
-  const secrets = [
-    CONSUMER_SECRET,
-    TOKEN_SECRET,
-    SEAL_SECRET,
-    percentEncode(CONSUMER_SECRET) + "&",
-    ...signatures.filter(Boolean),
-  ];
+/** The first view of `value` that shows a secret in any spelling, or undefined. */
+function findLeak(value: unknown): string | undefined {
+  const secrets = [CONSUMER_SECRET, TOKEN_SECRET, SEAL_SECRET, ...signatures.filter(Boolean)];
   const views = [
     String(value),
     JSON.stringify(value) ?? "",
@@ -84,10 +161,19 @@ function assertClean(value: unknown, label: string): void {
   ];
   for (const view of views) {
     for (const secret of secrets) {
-      expect(view.includes(secret), `${label} leaks a secret in: ${view.slice(0, 200)}`).toBe(false);
-      expect(view.includes(encodeURIComponent(secret)), `${label} leaks an encoded secret`).toBe(false);
+      for (const [name, spell] of Object.entries(SPELLINGS)) {
+        const at = view.indexOf(spell(secret));
+        if (at >= 0)
+          return `${name} of a secret in: ${view.slice(0, 200)} … ${view.slice(Math.max(0, at - 100), at + 100)}`;
+      }
     }
   }
+  return undefined;
+}
+
+function assertClean(value: unknown, label: string): void {
+  const leak = findLeak(value);
+  expect(leak, `${label} leaks the ${leak}`).toBeUndefined();
 }
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
@@ -99,25 +185,43 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-describe("DEVELOPERS.md rule 5: no secret in any error or in the client", () => {
+type Client = typeof TwitterOAuth;
+
+/** Every error path that carries text from the network, with X echoing the secrets back. */
+async function echoedErrors(Client: Client): Promise<unknown[]> {
+  const client = new Client(options);
+  return [
+    await caught(client.getRequestToken()),
+    await caught(client.exchangeVerifier(pair, "verifier")),
+    await caught(client.verifyCredentials(pair)),
+    await caught(client.invalidateToken(pair)),
+    await caught(new Client({ ...options, baseUrl: "https://redirect.test" }).getRequestToken()),
+  ];
+}
+
+describe("rule 5: no secret in any error or in the client, in any spelling", () => {
   it("the client itself: toJSON, toString, util.inspect, console-style formatting", () => {
     const client = new TwitterOAuth(options);
     assertClean(client, "client");
     expect(inspect(client)).toContain("[redacted]");
   });
 
-  it("every HTTP error path, even when X echoes the secrets back", async () => {
-    const client = new TwitterOAuth(options);
-    const errors = [
-      await caught(client.getRequestToken()),
-      await caught(client.exchangeVerifier(pair, "verifier")),
-      await caught(client.verifyCredentials(pair)),
-      await caught(client.invalidateToken(pair)),
-      await caught(new TwitterOAuth({ ...options, baseUrl: "https://redirect.test" }).getRequestToken()),
-      await caught(new TwitterOAuth({ ...options, baseUrl: "https://bad.test" }).getRequestToken()),
-    ];
-    expect(signatures.filter(Boolean).length).toBeGreaterThanOrEqual(4);
+  it.each(Object.keys(SPELLINGS))("every HTTP error path, when X echoes the secrets spelled: %s", async (name) => {
+    echoed = [name];
+    for (const [i, error] of (await echoedErrors(TwitterOAuth)).entries()) assertClean(error, `error ${i}`);
+  });
+
+  it("every HTTP error path, when X echoes the secrets in all those spellings at once", async () => {
+    const errors = await echoedErrors(TwitterOAuth);
+    errors.push(await caught(new TwitterOAuth({ ...options, baseUrl: "https://bad.test" }).getRequestToken()));
+    expect(signatures.filter(Boolean).length).toBeGreaterThanOrEqual(5);
     for (const [i, error] of errors.entries()) assertClean(error, `error ${i}`);
+  });
+
+  it("X's messages survive redaction: only the secrets are replaced", async () => {
+    const error = (await caught(new TwitterOAuth(options).getRequestToken())) as { errors: { message: string }[] };
+    expect(error.errors.length).toBeGreaterThan(0);
+    for (const { message } of error.errors) expect(message).toMatch(/\[redacted\]/);
   });
 
   it("network, timeout, abort and argument errors", async () => {
@@ -167,5 +271,21 @@ describe("DEVELOPERS.md rule 5: no secret in any error or in the client", () => 
       await caught(Promise.resolve().then(() => client.parseCallback(`denied=t`))),
     ];
     for (const [i, error] of errors.entries()) assertClean(error, `error ${i}`);
+  });
+});
+
+describe("the leak check can fail: with the redaction switched off, it sees each spelling", () => {
+  it.each(Object.keys(SPELLINGS))("%s", async (name) => {
+    echoed = [name];
+    vi.resetModules();
+    vi.doMock("../../src/twitter/redact.js", () => ({ redactor: () => (text: string) => text }));
+    try {
+      const unredacted = (await import("../../src/index.js")).TwitterOAuth;
+      const leaks = (await echoedErrors(unredacted)).map(findLeak);
+      expect(leaks.filter(Boolean).length, `${name}: no path leaked with redaction off`).toBeGreaterThan(0);
+    } finally {
+      vi.doUnmock("../../src/twitter/redact.js");
+      vi.resetModules();
+    }
   });
 });

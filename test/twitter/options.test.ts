@@ -69,3 +69,24 @@ describe("TwitterOAuth options", () => {
     await expect(client.invalidateToken({ token: "t" } as never)).rejects.toThrow(/accessToken/);
   });
 });
+
+describe("allowedOrigins: other X origins client.fetch may sign for", () => {
+  it("takes https origins, or loopback http ones", () => {
+    for (const ok of [["https://upload.twitter.com"], ["https://ads-api.x.com/"], ["http://127.0.0.1:9000"], []]) {
+      expect(() => new TwitterOAuth({ ...base, allowedOrigins: ok }), String(ok)).not.toThrow();
+    }
+  });
+
+  it.each([
+    ["not an array", "https://upload.twitter.com"],
+    ["not a string", [42]],
+    ["not a URL", ["upload.twitter.com"]],
+    ["plain http", ["http://upload.twitter.com"]],
+    ["a path", ["https://upload.twitter.com/1.1"]],
+    ["a query", ["https://upload.twitter.com/?a=1"]],
+    ["a fragment", ["https://upload.twitter.com/#a"]],
+    ["credentials", ["https://user:pass@upload.twitter.com"]],
+  ])("refuses %s with a TypeError naming options.allowedOrigins", (_name, value) => {
+    expect(() => new TwitterOAuth({ ...base, allowedOrigins: value as never })).toThrow(/options\.allowedOrigins/);
+  });
+});

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { sealRequestToken, unsealRequestToken, isTwitterOAuthError, type RequestToken } from "../../src/index.js";
+import { MAX_SEALED_LENGTH, type SealPurpose, sealJson, unsealJson } from "../../src/twitter/seal.js";
+
+const PURPOSE: SealPurpose = { context: "test/limits", noun: "test value" };
 
 const SECRET = "0123456789abcdef0123456789abcdef-app-secret";
 const REQUEST_TOKEN: RequestToken = {
@@ -84,5 +87,43 @@ describe("sealed request-token state (AES-256-GCM, HKDF-SHA256)", () => {
     await expect(sealRequestToken({ token: "", tokenSecret: "s", callbackConfirmed: true }, SECRET)).rejects.toThrow(
       TypeError,
     );
+  });
+});
+
+describe("sealed state limits", () => {
+  it.each([
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["NaN", Number.NaN],
+    ["0", 0],
+    ["-1", -1],
+    ["a string", "900"],
+  ])("maxAgeSeconds %s is a TypeError naming it", async (_name, maxAgeSeconds) => {
+    const sealed = await sealRequestToken(REQUEST_TOKEN, SECRET);
+    await expect(unsealRequestToken(sealed, SECRET, { maxAgeSeconds: maxAgeSeconds as number })).rejects.toThrow(
+      /options\.maxAgeSeconds must be a positive, finite number/,
+    );
+  });
+
+  // RFC 6265 6.1: browsers keep at least 4096 bytes per cookie (name, value and attributes); the
+  // major ones drop a larger Set-Cookie silently, which would lose the sign-in without a trace.
+  it(`refuses to seal a value a browser would drop (over ${MAX_SEALED_LENGTH} characters), with a clear TypeError`, async () => {
+    const huge = { ...REQUEST_TOKEN, tokenSecret: "s".repeat(4_000) };
+    const refused = sealRequestToken(huge, SECRET);
+    await expect(refused).rejects.toThrow(TypeError);
+    await expect(refused).rejects.toThrow(/cookie/);
+    await expect(sealJson("x".repeat(4_000), SECRET, PURPOSE)).rejects.toThrow(/4096 bytes/);
+  });
+
+  it("the limit is exact: the longest value that fits is sealed, one more character is refused", async () => {
+    expect(MAX_SEALED_LENGTH).toBeGreaterThanOrEqual(3_800);
+    expect(MAX_SEALED_LENGTH).toBeLessThanOrEqual(4_000);
+    // base64url of 1 version byte + 12 IV bytes + the JSON + 16 tag bytes
+    const sealedLength = (json: number): number => Math.ceil(((1 + 12 + json + 16) * 4) / 3);
+    let fits = 0;
+    while (sealedLength(fits + 3) <= MAX_SEALED_LENGTH) fits++;
+    const longest = await sealJson("x".repeat(fits), SECRET, PURPOSE); // fits + 2 quotes of JSON
+    expect(longest.length).toBeLessThanOrEqual(MAX_SEALED_LENGTH);
+    expect(await unsealJson(longest, SECRET, PURPOSE)).toBe("x".repeat(fits));
+    await expect(sealJson("x".repeat(fits + 3), SECRET, PURPOSE)).rejects.toThrow(TypeError);
   });
 });

@@ -82,3 +82,96 @@ describe("client.fetch: a signed drop-in for any X API call", () => {
     await expect(client.fetch("/2/users/me", { token: { token: "", tokenSecret: "" } })).rejects.toThrow(TypeError);
   });
 });
+
+describe("client.fetch signs only for X: the baseUrl origin, and allowedOrigins", () => {
+  const sent: string[] = [];
+  const recording = new TwitterOAuth({
+    consumerKey: DOCS.consumerKey,
+    consumerSecret: DOCS.consumerSecret,
+    fetch: async (input) => {
+      sent.push(String(input));
+      return new Response("{}");
+    },
+  });
+
+  it.each([
+    ["another host", "https://evil.example/2/users/me", /origin https:\/\/evil\.example is not/],
+    ["a look-alike host", "https://api.x.com.evil.example/2/users/me", /not the baseUrl origin/],
+    ["another port", "https://api.x.com:8443/2/users/me", /not the baseUrl origin/],
+    ["plain http to X", "http://api.x.com/2/users/me", /https/],
+    ["plain http elsewhere", "http://10.0.0.1/2/users/me", /https/],
+    ["a URL object elsewhere", new URL("https://upload.twitter.com/1.1/media/upload.json"), /allowedOrigins/],
+  ])("refuses %s with a TypeError, before anything is sent", async (_name, input, message) => {
+    sent.length = 0;
+    const call = recording.fetch(input, { token });
+    await expect(call).rejects.toThrow(TypeError);
+    await expect(call).rejects.toThrow(message);
+    expect(sent).toEqual([]);
+  });
+
+  it("X API reference, POST media/upload: upload.twitter.com is signed once listed in allowedOrigins", async () => {
+    const client = new TwitterOAuth({
+      consumerKey: DOCS.consumerKey,
+      consumerSecret: DOCS.consumerSecret,
+      allowedOrigins: ["https://upload.twitter.com", "https://ads-api.x.com/"],
+    });
+    x.server.use(
+      http.post("https://upload.twitter.com/1.1/media/upload.json", () => HttpResponse.json({ media_id_string: "1" })),
+    );
+    const response = await client.fetch("https://upload.twitter.com/1.1/media/upload.json", { method: "POST", token });
+    expect(await response.json()).toEqual({ media_id_string: "1" });
+    await expect(client.fetch("https://evil.example/", { token })).rejects.toThrow(TypeError);
+  });
+
+  it("a loopback baseUrl may be plain http (the fake X), and so may a loopback allowed origin", async () => {
+    const client = new TwitterOAuth({
+      consumerKey: "k",
+      consumerSecret: "s",
+      baseUrl: "http://127.0.0.1:8787",
+      allowedOrigins: ["http://localhost:9000"],
+      fetch: async (input) => {
+        sent.push(String(input));
+        return new Response("{}");
+      },
+    });
+    sent.length = 0;
+    await client.fetch("/2/users/me");
+    await client.fetch("http://localhost:9000/x");
+    expect(sent).toEqual(["http://127.0.0.1:8787/2/users/me", "http://localhost:9000/x"]);
+  });
+});
+
+describe("client.fetch and redirects: a signed request is not followed", () => {
+  it("a 302 comes back as the Response, unfollowed (the Authorization header never reaches the Location)", async () => {
+    let followed = false;
+    x.server.use(
+      http.get(
+        "https://api.x.com/2/users/me",
+        () => new HttpResponse(null, { status: 302, headers: { location: "https://elsewhere.example/me" } }),
+      ),
+      http.get("https://elsewhere.example/me", () => {
+        followed = true;
+        return HttpResponse.json({});
+      }),
+    );
+    const response = await client.fetch("/2/users/me", { token });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("https://elsewhere.example/me");
+    expect(followed).toBe(false);
+  });
+
+  it("the caller may still ask to follow, as with fetch", async () => {
+    const seen: RequestInit[] = [];
+    const client = new TwitterOAuth({
+      consumerKey: "k",
+      consumerSecret: "s",
+      fetch: async (_input, init) => {
+        seen.push(init ?? {});
+        return new Response("{}");
+      },
+    });
+    await client.fetch("/2/users/me");
+    await client.fetch("/2/users/me", { redirect: "follow" });
+    expect(seen.map((init) => init.redirect)).toEqual(["manual", "follow"]);
+  });
+});

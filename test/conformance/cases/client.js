@@ -1,6 +1,6 @@
 // The X client against the fake X of `twitter-oauth1/testing`, through an injected fetch: no
 // network in any runtime. Names cite the X docs step or RFC 5849 section each case follows.
-import { deepEqual, equal, excludes, match, notEqual, ok, oauthError, typeError } from "../assert.js";
+import { deepEqual, equal, excludes, match, notEqual, oauthError, ok, typeError } from "../assert.js";
 
 const CALLBACK = "https://app.example/auth/x/callback";
 
@@ -27,6 +27,84 @@ function setup(pkg, testing, { fake: fakeOptions, client: clientOptions } = {}) 
     ...clientOptions,
   });
   return { fake, client, consumer, user, fetch, TwitterOAuth };
+}
+
+/** Fails the case when `promise` has not settled within `ms` (a hang), instead of stalling the run. */
+async function settles(promise, what, ms = 5_000) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: did not settle within ${ms} ms (a hang)`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const bytes = (text) => new TextEncoder().encode(text);
+const ERROR_JSON = '{"errors":[{"code":32,"message":"Could not authenticate you."}]}';
+
+/** An in-memory body of `size` bytes, made as it is read (16 KiB of spaces after `head`). */
+function streamed(head, size) {
+  const filler = new Uint8Array(16 * 1024).fill(0x20);
+  let left = size;
+  let started = false;
+  return new ReadableStream({
+    pull(controller) {
+      const chunk = started ? filler.subarray(0, Math.min(filler.length, left)) : bytes(head);
+      started = true;
+      left -= chunk.length;
+      controller.enqueue(chunk);
+      if (left <= 0) controller.close();
+    },
+  });
+}
+
+/** A body that never ends: `head`, then 16 KiB chunks for as long as anyone reads. */
+function endless(head) {
+  const filler = new Uint8Array(16 * 1024).fill(0x20);
+  let started = false;
+  return new ReadableStream({
+    pull(controller) {
+      controller.enqueue(started ? filler : bytes(head));
+      started = true;
+    },
+  });
+}
+
+/** A body that errors after its first chunk: a connection dropped mid-body, in memory. */
+function dropped(head) {
+  let started = false;
+  return new ReadableStream({
+    pull(controller) {
+      if (started) controller.error(new TypeError("terminated"));
+      else controller.enqueue(bytes(head));
+      started = true;
+    },
+  });
+}
+
+/** Every leg of the client, and x.fetch, against one kind of answer; timeout off, so a hang shows. */
+async function everyLeg(pkg, TwitterOAuth, consumer, answer) {
+  const client = new TwitterOAuth({
+    consumerKey: consumer.key,
+    consumerSecret: consumer.secret,
+    callbackUrl: CALLBACK,
+    timeout: false,
+    fetch: async () => answer(),
+  });
+  const pair = { token: "t", tokenSecret: "s" };
+  const legs = [
+    ["getRequestToken", () => client.getRequestToken()],
+    ["exchangeVerifier", () => client.exchangeVerifier(pair, "v")],
+    ["verifyCredentials", () => client.verifyCredentials(pair)],
+    ["invalidateToken", () => client.invalidateToken(pair)],
+  ];
+  const errors = [];
+  for (const [name, call] of legs) errors.push(await settles(oauthError(pkg, call, "HTTP_ERROR", name), name));
+  const response = await settles(client.fetch("/2/users/me", { token: pair }), "x.fetch");
+  return { errors, response };
 }
 
 /** Steps 1 to 3 with the fake's headless approval: the sign-in most cases start from. */
@@ -497,6 +575,193 @@ export function clientCases(pkg, testing) {
         );
         controller.abort(reason);
         equal(await pending, reason, "rejects with the signal's reason");
+      },
+    },
+    {
+      name: "a 300 KB 401 (streamed, in memory) settles on every leg: HTTP_ERROR 401; x.fetch gives the Response, whole",
+      async run() {
+        const { TwitterOAuth, consumer } = setup(pkg, testing);
+        const size = 300 * 1024;
+        const { errors, response } = await everyLeg(
+          pkg,
+          TwitterOAuth,
+          consumer,
+          () => new Response(streamed(ERROR_JSON, size), { status: 401 }),
+        );
+        for (const error of errors) equal(error.status, 401, `${error.endpoint} status`);
+        equal(response.status, 401, "x.fetch status");
+        equal(
+          (await settles(response.arrayBuffer(), "reading x.fetch's body")).byteLength,
+          size,
+          "x.fetch body length",
+        );
+      },
+    },
+    {
+      name: "a 401 body that never ends after the cap settles on every leg; x.fetch hands the Response back",
+      async run() {
+        const { TwitterOAuth, consumer } = setup(pkg, testing);
+        const { errors, response } = await everyLeg(
+          pkg,
+          TwitterOAuth,
+          consumer,
+          () => new Response(endless(ERROR_JSON), { status: 401 }),
+        );
+        for (const error of errors) equal(error.status, 401, `${error.endpoint} status`);
+        equal(response.status, 401, "x.fetch status");
+        const reader = response.body.getReader();
+        equal((await reader.read()).value?.byteLength > 0, true, "x.fetch body starts");
+        await reader.cancel();
+      },
+    },
+    {
+      name: "a body that errors mid-way (a dropped connection) is NETWORK_ERROR with the cause, on every leg",
+      async run() {
+        const { TwitterOAuth, consumer } = setup(pkg, testing);
+        for (const [status, head] of [
+          [200, "oauth_token=a&oauth_token_secret=b"],
+          [401, '{"errors":[{"code":32,'],
+        ]) {
+          const client = new TwitterOAuth({
+            consumerKey: consumer.key,
+            consumerSecret: consumer.secret,
+            callbackUrl: CALLBACK,
+            timeout: false,
+            fetch: async () => new Response(dropped(head), { status }),
+          });
+          const pair = { token: "t", tokenSecret: "s" };
+          for (const [name, call] of [
+            ["getRequestToken", () => client.getRequestToken()],
+            ["exchangeVerifier", () => client.exchangeVerifier(pair, "v")],
+            ["verifyCredentials", () => client.verifyCredentials(pair)],
+          ]) {
+            const error = await settles(oauthError(pkg, call, "NETWORK_ERROR", `${name}, HTTP ${status}`), name);
+            ok(error.cause instanceof Error, `${name}, HTTP ${status}: the cause is kept`);
+          }
+        }
+      },
+    },
+    {
+      name: "RFC 5849 3.3 and X's Date: a 401 with Date 1900, 9999 or a day off is ignored; the next call signs with the right clock",
+      async run() {
+        const { fake, TwitterOAuth, consumer } = setup(pkg, testing);
+        for (const date of [
+          "Mon, 01 Jan 1900 00:00:00 GMT",
+          "Fri, 31 Dec 9999 23:59:59 GMT",
+          new Date(Date.now() + 25 * 3600_000).toUTCString(),
+        ]) {
+          let calls = 0;
+          const client = new TwitterOAuth({
+            consumerKey: consumer.key,
+            consumerSecret: consumer.secret,
+            callbackUrl: CALLBACK,
+            fetch: async (input, init) => {
+              if (calls++ > 0) return fake.fetch(new Request(input, init));
+              return new Response('{"errors":[{"code":135,"message":"Timestamp out of bounds."}]}', {
+                status: 401,
+                headers: { date },
+              });
+            },
+          });
+          const error = await oauthError(pkg, () => client.getRequestToken(), "HTTP_ERROR", `Date ${date}`);
+          equal(error.errors[0]?.code, 135, `Date ${date}: X's code`);
+          equal(calls, 1, `Date ${date}: not retried`);
+          equal(client.clockOffset, 0, `Date ${date}: clockOffset`);
+          equal((await client.getRequestToken()).callbackConfirmed, true, `Date ${date}: the next call works`);
+        }
+      },
+    },
+    {
+      name: "pathological XML error bodies: 64 KiB of unclosed <error tags, and 2,000 errors, keep at most 10",
+      async run() {
+        const { TwitterOAuth, consumer } = setup(pkg, testing);
+        const answering = (body) =>
+          new TwitterOAuth({
+            consumerKey: consumer.key,
+            consumerSecret: consumer.secret,
+            callbackUrl: CALLBACK,
+            fetch: async () => new Response(body, { status: 403 }),
+          });
+        const unclosed = `<errors>${"<error ".repeat(9_000)}`;
+        const error = await settles(
+          oauthError(pkg, () => answering(unclosed).getRequestToken(), "HTTP_ERROR", "unclosed tags"),
+          "unclosed tags",
+        );
+        deepEqual(error.errors, [], "no error from tags that never close");
+        const many = `<errors>${'<error code="7">m</error>'.repeat(2_000)}</errors>`;
+        const capped = await oauthError(pkg, () => answering(many).getRequestToken(), "HTTP_ERROR", "2,000 errors");
+        equal(capped.errors.length, 10, "errors kept");
+      },
+    },
+    {
+      name: "no redirect is followed: verify_credentials and invalidate_token make a 302 an HTTP_ERROR; x.fetch returns it",
+      async run() {
+        const { TwitterOAuth, consumer } = setup(pkg, testing);
+        const modes = [];
+        const client = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          fetch: async (_input, init) => {
+            modes.push(init?.redirect);
+            return new Response(null, { status: 302, headers: { location: "https://elsewhere.example/" } });
+          },
+        });
+        const pair = { token: "t", tokenSecret: "s" };
+        for (const [name, call] of [
+          ["verifyCredentials", () => client.verifyCredentials(pair)],
+          ["invalidateToken", () => client.invalidateToken(pair)],
+        ]) {
+          const error = await oauthError(pkg, call, "HTTP_ERROR", name);
+          equal(error.status, 302, `${name} status`);
+        }
+        equal((await client.fetch("/2/users/me", { token: pair })).status, 302, "x.fetch status");
+        deepEqual(modes, ["manual", "manual", "manual"], "fetch was asked not to follow");
+      },
+    },
+    {
+      name: "x.fetch signs only for X: another origin, or plain http, is a TypeError before anything is sent",
+      async run() {
+        const { TwitterOAuth, consumer } = setup(pkg, testing);
+        const sent = [];
+        const client = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          allowedOrigins: ["https://upload.twitter.com"],
+          fetch: async (input) => {
+            sent.push(String(input));
+            return new Response("{}");
+          },
+        });
+        const pair = { token: "t", tokenSecret: "s" };
+        await typeError(
+          () => client.fetch("https://evil.example/2/users/me", { token: pair }),
+          /origin/,
+          "evil.example",
+        );
+        await typeError(() => client.fetch("http://api.x.com/2/users/me", { token: pair }), /https/, "plain http");
+        deepEqual(sent, [], "nothing sent");
+        await client.fetch("https://upload.twitter.com/1.1/media/upload.json", { method: "POST", token: pair });
+        deepEqual(sent, ["https://upload.twitter.com/1.1/media/upload.json"], "an allowed origin is signed for");
+      },
+    },
+    {
+      name: "RFC 3986 3.4: the client sends the URL as signed, [ ] | ^ in the query percent-encoded, and the fake X accepts it",
+      async run() {
+        const { fake, TwitterOAuth, consumer } = setup(pkg, testing);
+        const sent = [];
+        const client = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          callbackUrl: CALLBACK,
+          fetch: (input, init) => {
+            sent.push(String(input));
+            return fake.fetch(new Request(input, init));
+          },
+        });
+        const { accessToken } = await signIn(fake, client);
+        const response = await client.fetch("/2/users/me?x=a[1]|b^c", { token: accessToken });
+        equal(sent.at(-1), "https://api.x.com/2/users/me?x=a%5B1%5D%7Cb%5Ec", "the URL sent");
+        equal(response.status, 200, "the signature holds for the encoded URL");
       },
     },
     {

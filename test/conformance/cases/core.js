@@ -1,7 +1,7 @@
 // The signing core's public functions beyond the vectors: RFC 5849 and X-doc examples, defaults,
 // argument errors, and verifySignature on Requests built with this runtime's own Request class.
 import { deepEqual, equal, match, ok, typeError } from "../assert.js";
-import { base64, readHeader } from "../oracle.js";
+import { base64, readHeader, rfc3986 } from "../oracle.js";
 
 const CREDENTIALS = {
   consumerKey: "xvz1evFS4wEEPTGEFPHBog",
@@ -75,12 +75,12 @@ export function coreCases(pkg) {
       },
     },
     {
-      name: "generateNonce: 32 ASCII letters and digits, different every call",
+      name: "generateNonce: 22 ASCII letters and digits (131 bits), different every call",
       async run() {
         const a = pkg.generateNonce();
         const b = pkg.generateNonce();
-        match(a, /^[A-Za-z0-9]{32}$/);
-        match(b, /^[A-Za-z0-9]{32}$/);
+        match(a, /^[A-Za-z0-9]{22}$/);
+        match(b, /^[A-Za-z0-9]{22}$/);
         ok(a !== b, "two nonces are equal");
       },
     },
@@ -96,7 +96,7 @@ export function coreCases(pkg) {
         const p = signed.oauthParams;
         equal(p.oauth_signature_method, "HMAC-SHA1");
         equal(p.oauth_version, "1.0");
-        match(p.oauth_nonce, /^[A-Za-z0-9]{32}$/, "oauth_nonce");
+        match(p.oauth_nonce, /^[A-Za-z0-9]{22}$/, "oauth_nonce");
         const ts = Number(p.oauth_timestamp);
         ok(ts >= before && ts <= after, `oauth_timestamp ${p.oauth_timestamp} is not now (${before}..${after})`);
         ok(!("oauth_token" in p), "an absent token must be omitted (RFC 5849 2.1)");
@@ -283,6 +283,103 @@ export function coreCases(pkg) {
       },
     },
     {
+      name: "RFC 5849 3.5.1 realm: written and read back as an HTTP quoted-string, never percent-encoded",
+      async run() {
+        const url = "https://photos.example.net/photos?size=original";
+        const options = { nonce: "n", timestamp: 1 };
+        for (const [realm, written] of [
+          ["http://photos.example.net/", '"http://photos.example.net/"'],
+          ["Photos 100% sure", '"Photos 100% sure"'],
+          ['say "hi" \\o/', '"say \\"hi\\" \\\\o/"'],
+        ]) {
+          const signed = await pkg.signRequest({ method: "GET", url }, CREDENTIALS, { ...options, realm });
+          ok(
+            signed.authorization.startsWith(`OAuth realm=${written}, oauth_`),
+            `realm ${JSON.stringify(realm)}: header starts ${JSON.stringify(signed.authorization.slice(0, 50))}`,
+          );
+          equal(pkg.parseAuthorizationHeader(signed.authorization).realm, realm, "realm read back");
+          const result = await pkg.verifySignature(
+            { method: "GET", url, authorization: signed.authorization },
+            CREDENTIALS,
+          );
+          equal(result.valid, true, `verifySignature with realm ${JSON.stringify(realm)}`);
+        }
+        await typeError(
+          () => pkg.signRequest({ method: "GET", url }, CREDENTIALS, { ...options, realm: "a\r\nb" }),
+          /options\.realm/,
+          "a realm with CR LF",
+        );
+      },
+    },
+    {
+      name: "signRequest url: query characters RFC 3986 3.4 forbids are percent-encoded, the signature unchanged",
+      async run() {
+        const options = { nonce: "n", timestamp: 1 };
+        const given = await pkg.signRequest(
+          { method: "GET", url: "https://api.x.com/s?ids[]=1|2&p=a+b&e=%26" },
+          CREDENTIALS,
+          options,
+        );
+        equal(given.url, "https://api.x.com/s?ids%5B%5D=1%7C2&p=a+b&e=%26", "url");
+        const resent = await pkg.signRequest({ method: "GET", url: given.url }, CREDENTIALS, options);
+        equal(resent.signature, given.signature, "signature of the URL to send");
+      },
+    },
+    ...verifyLimitCases(pkg),
+    {
+      name: "verifySignature: PLAINTEXT is refused unless listed (RFC 5849 3.4.4: TLS only)",
+      async run() {
+        // RFC 5849 2.1 example: oauth_signature="ja893SD9%26" for client secret ja893SD9.
+        const request = {
+          method: "POST",
+          url: "https://server.example.com/request_temp_credentials",
+          authorization:
+            'OAuth realm="Example", oauth_consumer_key="jd83jd92dhsh93js", oauth_signature_method="PLAINTEXT", oauth_callback="http%3A%2F%2Fclient.example.net%2Fcb%3Fx%3D1", oauth_signature="ja893SD9%26"',
+        };
+        const secrets = { consumerSecret: "ja893SD9" };
+        equal((await pkg.verifySignature(request, secrets)).reason, "unsupported_signature_method", "default");
+        equal((await pkg.verifySignature(request, secrets, { signatureMethods: ["PLAINTEXT"] })).valid, true, "listed");
+      },
+    },
+    {
+      name: "verifySignature lenient options: mergeDuplicates (same value in header and body) and versions",
+      async run() {
+        // oauth_token in the header and the form body, signed once; the base string written by hand
+        // from RFC 5849 3.4.1 and signed with WebCrypto directly.
+        const url = "https://api.x.com/oauth/access_token";
+        const body = "oauth_token=T0k&oauth_verifier=V3r";
+        const baseString =
+          "POST&https%3A%2F%2Fapi.x.com%2Foauth%2Faccess_token&oauth_consumer_key%3Dck%26oauth_nonce%3Dn%26" +
+          "oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1%26oauth_token%3DT0k%26oauth_verifier%3DV3r%26oauth_version%3D1.0";
+        const signature = await hmacSha1("cs&ts", baseString);
+        const header = (version) =>
+          `OAuth oauth_consumer_key="ck", oauth_nonce="n", oauth_signature="${rfc3986(signature)}", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1", oauth_token="T0k", oauth_version="${version}"`;
+        const secrets = { consumerSecret: "cs", tokenSecret: "ts" };
+        const request = { method: "POST", url, body, authorization: header("1.0") };
+        equal((await pkg.verifySignature(request, secrets)).reason, "duplicate_parameter", "strict by default");
+        equal((await pkg.verifySignature(request, secrets, { mergeDuplicates: true })).valid, true, "merged");
+        const differing = { ...request, body: "oauth_token=Other&oauth_verifier=V3r" };
+        equal(
+          (await pkg.verifySignature(differing, secrets, { mergeDuplicates: true })).reason,
+          "duplicate_parameter",
+          "a differing value",
+        );
+        // The same signature with oauth_version="1.0A" sent: the version is signed, so sign that base string.
+        const signatureA = await hmacSha1("cs&ts", baseString.replace("oauth_version%3D1.0", "oauth_version%3D1.0A"));
+        const versionA = {
+          ...request,
+          authorization: header("1.0A").replace(rfc3986(signature), rfc3986(signatureA)),
+        };
+        const merged = { mergeDuplicates: true };
+        equal((await pkg.verifySignature(versionA, secrets, merged)).reason, "unsupported_version", "1.0A by default");
+        equal(
+          (await pkg.verifySignature(versionA, secrets, { ...merged, versions: ["1.0", "1.0A"] })).valid,
+          true,
+          "1.0A listed",
+        );
+      },
+    },
+    {
       name: "TwitterOAuthError and isTwitterOAuthError: code, status, errors, toJSON, and a guard that does not need instanceof",
       async run() {
         const error = new pkg.TwitterOAuthError("HTTP_ERROR", "X answered 401", {
@@ -300,6 +397,108 @@ export function coreCases(pkg) {
         ok(!pkg.isTwitterOAuthError(new Error("x")), "guard on a plain Error");
         ok(!pkg.isTwitterOAuthError({ code: "HTTP_ERROR", name: "TwitterOAuthError" }), "guard on a look-alike object");
         ok(!pkg.isTwitterOAuthError(null), "guard on null");
+      },
+    },
+  ];
+}
+
+/** A form Request with a stream body where the runtime can build one, else with a string body. */
+function formRequest(url, text, headers, error) {
+  const bytes = new TextEncoder().encode(text);
+  let sent = false;
+  const stream = new ReadableStream({
+    pull(controller) {
+      if (!sent) {
+        sent = true;
+        controller.enqueue(bytes);
+      } else if (error) controller.error(error);
+      else controller.close();
+    },
+  });
+  const init = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers } };
+  if (streamingRequestBodies()) return new Request(url, { ...init, body: stream, duplex: "half" });
+  // No streaming request bodies here: a string body still has no content-length header.
+  return error ? undefined : new Request(url, { ...init, body: text });
+}
+
+// Where streaming request bodies are missing (Firefox), `new Request` neither throws nor reads
+// `duplex`: it turns the stream into the text "[object ReadableStream]", with a text/plain type.
+function streamingRequestBodies() {
+  let duplexRead = false;
+  try {
+    const probe = new Request("https://probe.invalid/", {
+      method: "POST",
+      body: new ReadableStream(),
+      get duplex() {
+        duplexRead = true;
+        return "half";
+      },
+    });
+    return duplexRead && !probe.headers.has("content-type");
+  } catch {
+    return false;
+  }
+}
+
+// verifySignature reads at most options.maxBodyBytes of a form body (kept small here: every
+// runtime runs these) and never rejects on what arrives.
+function verifyLimitCases(pkg) {
+  const url = "https://api.x.com/1.1/statuses/update.json";
+  const body = "status=Hello%20world";
+  const limit = body.length;
+  const secrets = { consumerSecret: CREDENTIALS.consumerSecret, tokenSecret: CREDENTIALS.tokenSecret };
+  const signedHeader = async () => (await pkg.signRequest({ method: "POST", url, body }, CREDENTIALS)).authorization;
+  return [
+    {
+      name: "verifySignature maxBodyBytes: a body of the limit verifies, limit + 1 bytes is body_too_large (with and without content-length)",
+      async run() {
+        const authorization = await signedHeader();
+        const options = { maxBodyBytes: limit };
+        equal(
+          (await pkg.verifySignature(formRequest(url, body, { authorization }), secrets, options)).valid,
+          true,
+          "at the limit",
+        );
+        const over = body + "x";
+        equal(
+          (await pkg.verifySignature(formRequest(url, over, { authorization }), secrets, options)).reason,
+          "body_too_large",
+          "limit + 1, no content-length",
+        );
+        const declared = formRequest(url, over, { authorization, "content-length": String(over.length) });
+        equal(
+          (await pkg.verifySignature(declared, secrets, options)).reason,
+          "body_too_large",
+          "limit + 1, content-length",
+        );
+        equal(
+          (await pkg.verifySignature({ method: "POST", url, body: over, authorization }, secrets, options)).reason,
+          "body_too_large",
+          "limit + 1 as a string body",
+        );
+      },
+    },
+    {
+      name: "verifySignature: an errored body stream, a body already read, a request that is not an object are results, not rejections",
+      async run() {
+        const authorization = await signedHeader();
+        const broken = formRequest(url, body, { authorization }, new Error("reset"));
+        if (broken !== undefined) {
+          equal((await pkg.verifySignature(broken, secrets)).reason, "unreadable_body", "errored stream");
+        }
+        const used = new Request(url, {
+          method: "POST",
+          headers: { authorization, "content-type": "application/x-www-form-urlencoded" },
+          body,
+        });
+        await used.text();
+        equal((await pkg.verifySignature(used, secrets)).reason, "unreadable_body", "body already read");
+        equal((await pkg.verifySignature(null, secrets)).reason, "malformed", "null request");
+        await typeError(
+          () => pkg.verifySignature({ method: "GET", url }, secrets, { maxBodyBytes: -1 }),
+          /maxBodyBytes/,
+          "bad option",
+        );
       },
     },
   ];

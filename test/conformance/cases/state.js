@@ -88,6 +88,28 @@ export function stateCases(pkg) {
       },
     },
     {
+      name: "sealed state limits: maxAgeSeconds must be positive and finite; a value too large for a cookie is refused",
+      async run() {
+        const seal = need(pkg, "sealRequestToken", "dist/index.js");
+        const unseal = need(pkg, "unsealRequestToken", "dist/index.js");
+        const sealed = await seal(TOKEN, SECRET);
+        for (const maxAgeSeconds of [Number.POSITIVE_INFINITY, Number.NaN, 0, -1]) {
+          await typeError(
+            () => unseal(sealed, SECRET, { maxAgeSeconds }),
+            /maxAgeSeconds/,
+            `maxAgeSeconds ${maxAgeSeconds}`,
+          );
+        }
+        // RFC 6265 6.1: browsers keep 4096 bytes per cookie and drop a larger one without a word.
+        await typeError(
+          () => seal({ ...TOKEN, tokenSecret: "s".repeat(4_000) }, SECRET),
+          /cookie/,
+          "a request token too large for a cookie",
+        );
+        await oauthError(pkg, () => unseal("A".repeat(5_000), SECRET), "INVALID_STATE", "a cookie no browser sends");
+      },
+    },
+    {
       name: "sealRequestToken: a secret shorter than 32 characters is a TypeError naming it",
       async run() {
         const seal = need(pkg, "sealRequestToken", "dist/index.js");

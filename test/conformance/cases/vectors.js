@@ -190,12 +190,14 @@ export function vectorCases(pkg) {
         name: `${label}: verifySignature accepts it and refuses a changed signature`,
         async run() {
           const secrets = { consumerSecret: v.consumerSecret, tokenSecret: v.tokenSecret ?? undefined };
-          const good = await pkg.verifySignature(wireRequest(v, signature), secrets);
+          // PLAINTEXT is accepted only when listed (RFC 5849 3.4.4), so list the vector's method.
+          const methods = { signatureMethods: [v.signatureMethod] };
+          const good = await pkg.verifySignature(wireRequest(v, signature), secrets, methods);
           equal(good.reason, undefined, "verifySignature().reason");
           equal(good.valid, true, "verifySignature().valid");
           deepEqual(good.oauthParams, v.oauthParams, "verifySignature().oauthParams");
           const other = signature.startsWith("A") ? "B" + signature.slice(1) : "A" + signature.slice(1);
-          const bad = await pkg.verifySignature(wireRequest(v, other), secrets);
+          const bad = await pkg.verifySignature(wireRequest(v, other), secrets, methods);
           equal(bad.valid, false, "verifySignature(changed signature).valid");
           equal(bad.reason, "bad_signature", "verifySignature(changed signature).reason");
         },
