@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "../oauth1/constant-time.js";
-import { verifySignature } from "../oauth1/verify-signature.js";
+import { type VerifyOptions, verifySignature } from "../oauth1/verify-signature.js";
 import type { AccessTokenRecord, FakeState, RequestTokenRecord } from "./store.js";
 import type { FakeConsumer } from "./types.js";
 import { X_ERRORS, oauthTextError, v2Unauthorized, xKnownError } from "./x-responses.js";
@@ -16,6 +16,16 @@ export interface IncomingRequest {
   /** The origin X would name in `www-authenticate`. */
   realm: string;
 }
+
+// X documents HMAC-SHA1 only ("Authorizing a request"). X accepts what the clients in use send: its
+// own SDK and twitter-api-v2 send oauth_token in two places with the same value, npm `oauth` sends
+// oauth_version="1.0A" as its README's Twitter example configures it. strict: RFC 5849 3.1 and 3.2.
+const STRICT: VerifyOptions = { signatureMethods: ["HMAC-SHA1"] };
+const LENIENT: VerifyOptions = {
+  signatureMethods: ["HMAC-SHA1"],
+  mergeDuplicates: true,
+  versions: ["1.0", "1.0A", "1.0a"],
+};
 
 /** Which token a signed endpoint expects in `oauth_token`. @internal */
 export type TokenKind = "none" | "request" | "access";
@@ -82,6 +92,7 @@ export async function checkSignedRequest(
     verifySignature(
       { method: request.method, url, authorization: request.headers.get("authorization"), body: request.form },
       lookup,
+      state.strict ? STRICT : LENIENT,
     );
   // options.origin: the signature may be made for that origin (a client that signs for X's host and
   // reaches the fake through a proxy), or for the one the request arrived at.
@@ -118,8 +129,6 @@ export async function checkSignedRequest(
     }
   }
   const oauthParams = result.oauthParams;
-  // X documents HMAC-SHA1 only ("Authorizing a request"); the core also knows other methods.
-  if (oauthParams.oauth_signature_method !== "HMAC-SHA1") return fail(X_ERRORS.couldNotAuthenticate);
 
   const timestamp = oauthParams.oauth_timestamp ?? "";
   const seconds = /^[0-9]{1,15}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
