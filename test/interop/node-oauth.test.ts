@@ -80,4 +80,24 @@ describe('npm oauth (version "1.0A", as its README) against twitter-oauth1 fake-
     expect(error).toMatchObject({ statusCode: 401 });
     expect(JSON.parse((error as { data: string }).data).errors[0].code).toBe(32);
   });
+
+  it('with --strict, oauth_version="1.0A" is refused as RFC 5849 3.1 says: 400 code 215', async () => {
+    const strict = await startFakeX(["--port", "0", "--strict"]);
+    try {
+      const oauth = new OAuth(
+        `${strict.baseUrl}/oauth/request_token`,
+        `${strict.baseUrl}/oauth/access_token`,
+        strict.consumerKey,
+        strict.consumerSecret,
+        "1.0A",
+        "oob",
+        "HMAC-SHA1",
+      );
+      const error = await call((done) => oauth.getOAuthRequestToken(done)).catch((e: unknown) => e);
+      expect(error).toMatchObject({ statusCode: 400 });
+      expect(JSON.parse((error as { data: string }).data).errors[0].code).toBe(215);
+    } finally {
+      await strict.stop();
+    }
+  });
 });

@@ -86,4 +86,32 @@ describe("twitter-api-v2 against twitter-oauth1 fake-x", () => {
     expect(error).toMatchObject({ code: 401 });
     expect((error as { errors: Array<{ code: number }> }).errors[0]!.code).toBe(32);
   });
+
+  it("with --strict, login() (oauth_token in the header and the body) is refused as RFC 5849 3.2 says: 400 code 215", async () => {
+    const strict = await startFakeX(["--port", "0", "--strict"]);
+    try {
+      const options = { plugins: [toFakeX(strict.baseUrl)], httpAgent: new Agent() };
+      const app = new TwitterApi({ appKey: strict.consumerKey, appSecret: strict.consumerSecret }, options);
+      const link = await app.generateAuthLink("oob");
+      const pin = await (
+        await fetch(`${strict.baseUrl}/_fake/approve`, {
+          method: "POST",
+          body: new URLSearchParams({ oauth_token: link.oauth_token }),
+        })
+      ).text();
+      const pending = new TwitterApi(
+        {
+          appKey: strict.consumerKey,
+          appSecret: strict.consumerSecret,
+          accessToken: link.oauth_token,
+          accessSecret: link.oauth_token_secret,
+        },
+        options,
+      );
+      const error = await pending.login(pin).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 400 });
+    } finally {
+      await strict.stop();
+    }
+  });
 });

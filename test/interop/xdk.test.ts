@@ -8,13 +8,19 @@ import { type FakeXProcess, approveToVerifier, startFakeX } from "../cli/fake-x-
 
 let fakeX: FakeXProcess;
 const realFetch = globalThis.fetch;
+/** The global fetch, with https://api.x.com sent to `baseUrl` (what a proxy would do). */
+function routeXTo(baseUrl: string): typeof fetch {
+  return (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    return realFetch(
+      url.startsWith("https://api.x.com/") ? baseUrl + url.slice("https://api.x.com".length) : input,
+      init,
+    );
+  };
+}
 beforeAll(async () => {
   fakeX = await startFakeX(["--port", "0", "--origin", "https://api.x.com"]);
-  globalThis.fetch = (input, init) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    const routed = url.startsWith("https://api.x.com/") ? fakeX.baseUrl + url.slice("https://api.x.com".length) : input;
-    return realFetch(routed, init);
-  };
+  globalThis.fetch = routeXTo(fakeX.baseUrl);
 });
 afterAll(async () => {
   globalThis.fetch = realFetch;
@@ -56,5 +62,25 @@ describe("@xdevplatform/xdk OAuth1 against twitter-oauth1 fake-x --origin https:
   it("a wrong consumer secret is refused at step 1 (401)", async () => {
     const oauth1 = new OAuth1({ apiKey: fakeX.consumerKey, apiSecret: "not-the-secret", callback: "oob" });
     await expect(oauth1.getRequestToken()).rejects.toThrow("Failed to get request token: 401");
+  });
+
+  it("with --strict, step 3 (oauth_token in the query and the header) is refused as RFC 5849 3.2 says: 400", async () => {
+    const strict = await startFakeX(["--port", "0", "--strict", "--origin", "https://api.x.com"]);
+    const routed = globalThis.fetch;
+    globalThis.fetch = routeXTo(strict.baseUrl);
+    try {
+      const oauth1 = new OAuth1({ apiKey: strict.consumerKey, apiSecret: strict.consumerSecret, callback: "oob" });
+      const { oauthToken } = await oauth1.getRequestToken();
+      const pin = await (
+        await realFetch(`${strict.baseUrl}/_fake/approve`, {
+          method: "POST",
+          body: new URLSearchParams({ oauth_token: oauthToken }),
+        })
+      ).text();
+      await expect(oauth1.getAccessToken(pin)).rejects.toThrow("Failed to get access token: 400");
+    } finally {
+      globalThis.fetch = routed;
+      await strict.stop();
+    }
   });
 });
