@@ -7,7 +7,9 @@ import { DEFAULT_CODE_FOR_STATUS, X_CODES, xError } from "./x-responses.js";
 
 /** The longest injected delay: every wait of the fake is bounded. @internal */
 export const MAX_DELAY_MS = 60_000;
-const DEFAULT_135_SKEW_SECONDS = 600;
+// Beyond the minute after which a client may suspect its clock, within the fake's default 300 s
+// window: a client that corrects its clock from this Date (RFC 5849 3.3) and retries succeeds.
+const DEFAULT_135_SKEW_SECONDS = 120;
 
 function integerIn(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;

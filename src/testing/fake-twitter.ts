@@ -222,8 +222,12 @@ export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter
     async fetch(request: Request): Promise<Response> {
       try {
         if (!(request instanceof Request)) return xKnownError(state.now(), X_ERRORS.badAuthData);
-        return await handle(state, request);
-      } catch {
+        const response = await handle(state, request);
+        // As fetch does: a request whose signal aborted (during an injected delay, say) rejects.
+        if (request.signal?.aborted) throw request.signal.reason;
+        return response;
+      } catch (error) {
+        if (request instanceof Request && request.signal?.aborted) throw request.signal.reason;
         // Every input is meant to be answered above; this only keeps a bug from becoming a 500.
         const response = xKnownError(state.now(), X_ERRORS.badAuthData);
         response.headers.set("x-fake-twitter-error", "unexpected");

@@ -69,7 +69,7 @@ export interface FakeTwitterOptions {
  * | --- | --- |
  * | a bad signature | `{ code: 32 }` (401) |
  * | a revoked token | `{ code: 89 }` (401) |
- * | a skewed clock | `{ code: 135 }` (401, `Date` 10 minutes ahead; see `dateSkewSeconds`) |
+ * | a skewed clock | `{ code: 135 }` (401, `Date` 2 minutes ahead; see `dateSkewSeconds`) |
  * | a callback not on the allow-list | `{ code: 415 }` (403) |
  * | a desktop app that may only use `oob` | `{ code: 417 }` (401) |
  * | the rate limit | `{ code: 88 }` (429 with `x-rate-limit-limit`, `-remaining: 0` and `-reset`) |
@@ -103,7 +103,9 @@ export interface FailOptions {
   drop?: boolean;
   /**
    * How far the `Date` header of the failure is from the fake's clock, in seconds (-86400 to 86400).
-   * Default 600 for code 135 (so a client can learn the offset from it, RFC 5849 3.3), 0 otherwise.
+   * Default 120 for code 135, 0 otherwise: a client can learn the offset from it (RFC 5849 3.3), and
+   * since the fake's own clock has not moved, a retry with the corrected timestamp is still within
+   * its window (300 s by default) and succeeds. A skew beyond the window makes the retry fail too.
    */
   dateSkewSeconds?: number;
 }
@@ -119,7 +121,9 @@ export interface FakeTwitter {
   /**
    * Answers one request as X would: the OAuth endpoints, the sign-in pages and a few API endpoints.
    * Mount it in msw, `Deno.serve`, `Bun.serve`, a Workers `fetch` export or behind a Node adapter.
-   * It never throws and never answers 500: bad input gets X's 4xx answers.
+   * It never answers 500: bad input gets X's 4xx answers. Like `fetch`, it rejects with the
+   * signal's reason when `request.signal` aborts before the answer (an injected delay, say), and
+   * otherwise never rejects.
    */
   fetch(request: Request): Promise<Response>;
   /**
