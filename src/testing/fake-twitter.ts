@@ -226,7 +226,7 @@ export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter
         // As fetch does: a request whose signal aborted (during an injected delay, say) rejects.
         if (request.signal?.aborted) throw request.signal.reason;
         return response;
-      } catch (error) {
+      } catch {
         if (request instanceof Request && request.signal?.aborted) throw request.signal.reason;
         // Every input is meant to be answered above; this only keeps a bug from becoming a 500.
         const response = xKnownError(state.now(), X_ERRORS.badAuthData);
