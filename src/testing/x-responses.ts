@@ -1,6 +1,6 @@
 // How X answers, byte for byte where its answers were recorded (X docs and client libraries' fixtures).
 
-/** Headers every answer carries: X sends an RFC 1123 `Date` on every response (protocol.md B.4). @internal */
+/** Headers every answer carries: X sends an RFC 1123 `Date` on every response (X docs, Log in with X: every recorded answer has one). @internal */
 export function baseHeaders(now: number, contentType: string): Headers {
   return new Headers({
     "content-type": contentType,
@@ -10,8 +10,8 @@ export function baseHeaders(now: number, contentType: string): Headers {
 }
 
 /**
- * An X v1.1 error: `{"errors":[{"code":32,"message":"Could not authenticate you."}]}` (protocol.md
- * B.1 item 1). 401s carry `www-authenticate` with the api_error_code, as recorded from api.twitter.com.
+ * An X v1.1 error: `{"errors":[{"code":32,"message":"Could not authenticate you."}]}` (as recorded
+ * from api.twitter.com). 401s carry `www-authenticate` with the api_error_code, as recorded from api.twitter.com.
  * @internal
  */
 export function xError(now: number, status: number, code: number, message: string, realm?: string): Response {
@@ -22,7 +22,7 @@ export function xError(now: number, status: number, code: number, message: strin
   return new Response(JSON.stringify({ errors: [{ code, message }] }), { status, headers });
 }
 
-/** The error texts of X's v1.1 table that the fake uses (protocol.md B.2). @internal */
+/** The error texts of X's v1.1 table that the fake uses (X API "Response codes and errors"). @internal */
 export const X_ERRORS = {
   pageNotFound: [404, 34, "Sorry, that page does not exist."],
   couldNotAuthenticate: [401, 32, "Could not authenticate you."],
@@ -110,7 +110,7 @@ export function xKnownError(now: number, error: readonly [number, number, string
 }
 
 /**
- * X's plain-text OAuth failure on access_token (protocol.md B.1 item 2): HTTP 401, `text/html`,
+ * X's plain-text OAuth failure on access_token (as recorded from api.twitter.com): HTTP 401, `text/html`,
  * `Error processing your OAuth request: Invalid oauth_verifier parameter`.
  * @internal
  */
@@ -126,7 +126,7 @@ export function oauthTextError(
 
 /**
  * A token endpoint's success: form data served as `text/html; charset=utf-8`, as X does
- * (protocol.md A.2, "The Content-Type of a success is text/html").
+ * (X docs, Log in with X: the step 1 answer is `text/html`).
  * @internal
  */
 export function formSuccess(now: number, fields: Record<string, string>): Response {

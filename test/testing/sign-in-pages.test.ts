@@ -189,7 +189,7 @@ describe("X docs, Log in with X: the three sign-in states", () => {
 });
 
 describe("Cancel, PIN and bad tokens", () => {
-  it("protocol.md A.4: Cancel leads to 'You cancelled' with a link to callback?denied=<token>", async () => {
+  it("passport-twitter's documented Cancel: leads to 'You cancelled' with a link to callback?denied=<token>", async () => {
     const fake = createFakeTwitter();
     const tokens = await requestToken(fake, "https://app.example/cb?from=home");
     const b = browser(fake);
@@ -213,7 +213,7 @@ describe("Cancel, PIN and bad tokens", () => {
     expect((await exchange(fake, tokens, pin)).status).toBe(200);
   });
 
-  it("protocol.md A.3: a used, unknown or missing request token shows X's 'invalid request token' page", async () => {
+  it("a used, unknown or missing request token shows X's 'invalid request token' page", async () => {
     const fake = createFakeTwitter();
     const tokens = await requestToken(fake);
     fake.approve(tokens.token);

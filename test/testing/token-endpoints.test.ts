@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createFakeTwitter, defaultConsumer } from "../../src/testing/index.js";
 import { CALLBACK, ORIGIN, exchange, manualClock, requestToken, send, xErrors } from "./helpers.js";
 
-// X's "Log in with X" guide, step 1, exactly as published (protocol.md D.3; vectors.json #4).
+// X's "Log in with X" guide, step 1, exactly as published (F1Li3tvehgcraF8DMJ7OyxO4w9Y=).
 const LOGIN_GUIDE_CONSUMER = {
   key: "cChZNFj6T5R0TigYB9yd1w",
   secret: "L8qq9PZyRg6ieKGEKhZolGC0vJWLw8iEJ88DRdyOg",
@@ -26,7 +26,7 @@ describe("POST /oauth/request_token", () => {
       }),
     );
     expect(response.status).toBe(200);
-    // protocol.md A.2: success bodies are form data served as text/html.
+    // X docs, Log in with X: success bodies are form data served as text/html.
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("date")).toBe("Thu, 13 Oct 2011 00:57:07 GMT");
     const form = new URLSearchParams(await response.text());
@@ -36,7 +36,7 @@ describe("POST /oauth/request_token", () => {
     expect(form.get("oauth_token_secret")).toMatch(/^[A-Za-z0-9]{20,}$/);
   });
 
-  it("protocol.md A.1: the same signature sent to another host does not verify (401 code 32)", async () => {
+  it("X docs, Creating a signature: the same signature sent to another host does not verify (401 code 32)", async () => {
     const response = await guideFake().fetch(
       new Request("https://api.x.com/oauth/request_token", {
         method: "POST",
@@ -176,7 +176,7 @@ describe("POST /oauth/request_token", () => {
     expect((await xErrors(response))[0]!.code).toBe(215);
   });
 
-  it("oauth_callback in the query string is signed and accepted (TW-RT-2021 curl example)", async () => {
+  it("oauth_callback in the query string is signed and accepted (X API reference, request_token's curl example)", async () => {
     const response = await send(
       createFakeTwitter(),
       "POST",
@@ -232,7 +232,7 @@ describe("POST /oauth/access_token", () => {
     expect([...form.keys()]).toEqual(["oauth_token", "oauth_token_secret", "user_id", "screen_name"]);
     expect(form.get("user_id")).toBe("1450000000000000001");
     expect(form.get("screen_name")).toBe("fake_user");
-    // protocol.md A.6: X's access tokens start with the user id.
+    // As in X's examples, access tokens start with the user id.
     expect(form.get("oauth_token")!.startsWith("1450000000000000001-")).toBe(true);
   });
 
@@ -257,7 +257,7 @@ describe("POST /oauth/access_token", () => {
     expect(inHeader.status).toBe(200);
   });
 
-  it("protocol.md B.1: a verifier that does not belong to the token is 401 'Invalid oauth_verifier parameter'", async () => {
+  it("a verifier that does not belong to the token is 401 'Invalid oauth_verifier parameter'", async () => {
     const fake = createFakeTwitter();
     const tokens = await requestToken(fake);
     fake.approve(tokens.token);
