@@ -86,7 +86,8 @@ function httpWording(error: unknown): string {
     .replace("requestToken", "oauth_token")
     .replace("screenName", "screen_name")
     .replace("delayMs", "delay_ms")
-    .replace("dateSkewSeconds", "date_skew_seconds");
+    .replace("dateSkewSeconds", "date_skew_seconds")
+    .replace("reset()", "POST /_fake/reset");
 }
 
 const OPERATIONS = ["approve", "deny", "revoke", "fail", "reset"] as const;

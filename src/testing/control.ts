@@ -41,9 +41,16 @@ export function revoke(state: FakeState, accessToken: string): boolean {
   return state.accessTokens.delete(accessToken);
 }
 
+/** At most this many failures wait at once: what a caller sends cannot grow the fake without bound. */
+const MAX_QUEUED_FAILURES = 1000;
+
 /** Queues an injected failure. @internal */
 export function fail(state: FakeState, options: FailOptions): void {
-  state.failures.push(normalizeFailure(options));
+  const failure = normalizeFailure(options);
+  if (state.failures.length >= MAX_QUEUED_FAILURES) {
+    throw new TypeError(`fail: ${MAX_QUEUED_FAILURES} failures are already waiting; reset() clears them`);
+  }
+  state.failures.push(failure);
 }
 
 /** Forgets all traffic state. @internal */

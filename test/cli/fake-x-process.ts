@@ -81,7 +81,11 @@ export async function startFakeX(
 }
 
 /** POSTs a control operation (`approve`, `deny`, `revoke`, `fail`, `reset`) to a running fake X. */
-export async function control(baseUrl: string, operation: string, fields: Record<string, string> = {}): Promise<string> {
+export async function control(
+  baseUrl: string,
+  operation: string,
+  fields: Record<string, string> = {},
+): Promise<string> {
   const response = await fetch(`${baseUrl}/_fake/${operation}`, { method: "POST", body: new URLSearchParams(fields) });
   const text = await response.text();
   if (!response.ok) throw new Error(`/_fake/${operation} answered ${response.status}: ${text}`);

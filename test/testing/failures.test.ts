@@ -149,6 +149,14 @@ describe("fake.fail(): the next matching answer fails as X does", () => {
   });
 });
 
+it("at most 1000 failures wait at once; reset() clears them", () => {
+  const fake = createFakeTwitter();
+  for (let i = 0; i < 1000; i++) fake.fail({ code: 32 });
+  expect(() => fake.fail({ code: 32 })).toThrow("fail: 1000 failures are already waiting; reset() clears them");
+  fake.reset();
+  expect(() => fake.fail({ code: 32 })).not.toThrow();
+});
+
 describe("POST /_fake/fail: the same over HTTP", () => {
   it("takes snake_case fields and answers 204; the next call fails", async () => {
     const fake = createFakeTwitter();
