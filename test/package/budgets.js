@@ -24,11 +24,16 @@
 //   ./testing, ./handlers and ./passport got budgets then, from the sign-in branch merged with this
 //   one (./testing 12,689 B there, 12,424 B before its Node listener moved; ./handlers 6,198 B;
 //   ./passport 13,194 B): those plus about 2%. A budget for an entry point not exported yet is unused.
+// - the fake X for every client and language: ./testing 12,566 B -> 16,695 B (+4,129 B) for the
+//   control API under /_fake/, fail() and its X error table, per-user rate-limit windows and
+//   headers, v2's problem JSON, the origin and strict options, the index page and
+//   Response.error() in the Node listener. ./testing is for tests and demos, not production
+//   bundles. Budget: 16,695 B plus 2%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 14_260, target: 3_500 },
-  "./testing": { budget: 12_950 },
+  "./testing": { budget: 17_030 },
   "./handlers": { budget: 6_350 },
   "./passport": { budget: 13_450 },
 };
