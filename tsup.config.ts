@@ -2,7 +2,12 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
+    entry: {
+      index: "src/index.ts",
+      testing: "src/testing/index.ts",
+      handlers: "src/handlers/index.ts",
+      passport: "src/passport/index.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     // The command below writes dist/cli.js at the same time: keep it when cleaning.

@@ -10,6 +10,7 @@ export type { ApproveOptions, FailOptions, FakeConsumer, FakeTwitter, FakeTwitte
 export {
   toNodeListener,
   type NodeListenerOptions,
+  type NodeNext,
   type NodeRequestLike,
   type NodeResponseLike,
-} from "./node-adapter.js";
+} from "../node-listener.js";

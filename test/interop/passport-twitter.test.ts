@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import express, { type NextFunction, type Request, type Response } from "express";
+import session from "express-session";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeXProcess, control, startFakeX } from "../cli/fake-x-process.js";
 
@@ -34,7 +35,7 @@ afterAll(async () => {
   await fakeX?.stop();
 });
 
-/** An Express app with passport-twitter on /auth/twitter, its session kept in memory by cookie. */
+/** An Express app with passport-twitter on /auth/twitter and express-session. */
 async function app(consumerSecret: string): Promise<string> {
   const web = express();
   const server = web.listen(0, "127.0.0.1");
@@ -43,17 +44,7 @@ async function app(consumerSecret: string): Promise<string> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   // passport-oauth1 keeps the request-token secret in req.session between the two legs.
-  const sessions = new Map<string, Record<string, unknown>>();
-  web.use((req: Request & { session?: unknown }, res, next) => {
-    let id = /(?:^|;\s*)sid=([^;]+)/.exec(req.headers.cookie ?? "")?.[1];
-    if (id === undefined || !sessions.has(id)) {
-      id = crypto.randomUUID();
-      sessions.set(id, {});
-      res.setHeader("set-cookie", `sid=${id}; Path=/; HttpOnly`);
-    }
-    req.session = sessions.get(id);
-    next();
-  });
+  web.use(session({ secret: "interop-test-session-secret", resave: false, saveUninitialized: true }));
   const passport = new Passport();
   passport.use(
     new Strategy(

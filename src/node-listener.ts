@@ -1,5 +1,7 @@
 // A Node `http` adapter typed structurally, so src/ needs no Node types and no `node:` import.
-import { readCappedBytes } from "../read-capped.js";
+// Shared by `twitter-oauth1/testing` (to serve the fake X) and `twitter-oauth1/handlers` (to mount
+// the sign-in handlers on `http.createServer` or as Express/Connect middleware).
+import { readCappedBytes } from "./read-capped.js";
 
 /** The parts of Node's `IncomingMessage` that {@link toNodeListener} reads. */
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
@@ -7,6 +9,11 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
   method?: string | undefined;
   /** The request target (path and query). */
   url?: string | undefined;
+  /**
+   * Express and Connect keep the full target here when a router strips its mount path from `url`;
+   * read first when present, so the handler sees the URL the browser asked for.
+   */
+  originalUrl?: string | undefined;
   /** The headers, lower-cased, as Node gives them. */
   headers: Record<string, string | string[] | undefined>;
   /** The socket, to tell https from http (a TLS socket has `encrypted: true`). */
@@ -54,16 +61,52 @@ function plain(response: NodeResponseLike, status: number, text: string): void {
   response.end(text);
 }
 
+/** The `next` of Express and Connect middleware: called with no argument to pass the request on, or with an error. */
+export type NodeNext = (error?: unknown) => void;
+
+/** A body stream that starts reading the Node request only when it is read itself, and stops past `limit` bytes. */
+function lazyBody(source: AsyncIterable<Uint8Array | string>, limit: number): ReadableStream<Uint8Array> {
+  let iterator: AsyncIterator<Uint8Array | string> | undefined;
+  let size = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        iterator ??= source[Symbol.asyncIterator]();
+        const { done, value } = await iterator.next();
+        if (done) {
+          controller.close();
+          return;
+        }
+        const bytes = typeof value === "string" ? new TextEncoder().encode(value) : value;
+        size += bytes.byteLength;
+        if (size > limit) {
+          controller.error(new RangeError(`the request body is over ${limit} bytes`));
+          await iterator.return?.();
+          return;
+        }
+        controller.enqueue(bytes);
+      },
+      async cancel() {
+        await iterator?.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 /**
- * Turns a Web-standard handler, such as a fake X's `fetch`, into a listener for Node's
- * `http.createServer`: the Node request becomes a `Request` (URL from the `Host` header or
- * `options.origin`), the `Response` is written back with every `Set-Cookie` kept. A
- * `Response.error()` (the fake's injected `drop`) destroys the socket, so the client sees the
+ * Turns a Web-standard handler, such as a fake X's `fetch` or the sign-in handlers' `handle`, into a
+ * listener for Node's `http.createServer`, or a middleware for Express and Connect: the Node request
+ * becomes a `Request` (URL from the `Host` header or `options.origin`), the `Response` is written
+ * back with every `Set-Cookie` kept. A handler that answers `undefined` passes the request on to
+ * `next` (middleware), or gets a 404 (plain listener). As middleware, the body is streamed to the
+ * handler only if it reads it, so a request passed on keeps its body for the next middleware.
+ * A `Response.error()` (the fake X's injected `drop`) destroys the socket, so the client sees the
  * connection close without an answer.
  *
- * @param handler - the `(request: Request) => Response | Promise<Response>` to serve.
+ * @param handler - the `(request: Request) => Response | undefined | Promise<Response | undefined>` to serve.
  * @param options - the public origin and the body limit.
- * @returns an `(req, res)` listener that never throws.
+ * @returns an `(req, res, next?)` listener that never throws; with `next`, a handler's error goes to `next(error)`.
  *
  * @example
  * ```ts
@@ -73,13 +116,13 @@ function plain(response: NodeResponseLike, status: number, text: string): void {
  * ```
  */
 export function toNodeListener(
-  handler: (request: Request) => Response | Promise<Response>,
+  handler: (request: Request) => Response | undefined | Promise<Response | undefined>,
   options: NodeListenerOptions = {},
-): (request: NodeRequestLike, response: NodeResponseLike) => Promise<void> {
+): (request: NodeRequestLike, response: NodeResponseLike, next?: NodeNext) => Promise<void> {
   if (typeof handler !== "function") throw new TypeError("handler must be a function taking a Request");
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const origin = options.origin === undefined ? undefined : new URL(options.origin).origin;
-  return async (request, response) => {
+  return async (request, response, next) => {
     try {
       const method = (request.method ?? "GET").toUpperCase();
       const host = request.headers.host;
@@ -89,7 +132,7 @@ export function toNodeListener(
       let url: URL;
       try {
         if (base === undefined) throw new TypeError("no host");
-        url = new URL(request.url ?? "/", base);
+        url = new URL(request.originalUrl ?? request.url ?? "/", base);
         if (url.origin !== new URL(base).origin) throw new TypeError("absolute-form target for another origin");
       } catch {
         plain(response, 400, "Bad request: missing or malformed Host header or request target");
@@ -100,17 +143,39 @@ export function toNodeListener(
         if (name.startsWith(":") || value === undefined) continue;
         for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
       }
-      let body: Uint8Array | undefined;
+      let body: Uint8Array | ReadableStream<Uint8Array> | undefined;
       if (method !== "GET" && method !== "HEAD") {
-        body = await readCappedBytes(request, limit);
+        const declared = Number(request.headers["content-length"]);
+        if (Number.isFinite(declared) && declared > limit) {
+          plain(response, 413, "Payload too large");
+          return;
+        }
+        // As middleware, the body is read only if the handler reads it: a request it passes on to
+        // `next` keeps its body for the next middleware (a JSON parser, say).
+        body = next === undefined ? await readCappedBytes(request, limit) : lazyBody(request, limit);
         if (body === undefined) {
           plain(response, 413, "Payload too large");
           return;
         }
       }
-      const answer = await handler(
-        new Request(url, { method, headers, ...(body === undefined ? {} : { body: body as BodyInit }) }),
-      );
+      const webRequest = new Request(url, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: body as BodyInit, duplex: "half" }),
+      } as RequestInit);
+      let answer: Response | undefined;
+      try {
+        answer = await handler(webRequest);
+      } catch (error) {
+        if (next === undefined) throw error;
+        next(error);
+        return;
+      }
+      if (answer === undefined) {
+        if (next !== undefined) next();
+        else plain(response, 404, "Not found");
+        return;
+      }
       if (answer.type === "error") {
         // Response.error() is the Fetch standard's network error: the client sees the connection drop.
         if (typeof response.destroy === "function") response.destroy();

@@ -1,0 +1,77 @@
+import { timingSafeEqual } from "../oauth1/constant-time.js";
+import { type SealPurpose, sealJson, unsealJson } from "../twitter/seal.js";
+import { type CookieAttributes, clearCookie, cookieNameFor, cookiePrefix, readCookies, setCookie } from "./cookies.js";
+import type { PendingSignIn, PendingStore } from "./pending.js";
+
+// Its own AES-GCM additional data: a sealed request token (sealRequestToken) never opens as a
+// pending sign-in, nor the other way round.
+const PURPOSE: SealPurpose = { context: "twitter-oauth1/pending-sign-in", noun: "pending sign-in" };
+
+/** A {@link PendingStore} over one request's `Cookie` header; what it changes is in `setCookies`. @internal */
+export interface CookieStore extends PendingStore {
+  /** The `Set-Cookie` values to send with the answer. */
+  readonly setCookies: string[];
+}
+
+async function open(value: string, secret: string): Promise<PendingSignIn | undefined> {
+  let fields: unknown;
+  try {
+    fields = await unsealJson(value, secret, PURPOSE);
+  } catch {
+    return undefined;
+  }
+  if (
+    !Array.isArray(fields) ||
+    typeof fields[0] !== "string" ||
+    typeof fields[1] !== "string" ||
+    typeof fields[2] !== "number" ||
+    typeof fields[3] !== "string"
+  ) {
+    return undefined;
+  }
+  return { token: fields[0], tokenSecret: fields[1], issuedAt: fields[2], returnTo: fields[3] };
+}
+
+/**
+ * Pending sign-ins in sealed cookies, one per request token (see `cookies.ts` for the names and
+ * attributes). A cookie that cannot be opened with this secret is left alone by `list`: it may
+ * belong to another app on the same host, and its Max-Age removes it anyway.
+ * @internal
+ */
+export function createCookieStore(
+  cookieHeader: string | null | undefined,
+  secret: string,
+  attributes: CookieAttributes,
+): CookieStore {
+  const cookies = readCookies(cookieHeader, cookiePrefix(attributes.secure));
+  const setCookies: string[] = [];
+  return {
+    setCookies,
+    async list() {
+      const entries: PendingSignIn[] = [];
+      for (const [name, value] of cookies) {
+        const entry = await open(value, secret);
+        // A value only counts under its own name, so a copy under another name changes nothing.
+        if (entry !== undefined && (await cookieNameFor(entry.token, attributes.secure)) === name) entries.push(entry);
+      }
+      return entries;
+    },
+    async find(token) {
+      const value = cookies.get(await cookieNameFor(token, attributes.secure));
+      if (value === undefined) return undefined;
+      const entry = await open(value, secret);
+      return entry !== undefined && timingSafeEqual(entry.token, token) ? entry : "unreadable";
+    },
+    async add(entry) {
+      const name = await cookieNameFor(entry.token, attributes.secure);
+      const value = await sealJson([entry.token, entry.tokenSecret, entry.issuedAt, entry.returnTo], secret, PURPOSE);
+      cookies.set(name, value);
+      setCookies.push(setCookie(name, value, attributes));
+    },
+    async remove(token) {
+      const name = await cookieNameFor(token, attributes.secure);
+      cookies.delete(name);
+      setCookies.push(clearCookie(name, attributes));
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { bytesToBase64Url } from "../oauth1/base64.js";
+
+/**
+ * How the pending sign-in cookies are written: `Secure` and the `__Host-` name prefix when the
+ * callback is https (RFC 6265bis 4.1.3.2: such a cookie cannot be set by a sibling subdomain or over
+ * http), `Path=/` so that the login and the callback see them wherever they are mounted.
+ * @internal
+ */
+export interface CookieAttributes {
+  secure: boolean;
+  maxAgeSeconds: number;
+}
+
+/** At most this many cookies of ours are read from one header; more than any browser holds of them. */
+const MAX_COOKIES = 32;
+
+/** The name prefix of every pending sign-in cookie. @internal */
+export function cookiePrefix(secure: boolean): string {
+  return secure ? "__Host-x-signin-" : "x-signin-";
+}
+
+/**
+ * The cookie name of the pending sign-in of `requestToken`: the prefix and 96 bits of its SHA-256,
+ * so that each tab's sign-in has a cookie of its own and the callback finds it by `oauth_token`
+ * (or `denied`) without opening the others.
+ * @internal
+ */
+export async function cookieNameFor(requestToken: string, secure: boolean): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(requestToken));
+  return cookiePrefix(secure) + bytesToBase64Url(new Uint8Array(digest, 0, 12));
+}
+
+/**
+ * The cookies of a `Cookie` header whose names start with `prefix`, first occurrence kept, at most
+ * 32. One pass over the header, each character looked at once (a 1 MB header costs a linear scan and
+ * nothing else); pairs are split on ";" and also on ",", which some HTTP/2 stacks use to join
+ * several `Cookie` fields.
+ * @internal
+ */
+export function readCookies(header: string | null | undefined, prefix: string): Map<string, string> {
+  const found = new Map<string, string>();
+  if (typeof header !== "string") return found;
+  let start = 0;
+  let equals = -1;
+  for (let i = 0; i <= header.length; i++) {
+    const c = i === header.length ? 59 : header.charCodeAt(i);
+    if (c === 61 && equals === -1)
+      equals = i; // "="
+    else if (c === 59 || c === 44) {
+      // ";" or ","
+      if (equals !== -1) {
+        const name = header.slice(start, equals).trim();
+        if (name.startsWith(prefix) && !found.has(name)) {
+          found.set(name, header.slice(equals + 1, i).trim());
+          if (found.size >= MAX_COOKIES) break;
+        }
+      }
+      start = i + 1;
+      equals = -1;
+    }
+  }
+  return found;
+}
+
+/** A `Set-Cookie` value that stores a pending sign-in. @internal */
+export function setCookie(name: string, value: string, attributes: CookieAttributes): string {
+  return `${name}=${value}; Path=/; Max-Age=${Math.floor(attributes.maxAgeSeconds)}; HttpOnly; SameSite=Lax${attributes.secure ? "; Secure" : ""}`;
+}
+
+/** A `Set-Cookie` value that deletes a pending sign-in's cookie (RFC 6265 5.3, Max-Age=0). @internal */
+export function clearCookie(name: string, attributes: CookieAttributes): string {
+  return `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${attributes.secure ? "; Secure" : ""}`;
+}

@@ -1,0 +1,165 @@
+// The sign-in rules, written once for the Web handlers and the Passport strategy: how a sign-in
+// starts, how its callback finds it again, what is cleared when. Stores keep the state (cookies or
+// a session); this file decides.
+import { TwitterOAuthError } from "../errors.js";
+import type { TwitterOAuth } from "../twitter/client.js";
+import type { AccessToken } from "../twitter/types.js";
+import { MAX_PENDING, type PendingSignIn, type PendingStore } from "./pending.js";
+
+/** What both flows need besides a store. @internal */
+export interface FlowConfig {
+  client: TwitterOAuth;
+  maxAgeSeconds: number;
+  /** The clock in ms. */
+  now: () => number;
+}
+
+/** One sign-in to start. @internal */
+export interface StartRequest {
+  /** The URL the login request arrived at. */
+  requestUrl: URL;
+  /** Where X sends the browser back: an absolute http(s) URL. */
+  callbackUrl: string;
+  returnTo: string;
+  forceLogin?: boolean | undefined;
+  screenName?: string | undefined;
+}
+
+/** One callback to finish. @internal */
+export interface FinishRequest {
+  /** The callback URL as it arrived, query included. */
+  requestUrl: URL;
+  /** The callback URL X was given. */
+  callbackUrl: string;
+  /** Where a new sign-in starts, for the messages; undefined when unknown. */
+  loginUrl?: string | undefined;
+}
+
+// The page to open, for an error that an end user can fix by opening it (a sign-in started on
+// another loopback name than the callback's). Kept beside the error, not in it: the message is for
+// developers, this is for the default error page.
+const openHints = new WeakMap<TwitterOAuthError, string>();
+
+/** The URL an end user should open to sign in, when the error has one. @internal */
+export function openHint(error: TwitterOAuthError): string | undefined {
+  return openHints.get(error);
+}
+
+function isLoopback(hostname: string): boolean {
+  return (
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    hostname === "[::1]" ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  );
+}
+
+/**
+ * Browsers keep cookies per host name (RFC 6265 5.1.3; the port does not count), so a sign-in
+ * started on `localhost` cannot be finished on `127.0.0.1`. Only loopback names are compared: behind
+ * a proxy the URL a server sees may name an internal host, and refusing it there would break sign-ins
+ * that work.
+ */
+function checkStartHost(requestUrl: URL, callbackUrl: string): void {
+  const callback = new URL(callbackUrl);
+  if (requestUrl.hostname === callback.hostname || !isLoopback(requestUrl.hostname) || !isLoopback(callback.hostname)) {
+    return;
+  }
+  const open = new URL(requestUrl.pathname + requestUrl.search, callback.origin).href;
+  const error = new TwitterOAuthError(
+    "INVALID_STATE",
+    `This sign-in was started at ${requestUrl.origin}, but X sends the browser back to ${callback.origin} (the callback URL); browsers keep cookies per host name, so it could never finish. Open ${open} instead, or use a callback URL on ${requestUrl.hostname}`,
+  );
+  openHints.set(error, open);
+  throw error;
+}
+
+/**
+ * Step 1 and the state for step 3: gets a request token, drops expired pending sign-ins and the
+ * oldest beyond {@link MAX_PENDING}, keeps the new one, and returns the URL of X to send the browser
+ * to. X is asked first, so a failure there changes no state.
+ * @internal
+ */
+export async function startSignIn(config: FlowConfig, store: PendingStore, start: StartRequest): Promise<string> {
+  checkStartHost(start.requestUrl, start.callbackUrl);
+  const requestToken = await config.client.getRequestToken({ callbackUrl: start.callbackUrl });
+  const location = config.client.buildAuthenticateUrl(requestToken, {
+    forceLogin: start.forceLogin === true,
+    ...(start.screenName === undefined ? {} : { screenName: start.screenName }),
+  });
+  const now = Math.floor(config.now() / 1000);
+  const live: PendingSignIn[] = [];
+  for (const entry of await store.list()) {
+    if (now - entry.issuedAt > config.maxAgeSeconds) await store.remove(entry.token);
+    else live.push(entry);
+  }
+  live.sort((a, b) => a.issuedAt - b.issuedAt);
+  for (const oldest of live.slice(0, Math.max(0, live.length - (MAX_PENDING - 1)))) await store.remove(oldest.token);
+  await store.add({
+    token: requestToken.token,
+    tokenSecret: requestToken.tokenSecret,
+    issuedAt: now,
+    returnTo: start.returnTo,
+  });
+  return location;
+}
+
+function noPendingSignIn(config: FlowConfig, finish: FinishRequest): TwitterOAuthError {
+  const callback = new URL(finish.callbackUrl);
+  const where = finish.loginUrl ?? callback.origin;
+  let message = `No sign-in is pending for this callback in this browser: it expired (a sign-in lasts ${config.maxAgeSeconds} s), was already finished (a reload, or a link used twice), was dropped because ${MAX_PENDING} newer ones were started, or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${where})`;
+  if (finish.requestUrl.hostname !== callback.hostname) {
+    message += `. This callback arrived at ${finish.requestUrl.host}, not at ${callback.host} where the callback URL points`;
+  }
+  return new TwitterOAuthError("INVALID_STATE", `${message}; start the sign-in again`);
+}
+
+function invalidState(message: string): TwitterOAuthError {
+  return new TwitterOAuthError("INVALID_STATE", message);
+}
+
+/**
+ * Step 3 for a callback: finds its pending sign-in by `oauth_token` (or `denied`), removes it
+ * whatever happens next (a request token is single-use, RFC 5849 2.3), checks the callback and
+ * exchanges the verifier. A callback that matches no pending sign-in changes no state.
+ * @throws TwitterOAuthError `INVALID_CALLBACK`, `INVALID_STATE`, `AUTHORIZATION_DENIED`, and those of `exchangeVerifier`.
+ * @internal
+ */
+export async function finishSignIn(
+  config: FlowConfig,
+  store: PendingStore,
+  finish: FinishRequest,
+): Promise<{ accessToken: AccessToken; returnTo: string }> {
+  const query = finish.requestUrl.searchParams;
+  const key = query.get("denied") ?? query.get("oauth_token");
+  if (!key) {
+    throw new TwitterOAuthError(
+      "INVALID_CALLBACK",
+      "The callback carries neither oauth_token nor denied, so it did not come from X; X sends the browser to the callback URL with oauth_token and oauth_verifier (or denied)",
+    );
+  }
+  const found = await store.find(key);
+  if (found === undefined) throw noPendingSignIn(config, finish);
+  await store.remove(key);
+  if (found === "unreadable") {
+    throw invalidState(
+      "The pending sign-in of this callback could not be opened: it was altered, or sealed with another cookieSecret (was the secret changed?); start the sign-in again",
+    );
+  }
+  const age = Math.floor(config.now() / 1000) - found.issuedAt;
+  if (age > config.maxAgeSeconds) {
+    throw invalidState(
+      `The pending sign-in of this callback expired (${age} s old, the limit is ${config.maxAgeSeconds} s); start the sign-in again`,
+    );
+  }
+  // AUTHORIZATION_DENIED for `denied`, INVALID_CALLBACK without a verifier (X docs, Log in with X, step 2).
+  const { verifier } = config.client.parseCallback(query, found.token);
+  if (verifier.trim() === "") {
+    throw new TwitterOAuthError(
+      "INVALID_CALLBACK",
+      "The callback's oauth_verifier is blank; X sends a non-empty verifier with every approval, so start the sign-in again",
+    );
+  }
+  const accessToken = await config.client.exchangeVerifier(found, verifier);
+  return { accessToken, returnTo: found.returnTo };
+}

@@ -1,0 +1,160 @@
+import { isTwitterOAuthError } from "../errors.js";
+import { describe } from "../oauth1/percent-encode.js";
+import { createCookieStore } from "./cookie-store.js";
+import { defaultErrorResponse } from "./error-page.js";
+import { type FlowConfig, finishSignIn, startSignIn } from "./flow.js";
+import { resolveOptions } from "./options.js";
+import { safeReturnTo } from "./return-to.js";
+import type { LoginOptions, SignInHandlers, SignInHandlersOptions, SignInResult } from "./types.js";
+
+// X's screen names have at most 15 characters; a longer prefill from a query string is dropped.
+const MAX_SCREEN_NAME = 64;
+
+function checkRequest(request: unknown): asserts request is Request {
+  // Duck-typed: frameworks hand over their own Request subclasses, sometimes from another realm.
+  const candidate = request as { url?: unknown; headers?: { get?: unknown } } | null;
+  if (typeof candidate?.url !== "string" || typeof candidate.headers?.get !== "function") {
+    throw new TypeError(`request must be a Request, got ${describe(request)}`);
+  }
+}
+
+function checkLoginOptions(options: LoginOptions): void {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`options must be an object, got ${describe(options)}`);
+  }
+  if (options.forceLogin !== undefined && typeof options.forceLogin !== "boolean") {
+    throw new TypeError(`options.forceLogin must be true or false, got ${describe(options.forceLogin)}`);
+  }
+  if (options.screenName !== undefined && typeof options.screenName !== "string") {
+    throw new TypeError(`options.screenName must be a string, got ${describe(options.screenName)}`);
+  }
+}
+
+/** Adds `Set-Cookie` values to an answer; copies it when its headers are immutable (`Response.redirect`). */
+function withCookies(response: Response, cookies: readonly string[]): Response {
+  if (cookies.length === 0) return response;
+  try {
+    for (const cookie of cookies) response.headers.append("set-cookie", cookie);
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    for (const cookie of cookies) headers.append("set-cookie", cookie);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
+/**
+ * "Log in with X" as two Web-standard handlers, `Request` in and `Response` out, for every runtime
+ * and framework that speaks them (Workers, Deno, Bun, Next.js route handlers, Hono, SvelteKit, Astro,
+ * React Router, Nuxt through h3's `toWebRequest`, and Node through {@link toNodeListener}).
+ *
+ * Each pending sign-in lives in a sealed cookie of its own (`HttpOnly`, `SameSite=Lax`, `Secure` and
+ * the `__Host-` prefix when the callback is https, `Max-Age` = `maxAgeSeconds`), named after its
+ * request token: several tabs can sign in at once (at most 5 pending; a 6th drops the oldest), and a
+ * callback finds its own sign-in by `oauth_token` or `denied`. A callback that matches none (expired,
+ * used, forged, or started on another host) touches no cookie. No server-side store is needed.
+ *
+ * @param options - the client (with its `callbackUrl`), the cookie secret, `onSuccess`, and options.
+ * @returns `login`, `callback` and `handle`.
+ * @throws TypeError at creation when an option is missing or malformed (a `cookieSecret` under 32
+ *   characters, a client without a web callback URL), naming it.
+ *
+ * @example
+ * ```ts
+ * import { TwitterOAuth } from "twitter-oauth1";
+ * import { createSignInHandlers } from "twitter-oauth1/handlers";
+ *
+ * const signIn = createSignInHandlers({
+ *   client: new TwitterOAuth({
+ *     consumerKey: "your-api-key",
+ *     consumerSecret: "your-api-key-secret",
+ *     callbackUrl: "https://app.example/auth/x/callback",
+ *   }),
+ *   cookieSecret: "at-least-32-random-characters-kept-on-the-server",
+ *   onSuccess({ accessToken, returnTo }) {
+ *     // Start the app's own session here, then go back where the user was.
+ *     return new Response(null, { status: 303, headers: { location: returnTo } });
+ *   },
+ * });
+ * // In any fetch-style server: GET /auth/x/login and GET /auth/x/callback.
+ * export default {
+ *   async fetch(request: Request): Promise<Response> {
+ *     return (await signIn.handle(request)) ?? new Response("Not found", { status: 404 });
+ *   },
+ * };
+ * ```
+ */
+export function createSignInHandlers(options: SignInHandlersOptions): SignInHandlers {
+  const resolved = resolveOptions(options);
+  const { client, cookieSecret, callbackUrl } = resolved;
+  // Date.now at each call (not a captured reference), so that a test clock applies.
+  const config: FlowConfig = { client, maxAgeSeconds: resolved.maxAgeSeconds, now: () => Date.now() };
+  const attributes = { secure: resolved.secure, maxAgeSeconds: resolved.maxAgeSeconds };
+  const loginUrl = new URL(resolved.loginPath, callbackUrl).href;
+
+  const fail = async (error: unknown, request: Request, cookies: readonly string[]): Promise<Response> => {
+    if (!isTwitterOAuthError(error)) throw error; // a bug, not a sign-in outcome: let the framework report it
+    const response = resolved.onError ? await resolved.onError(error, request) : defaultErrorResponse(error);
+    return withCookies(response, cookies);
+  };
+
+  const login = async (request: Request, loginOptions: LoginOptions = {}): Promise<Response> => {
+    checkRequest(request);
+    checkLoginOptions(loginOptions);
+    const store = createCookieStore(request.headers.get("cookie"), cookieSecret, attributes);
+    let location: string;
+    try {
+      location = await startSignIn(config, store, {
+        requestUrl: new URL(request.url),
+        callbackUrl,
+        returnTo: safeReturnTo(loginOptions.returnTo),
+        forceLogin: loginOptions.forceLogin,
+        screenName: loginOptions.screenName,
+      });
+    } catch (error) {
+      return fail(error, request, []); // X is asked first: a failure has changed no cookie
+    }
+    const headers = new Headers({ location, "cache-control": "no-store" });
+    for (const cookie of store.setCookies) headers.append("set-cookie", cookie);
+    return new Response(null, { status: 302, headers });
+  };
+
+  const callback = async (request: Request): Promise<Response> => {
+    checkRequest(request);
+    const store = createCookieStore(request.headers.get("cookie"), cookieSecret, attributes);
+    let result: SignInResult;
+    try {
+      const { accessToken, returnTo } = await finishSignIn(config, store, {
+        requestUrl: new URL(request.url),
+        callbackUrl,
+        loginUrl,
+      });
+      const user = resolved.fetchUser
+        ? await client.verifyCredentials(accessToken, { includeEmail: resolved.includeEmail })
+        : undefined;
+      result = user === undefined ? { accessToken, returnTo } : { accessToken, user, returnTo };
+    } catch (error) {
+      return fail(error, request, store.setCookies);
+    }
+    return withCookies(await resolved.onSuccess(result, request), store.setCookies);
+  };
+
+  const handle = async (request: Request): Promise<Response | undefined> => {
+    checkRequest(request);
+    if (request.method !== "GET") return undefined;
+    const url = new URL(request.url);
+    if (url.pathname === resolved.loginPath) {
+      const query = url.searchParams;
+      const screenName = query.get("screen_name");
+      return login(request, {
+        returnTo: query.get("return_to") ?? undefined,
+        forceLogin: /^(1|true|yes)$/i.test(query.get("force_login") ?? ""),
+        ...(screenName && screenName.length <= MAX_SCREEN_NAME ? { screenName } : {}),
+      });
+    }
+    if (url.pathname === resolved.callbackPath) return callback(request);
+    return undefined;
+  };
+
+  return { login, callback, handle };
+}

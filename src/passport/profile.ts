@@ -1,0 +1,95 @@
+import { TwitterOAuthError } from "../errors.js";
+import { discard, readPrefix } from "../read-capped.js";
+import type { TwitterOAuth } from "../twitter/client.js";
+import { parseErrorBody } from "../twitter/error-body.js";
+import { redactor } from "../twitter/redact.js";
+import { BODY_LIMIT, httpError, type TransportContext } from "../twitter/transport.js";
+import type { AccessToken, TwitterUser } from "../twitter/types.js";
+import type { Profile } from "./types.js";
+
+// A v1.1 user object is a few kilobytes; anything far larger is not one.
+const PROFILE_LIMIT = 1024 * 1024;
+
+/** What decides the profile request. @internal */
+export interface ProfileOptions {
+  skipExtendedUserProfile: boolean;
+  userProfileURL: string | undefined;
+  includeEmail: boolean;
+  includeStatus: boolean;
+  includeEntities: boolean;
+}
+
+/** The body as text, read once up to `limit` bytes; undefined when it is longer. */
+async function readText(response: Response, limit: number): Promise<string | undefined> {
+  if (response.body === null) return "";
+  const { bytes, rest } = await readPrefix(response.body, limit);
+  if (rest !== undefined) {
+    discard(rest);
+    return undefined;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * The profile as passport-twitter builds it: from `GET account/verify_credentials` (`id` from
+ * `id_str`, `username`, `displayName`, `emails`, `photos`, `provider`, `_raw`, `_json`,
+ * `_accessLevel`, in that order), or with `skipExtendedUserProfile` from step 3's `user_id` and
+ * `screen_name` alone. `_raw` is X's body byte for byte, so `client.fetch` is used rather than
+ * `verifyCredentials`; a non-2xx answer becomes the client's own HTTP_ERROR, X's errors redacted.
+ * @throws TwitterOAuthError `HTTP_ERROR`, `INVALID_RESPONSE`, `NETWORK_ERROR`, `TIMEOUT`.
+ * @internal
+ */
+export async function loadProfile(
+  client: TwitterOAuth,
+  consumerSecret: string,
+  accessToken: AccessToken,
+  options: ProfileOptions,
+): Promise<Profile> {
+  if (options.skipExtendedUserProfile) {
+    return { provider: "twitter", id: accessToken.userId, username: accessToken.screenName };
+  }
+  const url = new URL(options.userProfileURL ?? `${client.baseUrl}/1.1/account/verify_credentials.json`);
+  if (url.pathname.endsWith("/users/show.json")) url.searchParams.set("user_id", accessToken.userId);
+  if (options.includeEmail) url.searchParams.set("include_email", "true");
+  if (!options.includeStatus) url.searchParams.set("skip_status", "true");
+  if (!options.includeEntities) url.searchParams.set("include_entities", "false");
+  const endpoint = `GET ${url.pathname}`;
+  const response = await client.fetch(url, { token: accessToken, redirect: "manual" });
+  if (!response.ok) {
+    const text = await readText(response, BODY_LIMIT).catch(() => "");
+    const errors = text === undefined ? [] : parseErrorBody(text, redactor([consumerSecret, accessToken.tokenSecret]));
+    // httpError reads only the clock of the context, for a rate limit's reset time.
+    const clock = { now: () => Date.now(), offsetMs: client.clockOffset } as TransportContext;
+    throw httpError(clock, response, endpoint, errors, text === undefined);
+  }
+  const raw = await readText(response, PROFILE_LIMIT);
+  let json: unknown;
+  try {
+    json = raw === undefined ? undefined : JSON.parse(raw);
+  } catch {
+    json = undefined;
+  }
+  const user = json as TwitterUser | undefined;
+  if (typeof user !== "object" || user === null || (user.id === undefined && typeof user.id_str !== "string")) {
+    throw new TwitterOAuthError(
+      "INVALID_RESPONSE",
+      `${endpoint} answered without a user object; check userProfileURL`,
+      {
+        status: response.status,
+        endpoint,
+      },
+    );
+  }
+  const profile: Profile = {
+    id: user.id_str ? user.id_str : String(user.id),
+    username: user.screen_name,
+    displayName: user.name,
+  } as Profile;
+  if (user.email) profile.emails = [{ value: user.email }];
+  profile.photos = [{ value: user.profile_image_url_https }];
+  profile.provider = "twitter";
+  profile._raw = raw;
+  profile._json = user;
+  profile._accessLevel = response.headers.get("x-access-level") ?? undefined;
+  return profile;
+}

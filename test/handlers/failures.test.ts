@@ -1,0 +1,167 @@
+// When X fails on any leg (an HTTP error as X sends it, an unreachable X, a timeout), the handlers
+// answer through onError with a TwitterOAuthError (the default page says what to do) and never reject;
+// the pending sign-in's cookie is cleared once its callback has come back, and kept untouched before.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
+import { CALLBACK, LOGIN, PENDING_PREFIX, setup, startTab } from "./setup.js";
+
+type XFetch = (request: Request) => Promise<Response>;
+
+afterEach(() => vi.restoreAllMocks());
+
+const LEGS = {
+  "step 1, POST oauth/request_token": "/oauth/request_token",
+  "step 3, POST oauth/access_token": "/oauth/access_token",
+  "the user, GET account/verify_credentials": "/1.1/account/verify_credentials.json",
+} as const;
+
+// What X sends when it fails (X API v1.1 error bodies; a plain-text OAuth failure on access_token).
+const FAILURES: Record<string, { answer: (request: Request) => Promise<Response>; code: string; status: number }> = {
+  "503 Over capacity (JSON)": {
+    answer: async () =>
+      new Response(JSON.stringify({ errors: [{ code: 130, message: "Over capacity" }] }), {
+        status: 503,
+        headers: { "content-type": "application/json; charset=utf-8" },
+      }),
+    code: "HTTP_ERROR",
+    status: 502,
+  },
+  "401 plain text": {
+    answer: async () =>
+      new Response("Error processing your OAuth request: Invalid / expired Token", {
+        status: 401,
+        headers: { "content-type": "text/html; charset=utf-8" },
+      }),
+    code: "HTTP_ERROR",
+    status: 502,
+  },
+  "fetch rejects (X unreachable)": {
+    answer: async () => {
+      throw new TypeError("fetch failed");
+    },
+    code: "NETWORK_ERROR",
+    status: 502,
+  },
+  "no answer before the client's timeout": {
+    answer: (request) =>
+      new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))),
+    code: "TIMEOUT",
+    status: 504,
+  },
+};
+
+function failing(path: string, answer: (request: Request) => Promise<Response>): (next: XFetch) => XFetch {
+  return (next) => (request) => (new URL(request.url).pathname === path ? answer(request) : next(request));
+}
+
+describe.each(Object.entries(LEGS))("X fails on %s", (_, path) => {
+  describe.each(Object.entries(FAILURES))("%s", (_, failure) => {
+    it("the default page has the code and a sentence for the user, the log the developer message; cookies as they should be", async () => {
+      const app = setup({ wrapX: failing(path, failure.answer), timeout: 100 });
+      const log = vi.spyOn(console, "error").mockImplementation(() => {});
+      const started = await app.browser.request(LOGIN);
+      let answer = started;
+      if (path !== "/oauth/request_token") {
+        expect(started.status).toBe(302);
+        const token = new URL(started.headers.get("location")!).searchParams.get("oauth_token")!;
+        answer = await app.browser.request(app.fake.approve(token));
+        expect(answer.headers.getSetCookie()).toEqual([expect.stringMatching(/^__Host-x-signin-.*Max-Age=0/)]);
+      } else {
+        expect(answer.headers.getSetCookie()).toEqual([]);
+      }
+      expect(answer.status).toBe(failure.status);
+      expect(answer.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      expect(await answer.text()).toMatch(
+        new RegExp(`^${failure.code}: (X could not|X did not)[^\\n]*Please try again in a moment\\.\\n$`),
+      );
+      expect(log).toHaveBeenCalledTimes(1);
+      expect(log.mock.calls[0]![0]).toMatch(new RegExp(`^twitter-oauth1/handlers: sign-in failed, ${failure.code}: `));
+      expect(await app.browser.cookieNames(CALLBACK, PENDING_PREFIX)).toEqual([]);
+      expect(app.successes).toEqual([]);
+    });
+
+    it("onError receives the TwitterOAuthError", async () => {
+      const seen: TwitterOAuthError[] = [];
+      const app = setup({
+        wrapX: failing(path, failure.answer),
+        timeout: 100,
+        onError: (error) => {
+          seen.push(error);
+          return new Response("sorry", { status: 500 });
+        },
+      });
+      const started = await app.browser.request(LOGIN);
+      if (path !== "/oauth/request_token") {
+        await app.browser.request(
+          app.fake.approve(new URL(started.headers.get("location")!).searchParams.get("oauth_token")!),
+        );
+      }
+      expect(seen.map((error) => [isTwitterOAuthError(error), error.code])).toEqual([[true, failure.code]]);
+    });
+  });
+});
+
+describe("no secret in any answer", () => {
+  it("consumer secret, token secrets and signatures appear in no header, body or log line, in any usual encoding", async () => {
+    const logged: string[] = [];
+    vi.spyOn(console, "error").mockImplementation((...args) => logged.push(args.map(String).join(" ")));
+    const failAccess = failing("/oauth/access_token", FAILURES["401 plain text"]!.answer);
+    const apps = [setup(), setup({ wrapX: failAccess }), setup({ fetchUser: false })];
+    const [ok, failed, lean] = apps as [ReturnType<typeof setup>, ReturnType<typeof setup>, ReturnType<typeof setup>];
+    // Sign-ins that succeed, are cancelled, replayed, failed by X, and one on a foreign callback.
+    for (const app of [ok, lean]) {
+      const tab = await startTab(app);
+      const callback = app.fake.approve(tab.token);
+      await app.browser.open(callback);
+      await app.browser.open(callback);
+      const cancelled = await startTab(app);
+      await app.browser.open(app.fake.deny(cancelled.token));
+    }
+    const tab = await startTab(failed);
+    await failed.browser.open(failed.fake.approve(tab.token));
+    await ok.browser.open(`${CALLBACK}?oauth_token=forged&oauth_verifier=forged`);
+
+    const secrets = new Set<string>(["fake-consumer-secret-0123456789abcdef"]);
+    for (const app of apps) {
+      for (const { request, response } of app.xCalls) {
+        const signature = /oauth_signature="([^"]+)"/.exec(request.headers.get("authorization") ?? "")?.[1];
+        if (signature) secrets.add(decodeURIComponent(signature));
+        const fields = new URLSearchParams(await response.text());
+        if (fields.get("oauth_token_secret")) secrets.add(fields.get("oauth_token_secret")!);
+      }
+    }
+    expect(secrets.size).toBeGreaterThan(10);
+    const encodings = (secret: string): string[] => [
+      secret,
+      encodeURIComponent(secret),
+      btoa(secret),
+      btoa(secret).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""),
+    ];
+    const answers: string[] = [...logged];
+    for (const app of apps) {
+      for (const hop of app.browser.log) {
+        if (new URL(hop.url).hostname === "api.x.com") continue; // X's own pages
+        answers.push(`${hop.response.status} ${[...hop.response.headers].join("\n")}\n${await hop.response.text()}`);
+      }
+    }
+    expect(answers.length).toBeGreaterThan(15);
+    const leaks = [...secrets].flatMap((secret) =>
+      encodings(secret).filter((encoded) => answers.some((answer) => answer.includes(encoded))),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe("a bug in the app is not a sign-in outcome", () => {
+  it("an error thrown by onSuccess rejects callback() (for the framework to report), after X's legs", async () => {
+    const app = setup({
+      onSuccess: () => {
+        throw new Error("database down");
+      },
+    });
+    const started = await app.signIn.login(new Request(LOGIN));
+    const cookie = started.headers.getSetCookie()[0]!.split(";")[0]!;
+    const callback = app.fake.approve(new URL(started.headers.get("location")!).searchParams.get("oauth_token")!);
+    await expect(app.signIn.callback(new Request(callback, { headers: { cookie } }))).rejects.toThrow("database down");
+  });
+});

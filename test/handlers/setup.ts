@@ -1,0 +1,113 @@
+// One app with the sign-in handlers, the in-process fake X behind the client's fetch, and a browser
+// that reaches both: https://app.example is the app, https://api.x.com is X.
+import { TwitterOAuth, type TwitterOAuthError } from "../../src/index.js";
+import { createSignInHandlers, type SignInHandlersOptions, type SignInResult } from "../../src/handlers/index.js";
+import { createFakeTwitter, defaultConsumer, defaultUser, type FakeTwitter } from "../../src/testing/index.js";
+import { Browser, isLoginForm } from "./browser.js";
+
+export const APP = "https://app.example";
+export const X = "https://api.x.com";
+export const CALLBACK = `${APP}/auth/x/callback`;
+export const LOGIN = `${APP}/auth/x/login`;
+export const COOKIE_SECRET = "handlers-test-cookie-secret-0123456789abcdef";
+export const PENDING_PREFIX = "__Host-x-signin-";
+export const USER = { username: defaultUser.screenName, password: defaultUser.password };
+
+type XFetch = (request: Request) => Promise<Response>;
+
+export interface SetupOptions extends Partial<Omit<SignInHandlersOptions, "client">> {
+  /** The client's callback URL; default CALLBACK. */
+  callbackUrl?: string;
+  /** Wraps the fake X as the client sees it (to inject X's errors). */
+  wrapX?: (next: XFetch) => XFetch;
+  /** The client's timeout. */
+  timeout?: number;
+}
+
+export interface Setup {
+  fake: FakeTwitter;
+  client: TwitterOAuth;
+  signIn: ReturnType<typeof createSignInHandlers>;
+  browser: Browser;
+  /** Every request the client sent to X, and X's answer (clones). */
+  xCalls: { request: Request; response: Response }[];
+  successes: SignInResult[];
+  errors: TwitterOAuthError[];
+}
+
+/** The app: onSuccess records the result and redirects to returnTo (with immutable headers, as Response.redirect makes them). */
+export function setup(options: SetupOptions = {}): Setup {
+  const { callbackUrl = CALLBACK, wrapX, timeout, ...handlerOptions } = options;
+  const fake = createFakeTwitter();
+  const xCalls: Setup["xCalls"] = [];
+  const toX: XFetch = wrapX ? wrapX((request) => fake.fetch(request)) : (request) => fake.fetch(request);
+  const client = new TwitterOAuth({
+    consumerKey: defaultConsumer.key,
+    consumerSecret: defaultConsumer.secret,
+    callbackUrl,
+    ...(timeout === undefined ? {} : { timeout }),
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      const copy = request.clone();
+      const response = await toX(request);
+      xCalls.push({ request: copy, response: response.clone() });
+      return response;
+    },
+  });
+  const successes: SignInResult[] = [];
+  const errors: TwitterOAuthError[] = [];
+  const signIn = createSignInHandlers({
+    client,
+    cookieSecret: COOKIE_SECRET,
+    onSuccess(result) {
+      successes.push(result);
+      return Response.redirect(new URL(result.returnTo, callbackUrl).href, 303);
+    },
+    ...handlerOptions,
+    ...(handlerOptions.onError
+      ? {
+          onError(error, request) {
+            errors.push(error);
+            return handlerOptions.onError!(error, request);
+          },
+        }
+      : {}),
+  });
+  const appOrigin = new URL(callbackUrl).origin;
+  const browser = new Browser(async (request) => {
+    const url = new URL(request.url);
+    if (url.origin === X) return fake.fetch(request);
+    if (url.origin === appOrigin || url.hostname === "localhost" || url.hostname === "127.0.0.1") {
+      return (await signIn.handle(request)) ?? new Response(`page ${url.pathname}`, { status: 200 });
+    }
+    return new Response("no such host", { status: 502 });
+  });
+  return { fake, client, signIn, browser, xCalls, successes, errors };
+}
+
+/** The request token in a login answer's Location (the URL of X's authenticate page). */
+export function tokenOf(location: string): string {
+  return new URL(location).searchParams.get("oauth_token")!;
+}
+
+/** A first sign-in through X's pages: login, X's form with the password, back to the callback, onSuccess. */
+export async function signInWithPassword(
+  { browser }: Setup,
+  loginUrl = LOGIN,
+): Promise<{ response: Response; url: string }> {
+  const page = await browser.open(loginUrl);
+  const html = await page.response!.clone().text();
+  if (!isLoginForm(html)) throw new Error(`expected X's login form at ${page.url}, got:\n${html.slice(0, 300)}`);
+  const submitted = await browser.submitXForm(page.url, page.response!, "authorize", USER);
+  const back = await browser.open(new URL(submitted.headers.get("location")!, page.url).href);
+  return { response: back.response!, url: back.url };
+}
+
+/** Starts a sign-in in a "tab" and stops at X's page: returns the page and its request token. */
+export async function startTab(
+  { browser }: Setup,
+  loginUrl = LOGIN,
+): Promise<{ pageUrl: string; page: Response; token: string }> {
+  const page = await browser.open(loginUrl);
+  return { pageUrl: page.url, page: page.response!, token: new URL(page.url).searchParams.get("oauth_token")! };
+}

@@ -1,0 +1,327 @@
+// twitter-oauth1/passport in a real Express 5 app with passport 0.7, against the fake X on a loopback
+// port: with express-session (the request token in req.session, as passport-oauth1 keeps it), and
+// without it (sealed cookies, cookieSecret). X docs, "Log in with X": steps 1 to 3, force_login, Cancel.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Strategy } from "../../src/passport/index.js";
+import { defaultUser, toNodeListener } from "../../src/testing/index.js";
+import { isLoginForm } from "../handlers/browser.js";
+import {
+  type App,
+  approveOnX,
+  browser,
+  COOKIE_SECRET,
+  callbackFromX,
+  closeAll,
+  listen,
+  startApp,
+  startFakeX,
+  toX,
+} from "./app.js";
+
+let x: Awaited<ReturnType<typeof startFakeX>>;
+beforeEach(async () => {
+  x = await startFakeX();
+});
+afterEach(closeAll);
+
+const MODES = {
+  "with express-session (req.session)": { session: true, keepSessionInfo: true, cookieSecret: false },
+  "without a session (sealed cookies)": { session: false, keepSessionInfo: false, cookieSecret: true },
+} as const;
+
+async function start(mode: (typeof MODES)[keyof typeof MODES], extra: Record<string, unknown> = {}): Promise<App> {
+  return startApp({
+    Strategy,
+    session: mode.session,
+    keepSessionInfo: mode.keepSessionInfo,
+    strategyOptions: { baseUrl: x.origin, ...(mode.cookieSecret ? { cookieSecret: COOKIE_SECRET } : {}), ...extra },
+  });
+}
+
+/** What the app shows as signed in: the user of `/` (session), or of the callback's answer (no session). */
+async function signedIn(answer: Response): Promise<unknown> {
+  return ((await answer.json()) as { user: unknown }).user;
+}
+
+describe.each(Object.entries(MODES))("%s", (_, mode) => {
+  it("a first sign-in: X's login form, back to the callback, verify gets the token, the secret and the profile", async () => {
+    const app = await start(mode);
+    const b = browser();
+    const tab = await toX(b, `${app.origin}/auth/twitter`);
+    expect(tab.pageUrl.startsWith(`${x.origin}/oauth/authenticate?oauth_token=`)).toBe(true);
+    expect(isLoginForm(tab.html)).toBe(true);
+    const back = await approveOnX(b, tab);
+    expect(await signedIn(back.response)).toEqual({ id: defaultUser.id, username: defaultUser.screenName });
+    expect(app.verified).toHaveLength(1);
+    const [{ args, profile }] = app.verified as [(typeof app.verified)[0]];
+    expect(args).toEqual([expect.stringMatching(new RegExp(`^${defaultUser.id}-`)), expect.any(String)]);
+    expect(profile).toMatchObject({
+      provider: "twitter",
+      id: defaultUser.id,
+      username: defaultUser.screenName,
+      displayName: defaultUser.name,
+    });
+    if (mode.cookieSecret) {
+      expect(await b.cookieNames(app.origin, "x-signin-")).toEqual([]);
+      expect(await b.cookieNames(app.origin, "connect.sid")).toEqual([]);
+    }
+  });
+
+  it("comes straight back when the user approved the app before", async () => {
+    const app = await start(mode);
+    const b = browser();
+    await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
+    const before = b.log.length;
+    const again = await b.open(`${app.origin}/auth/twitter`);
+    const hops = b.log.slice(before).map((hop) => new URL(hop.url).pathname);
+    expect(hops.slice(0, 3)).toEqual(["/auth/twitter", "/oauth/authenticate", "/auth/twitter/callback"]);
+    expect(await signedIn(again.response!)).toEqual({ id: defaultUser.id, username: defaultUser.screenName });
+    expect(app.verified).toHaveLength(2);
+  });
+
+  it("forceLogin on the route asks X for the password again", async () => {
+    const app = await start(mode);
+    const b = browser();
+    await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
+    const forced = await toX(b, `${app.origin}/auth/twitter/force`);
+    expect(new URL(forced.pageUrl).searchParams.get("force_login")).toBe("true");
+    expect(isLoginForm(forced.html)).toBe(true);
+    await approveOnX(b, forced);
+    expect(app.verified).toHaveLength(2);
+  });
+
+  it("Cancel on X fails the authentication (failureRedirect), and never reaches verify", async () => {
+    const app = await start(mode);
+    const b = browser();
+    const denied = await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter`), "cancel");
+    expect(new URL(denied).searchParams.has("denied")).toBe(true);
+    const back = await b.request(denied);
+    expect([back.status, back.headers.get("location")]).toEqual([302, "/login"]);
+    expect(app.verified).toEqual([]);
+    if (mode.cookieSecret) expect(await b.cookieNames(app.origin, "x-signin-")).toEqual([]);
+  });
+
+  it("a replayed callback is an error (INVALID_STATE), and never reaches verify again", async () => {
+    const app = await start(mode);
+    const b = browser();
+    const callback = await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter`));
+    await b.open(callback);
+    const replay = await b.request(callback);
+    expect(replay.status).toBe(500);
+    expect(await replay.json()).toMatchObject({ name: "TwitterOAuthError", code: "INVALID_STATE" });
+    expect(app.verified).toHaveLength(1);
+  });
+
+  it("two tabs: both sign-ins pending at once finish, in the other order", async () => {
+    const app = await start(mode);
+    const b = browser();
+    const tabA = await toX(b, `${app.origin}/auth/twitter`);
+    const tabB = await toX(b, `${app.origin}/auth/twitter`);
+    const callbackB = await callbackFromX(b, tabB);
+    const callbackA = await callbackFromX(b, tabA);
+    await b.open(callbackB);
+    const backA = await b.open(callbackA);
+    expect(await signedIn(backA.response!)).toEqual({ id: defaultUser.id, username: defaultUser.screenName });
+    expect(app.verified).toHaveLength(2);
+  });
+
+  it("a callback that matches no pending sign-in leaves the pending one alone", async () => {
+    const app = await start(mode);
+    const b = browser();
+    const tab = await toX(b, `${app.origin}/auth/twitter`);
+    for (const query of ["?denied=someone-else", "?oauth_token=forged&oauth_verifier=v"]) {
+      const answer = await b.request(`${app.origin}/auth/twitter/callback${query}`);
+      expect(await answer.json()).toMatchObject({ code: "INVALID_STATE" });
+      expect(answer.headers.getSetCookie().filter((line) => line.startsWith("x-signin-"))).toEqual([]);
+    }
+    const back = await approveOnX(b, tab);
+    expect(await signedIn(back.response)).toEqual({ id: defaultUser.id, username: defaultUser.screenName });
+  });
+
+  it("X down at step 1 reaches the app's error handler as a TwitterOAuthError", async () => {
+    const app = await start(mode);
+    x.failNext(
+      "/oauth/request_token",
+      () => new Response(JSON.stringify({ errors: [{ code: 130, message: "Over capacity" }] }), { status: 503 }),
+    );
+    const answer = await browser().request(`${app.origin}/auth/twitter`);
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toMatchObject({ name: "TwitterOAuthError", code: "HTTP_ERROR" });
+  });
+
+  it("X failing at step 3 or on the profile reaches the error handler, and the pending sign-in is gone", async () => {
+    const app = await start(mode);
+    for (const path of ["/oauth/access_token", "/1.1/account/verify_credentials.json"]) {
+      const b = browser();
+      const callback = await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter`));
+      x.failNext(
+        path,
+        () =>
+          new Response(JSON.stringify({ errors: [{ code: 89, message: "Invalid or expired token." }] }), {
+            status: 401,
+          }),
+      );
+      const answer = await b.request(callback);
+      expect(await answer.json()).toMatchObject({
+        name: "TwitterOAuthError",
+        code: "HTTP_ERROR",
+        message: expect.stringContaining(`${path} failed with HTTP 401: X says "Invalid or expired token." (code 89)`),
+      });
+      if (mode.cookieSecret) expect(await b.cookieNames(app.origin, "x-signin-")).toEqual([]);
+    }
+    expect(app.verified).toEqual([]);
+  });
+});
+
+describe("no secret in the app's answers", () => {
+  it("consumer secret, token secrets and signatures appear in no header or body the strategy shaped", async () => {
+    const answers: string[] = [];
+    for (const mode of Object.values(MODES)) {
+      const app = await start(mode);
+      const b = browser();
+      const callback = await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter`));
+      await b.open(callback);
+      await b.open(callback); // replayed: an error page
+      await b.open(await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter/force`), "cancel"));
+      for (const hop of b.log) {
+        if (!hop.url.startsWith(app.origin)) continue;
+        answers.push(`${[...hop.response.headers].join("\n")}\n${await hop.response.text()}`);
+      }
+    }
+    expect(x.secrets.size).toBeGreaterThan(8);
+    const leaks = [...x.secrets].filter((secret) =>
+      answers.some((answer) => answer.includes(secret) || answer.includes(encodeURIComponent(secret))),
+    );
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe("the session trap of passport 0.7, and the cookie mode that has none", () => {
+  async function twoTabs(app: App): Promise<Response> {
+    const b = browser();
+    const tabA = await toX(b, `${app.origin}/auth/twitter`);
+    const tabB = await toX(b, `${app.origin}/auth/twitter`);
+    const callbackA = await callbackFromX(b, tabA);
+    await b.open(await callbackFromX(b, tabB));
+    return (await b.open(callbackA)).response!;
+  }
+
+  it("with a session and no keepSessionInfo, signing in regenerates the session and the other tab's sign-in is lost", async () => {
+    const app = await startApp({ Strategy, strategyOptions: { baseUrl: x.origin } });
+    const second = await twoTabs(app);
+    expect(await second.json()).toMatchObject({ code: "INVALID_STATE" });
+  });
+
+  it("with a session and keepSessionInfo: true, both tabs finish", async () => {
+    const app = await startApp({ Strategy, keepSessionInfo: true, strategyOptions: { baseUrl: x.origin } });
+    expect(((await (await twoTabs(app)).json()) as { user: unknown }).user).toMatchObject({ id: defaultUser.id });
+  });
+
+  it("with a session and cookieSecret, the cookies are used and both tabs finish without keepSessionInfo", async () => {
+    const app = await startApp({ Strategy, strategyOptions: { baseUrl: x.origin, cookieSecret: COOKIE_SECRET } });
+    expect(((await (await twoTabs(app)).json()) as { user: unknown }).user).toMatchObject({ id: defaultUser.id });
+  });
+
+  it("with neither a session nor cookieSecret, the error says which one to add", async () => {
+    const app = await startApp({ Strategy, session: false, strategyOptions: { baseUrl: x.origin } });
+    const answer = await browser().request(`${app.origin}/auth/twitter`);
+    expect(await answer.json()).toMatchObject({
+      name: "TypeError",
+      message: expect.stringMatching(/add express-session before Passport, or pass cookieSecret/),
+    });
+  });
+});
+
+describe("verify and profile options, as passport-twitter has them", () => {
+  it("passReqToCallback puts the request first; a five-argument verify gets step 3's params", async () => {
+    const seen: unknown[][] = [];
+    const appWithReq = await startApp({
+      Strategy,
+      strategyOptions: { baseUrl: x.origin, passReqToCallback: true },
+      verify: (
+        req: unknown,
+        token: unknown,
+        tokenSecret: unknown,
+        profile: { id: string },
+        cb: (e: null, u: unknown) => void,
+      ) => {
+        seen.push([typeof (req as { headers?: unknown }).headers, typeof token, typeof tokenSecret, profile.id]);
+        cb(null, { id: profile.id });
+      },
+    });
+    const b = browser();
+    await approveOnX(b, await toX(b, `${appWithReq.origin}/auth/twitter`));
+    const appWithParams = await startApp({
+      Strategy,
+      strategyOptions: { baseUrl: x.origin },
+      verify: (
+        _token: unknown,
+        _tokenSecret: unknown,
+        params: unknown,
+        profile: { id: string },
+        cb: (e: null, u: unknown) => void,
+      ) => {
+        seen.push([params, profile.id]);
+        cb(null, { id: profile.id });
+      },
+    });
+    await b.open(`${appWithParams.origin}/auth/twitter`); // approved before: straight back
+
+    expect(seen).toEqual([
+      ["object", "string", "string", defaultUser.id],
+      [{ user_id: defaultUser.id, screen_name: defaultUser.screenName }, defaultUser.id],
+    ]);
+  });
+
+  it("skipExtendedUserProfile: no verify_credentials call, the profile from step 3 alone", async () => {
+    const app = await start(MODES["with express-session (req.session)"], { skipExtendedUserProfile: true });
+    x.failNext("/1.1/account/verify_credentials.json", () => new Response("must not be called", { status: 500 }));
+    const b = browser();
+    await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
+    expect(app.verified[0]!.profile).toEqual({
+      provider: "twitter",
+      id: defaultUser.id,
+      username: defaultUser.screenName,
+    });
+  });
+
+  it("userProfileURL on another host: the profile comes from there", async () => {
+    let asked = "";
+    const elsewhere = await listen(
+      toNodeListener((request) => {
+        asked = request.url;
+        return x.fake.fetch(request);
+      }),
+    );
+    const app = await start(MODES["with express-session (req.session)"], {
+      userProfileURL: `${elsewhere}/1.1/account/verify_credentials.json`,
+    });
+    const b = browser();
+    await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
+    expect(asked).toBe(`${elsewhere}/1.1/account/verify_credentials.json`);
+    expect(app.verified[0]!.profile).toMatchObject({ id: defaultUser.id, username: defaultUser.screenName });
+  });
+
+  it("includeEmail: profile.emails", async () => {
+    const app = await start(MODES["without a session (sealed cookies)"], { includeEmail: true });
+    const b = browser();
+    await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
+    expect(app.verified[0]!.profile.emails).toEqual([{ value: defaultUser.email }]);
+  });
+
+  it("verify refusing (done(null, false)) fails the authentication; done(error) is an error", async () => {
+    for (const [result, status] of [
+      [[null, false], 302],
+      [[new Error("no such user")], 500],
+    ] as const) {
+      const app = await startApp({
+        Strategy,
+        strategyOptions: { baseUrl: x.origin },
+        verify: (_t: unknown, _s: unknown, _p: unknown, cb: (...args: unknown[]) => void) => cb(...result),
+      });
+      const b = browser();
+      const callback = await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter`));
+      expect((await b.request(callback)).status).toBe(status);
+    }
+  });
+});
