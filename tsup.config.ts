@@ -1,19 +1,38 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: {
-    index: "src/index.ts",
-    testing: "src/testing/index.ts",
-    handlers: "src/handlers/index.ts",
-    passport: "src/passport/index.ts",
+export default defineConfig([
+  {
+    entry: {
+      index: "src/index.ts",
+      testing: "src/testing/index.ts",
+      handlers: "src/handlers/index.ts",
+      passport: "src/passport/index.ts",
+    },
+    format: ["esm", "cjs"],
+    dts: true,
+    // The command below writes dist/cli.js at the same time: keep it when cleaning.
+    clean: ["!cli.js"],
+    target: "es2022",
+    platform: "neutral",
+    splitting: false,
+    sourcemap: false,
+    treeshake: true,
+    minify: false,
   },
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  target: "es2022",
-  platform: "neutral",
-  splitting: false,
-  sourcemap: false,
-  treeshake: true,
-  minify: false,
-});
+  {
+    // `twitter-oauth1 fake-x` (package.json "bin"): Node-only, self-contained, no types.
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    target: "node20",
+    platform: "node",
+    splitting: false,
+    sourcemap: false,
+    treeshake: true,
+    minify: false,
+    banner: { js: "#!/usr/bin/env node" },
+    // Keep "node:http": Deno resolves Node built-ins only with the prefix.
+    removeNodeProtocol: false,
+  },
+]);

@@ -30,6 +30,8 @@ export interface NodeResponseLike {
   setHeader(name: string, value: string | string[]): unknown;
   /** Sends the body and ends the response. */
   end(chunk?: Uint8Array | string): unknown;
+  /** Closes the connection without an answer, for a handler's `Response.error()` (a network error). */
+  destroy?(): unknown;
 }
 
 /** Options of {@link toNodeListener}. */
@@ -99,6 +101,8 @@ function lazyBody(source: AsyncIterable<Uint8Array | string>, limit: number): Re
  * back with every `Set-Cookie` kept. A handler that answers `undefined` passes the request on to
  * `next` (middleware), or gets a 404 (plain listener). As middleware, the body is streamed to the
  * handler only if it reads it, so a request passed on keeps its body for the next middleware.
+ * A `Response.error()` (the fake X's injected `drop`) destroys the socket, so the client sees the
+ * connection close without an answer.
  *
  * @param handler - the `(request: Request) => Response | undefined | Promise<Response | undefined>` to serve.
  * @param options - the public origin and the body limit.
@@ -170,6 +174,12 @@ export function toNodeListener(
       if (answer === undefined) {
         if (next !== undefined) next();
         else plain(response, 404, "Not found");
+        return;
+      }
+      if (answer.type === "error") {
+        // Response.error() is the Fetch standard's network error: the client sees the connection drop.
+        if (typeof response.destroy === "function") response.destroy();
+        else plain(response, 502, "Bad gateway: the handler answered a network error");
         return;
       }
       response.statusCode = answer.status;

@@ -1,6 +1,7 @@
 import { checkSignedRequest, type IncomingRequest } from "./check-signed-request.js";
 import type { AccessTokenRecord, FakeState } from "./store.js";
 import { findUserById } from "./store.js";
+import { countRequest, setRateLimitHeaders } from "./rate-limits.js";
 import type { FakeUser } from "./types.js";
 import { X_ERRORS, jsonSuccess, xError, xKnownError } from "./x-responses.js";
 
@@ -43,7 +44,7 @@ function userObject(state: FakeState, user: FakeUser, includeEmail: boolean): Re
     default_profile: true,
     default_profile_image: true,
   };
-  // TW-VC: `email` only with include_email=true, and null when the user has none.
+  // GET account/verify_credentials: `email` only with include_email=true, and null when the user has none.
   if (includeEmail) object.email = user.email ?? null;
   return object;
 }
@@ -76,14 +77,34 @@ async function authenticated(
   return { ok: true, user, token, params: checked.context.params };
 }
 
+type Authenticated = { user: FakeUser; token: AccessTokenRecord; params: Array<[string, string]> };
+
+/**
+ * An API endpoint: authenticated with an access token, then counted against X's per-user rate limit
+ * (429 code 88 once the window is used up). Every answer after authentication carries X's
+ * `x-rate-limit-limit`, `x-rate-limit-remaining` and `x-rate-limit-reset` headers (X API "Rate limits").
+ */
+function rateLimited(
+  endpoint: (state: FakeState, request: IncomingRequest, auth: Authenticated) => Response,
+): (state: FakeState, request: IncomingRequest) => Promise<Response> {
+  return async (state, request) => {
+    const auth = await authenticated(state, request);
+    if (!auth.ok) return auth.response;
+    const rate = countRequest(state, auth.token.consumerKey, auth.user.id, request.method, request.url.pathname);
+    const response = rate.exceeded
+      ? xKnownError(state.now(), X_ERRORS.rateLimited, request.realm)
+      : endpoint(state, request, auth);
+    setRateLimitHeaders(response.headers, rate);
+    return response;
+  };
+}
+
 function param(params: Array<[string, string]>, name: string): string | undefined {
   return params.find(([key]) => key === name)?.[1];
 }
 
-/** GET /1.1/account/verify_credentials.json (TW-VC): the signed-in user as a v1.1 user object. @internal */
-export async function verifyCredentialsEndpoint(state: FakeState, request: IncomingRequest): Promise<Response> {
-  const auth = await authenticated(state, request);
-  if (!auth.ok) return auth.response;
+/** GET /1.1/account/verify_credentials.json (X API reference, GET account/verify_credentials): the signed-in user as a v1.1 user object. @internal */
+export const verifyCredentialsEndpoint = rateLimited((state, _request, auth) => {
   const includeEmail = param(auth.params, "include_email") === "true";
   const response = jsonSuccess(
     state.now(),
@@ -91,20 +112,16 @@ export async function verifyCredentialsEndpoint(state: FakeState, request: Incom
   );
   response.headers.set("x-access-level", accessLevel(auth.token));
   return response;
-}
+});
 
-/** POST /1.1/oauth/invalidate_token (TW-INV): `{"access_token":"…"}`, then the token answers 89. @internal */
-export async function invalidateTokenEndpoint(state: FakeState, request: IncomingRequest): Promise<Response> {
-  const auth = await authenticated(state, request);
-  if (!auth.ok) return auth.response;
+/** POST /1.1/oauth/invalidate_token (X API reference, POST oauth/invalidate_token): `{"access_token":"…"}`, then the token answers 89. @internal */
+export const invalidateTokenEndpoint = rateLimited((state, _request, auth) => {
   state.accessTokens.delete(auth.token.token);
   return jsonSuccess(state.now(), JSON.stringify({ access_token: auth.token.token }));
-}
+});
 
 /** POST /1.1/statuses/update.json: a form-encoded, signed write. @internal */
-export async function statusUpdateEndpoint(state: FakeState, request: IncomingRequest): Promise<Response> {
-  const auth = await authenticated(state, request);
-  if (!auth.ok) return auth.response;
+export const statusUpdateEndpoint = rateLimited((state, _request, auth) => {
   const now = state.now();
   if (auth.token.accessType !== "write") return xKnownError(now, X_ERRORS.cannotWrite);
   const status = param(auth.params, "status");
@@ -120,23 +137,19 @@ export async function statusUpdateEndpoint(state: FakeState, request: IncomingRe
     user: userObject(state, auth.user, false),
   };
   return jsonSuccess(now, withRawIds(tweet, { "\u0000tweet-id": id, "\u0000user-id": auth.user.id }));
-}
+});
 
 /** GET /2/users/me: the v2 user (`data.id` as a string, X docs v2). @internal */
-export async function usersMeEndpoint(state: FakeState, request: IncomingRequest): Promise<Response> {
-  const auth = await authenticated(state, request);
-  if (!auth.ok) return auth.response;
+export const usersMeEndpoint = rateLimited((state, _request, auth) => {
   const data = { id: auth.user.id, name: auth.user.name, username: auth.user.screenName };
   return jsonSuccess(state.now(), JSON.stringify({ data }));
-}
+});
 
 /**
- * POST /2/tweets: a JSON body, which is not signed (RFC 5849 3.4.1.3.1; X's own sample, protocol.md A.10).
+ * POST /2/tweets: a JSON body, which is not signed (RFC 5849 3.4.1.3.1; X's own sample code signs no JSON body).
  * @internal
  */
-export async function createTweetEndpoint(state: FakeState, request: IncomingRequest): Promise<Response> {
-  const auth = await authenticated(state, request);
-  if (!auth.ok) return auth.response;
+export const createTweetEndpoint = rateLimited((state, request, auth) => {
   const now = state.now();
   if (auth.token.accessType !== "write") {
     return xError(now, 403, 453, "You are not permitted to perform this action with a read-only token.");
@@ -158,4 +171,4 @@ export async function createTweetEndpoint(state: FakeState, request: IncomingReq
   state.tweetCounts.set(auth.user.id, (state.tweetCounts.get(auth.user.id) ?? 0) + 1);
   const id = nextId(state);
   return jsonSuccess(now, JSON.stringify({ data: { id, text, edit_history_tweet_ids: [id] } }), 201);
-}
+});

@@ -36,14 +36,27 @@ export function checkCallback(callback: string, consumer: FakeConsumer): Callbac
 }
 
 /**
+ * Percent-encodes (UTF-8, RFC 3986 2.1) every character that is not visible ASCII, so the URL can
+ * go into a `Location` header, whose value is a byte string (Fetch standard, "header value"). The
+ * visible ASCII characters, `%` included, stay as the app sent them.
+ * @internal
+ */
+export function encodeNonAscii(url: string): string {
+  const encoder = new TextEncoder();
+  return url.replace(/[^\x21-\x7e]+/gu, (run) =>
+    Array.from(encoder.encode(run), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join(""),
+  );
+}
+
+/**
  * Appends query parameters to a callback URL as RFC 5849 2.2 says: after the callback's own query,
- * if any, which is kept byte for byte; before a fragment.
+ * if any, which is kept as sent (only what is not visible ASCII gets percent-encoded); before a fragment.
  * @internal
  */
 export function appendToCallback(callback: string, params: Record<string, string>): string {
   const hash = callback.indexOf("#");
-  const base = hash === -1 ? callback : callback.slice(0, hash);
-  const fragment = hash === -1 ? "" : callback.slice(hash);
+  const base = encodeNonAscii(hash === -1 ? callback : callback.slice(0, hash));
+  const fragment = hash === -1 ? "" : encodeNonAscii(callback.slice(hash));
   const query = new URLSearchParams(params).toString();
   const separator = !base.includes("?") ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
   return `${base}${separator}${query}${fragment}`;

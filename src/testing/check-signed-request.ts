@@ -1,8 +1,8 @@
 import { timingSafeEqual } from "../oauth1/constant-time.js";
-import { verifySignature } from "../oauth1/verify-signature.js";
+import { type VerifyOptions, verifySignature } from "../oauth1/verify-signature.js";
 import type { AccessTokenRecord, FakeState, RequestTokenRecord } from "./store.js";
 import type { FakeConsumer } from "./types.js";
-import { X_ERRORS, oauthTextError, xKnownError } from "./x-responses.js";
+import { X_ERRORS, oauthTextError, v2Unauthorized, xKnownError } from "./x-responses.js";
 
 /** A request as the fake received it: the body already read (bounded) as text. @internal */
 export interface IncomingRequest {
@@ -16,6 +16,16 @@ export interface IncomingRequest {
   /** The origin X would name in `www-authenticate`. */
   realm: string;
 }
+
+// X documents HMAC-SHA1 only ("Authorizing a request"). X accepts what the clients in use send: its
+// own SDK and twitter-api-v2 send oauth_token in two places with the same value, npm `oauth` sends
+// oauth_version="1.0A" as its README's Twitter example configures it. strict: RFC 5849 3.1 and 3.2.
+const STRICT: VerifyOptions = { signatureMethods: ["HMAC-SHA1"] };
+const LENIENT: VerifyOptions = {
+  signatureMethods: ["HMAC-SHA1"],
+  mergeDuplicates: true,
+  versions: ["1.0", "1.0A", "1.0a"],
+};
 
 /** Which token a signed endpoint expects in `oauth_token`. @internal */
 export type TokenKind = "none" | "request" | "access";
@@ -54,40 +64,55 @@ export async function checkSignedRequest(
   let requestToken: RequestTokenRecord | undefined;
   let accessToken: AccessTokenRecord | undefined;
 
-  const result = await verifySignature(
-    {
-      method: request.method,
-      url: request.url,
-      authorization: request.headers.get("authorization"),
-      body: request.form,
-    },
-    ({ consumerKey, token }) => {
-      consumer = state.consumers.get(consumerKey);
-      if (consumer === undefined) return undefined;
-      if (kind === "none") return { consumerSecret: consumer.secret };
-      if (token === undefined) {
-        tokenProblem = "missing";
-        return undefined;
-      }
-      if (kind === "request") {
-        // A used or denied token is still known here, so its signature is checked before refusing it.
-        requestToken = state.requestTokens.get(token);
-        if (requestToken === undefined || requestToken.consumerKey !== consumer.key || requestToken.expiresAt <= now) {
-          tokenProblem = "unknown";
-          return undefined;
-        }
-        return { consumerSecret: consumer.secret, tokenSecret: requestToken.secret };
-      }
-      accessToken = state.accessTokens.get(token);
-      if (accessToken === undefined || accessToken.consumerKey !== consumer.key) {
+  const lookup = ({ consumerKey, token }: { consumerKey: string; token: string | undefined }) => {
+    consumer = state.consumers.get(consumerKey);
+    if (consumer === undefined) return undefined;
+    if (kind === "none") return { consumerSecret: consumer.secret };
+    if (token === undefined) {
+      tokenProblem = "missing";
+      return undefined;
+    }
+    if (kind === "request") {
+      // A used or denied token is still known here, so its signature is checked before refusing it.
+      requestToken = state.requestTokens.get(token);
+      if (requestToken === undefined || requestToken.consumerKey !== consumer.key || requestToken.expiresAt <= now) {
         tokenProblem = "unknown";
         return undefined;
       }
-      return { consumerSecret: consumer.secret, tokenSecret: accessToken.secret };
-    },
-  );
+      return { consumerSecret: consumer.secret, tokenSecret: requestToken.secret };
+    }
+    accessToken = state.accessTokens.get(token);
+    if (accessToken === undefined || accessToken.consumerKey !== consumer.key) {
+      tokenProblem = "unknown";
+      return undefined;
+    }
+    return { consumerSecret: consumer.secret, tokenSecret: accessToken.secret };
+  };
+  const verify = (url: URL) =>
+    verifySignature(
+      { method: request.method, url, authorization: request.headers.get("authorization"), body: request.form },
+      lookup,
+      state.strict ? STRICT : LENIENT,
+    );
+  // options.origin: the signature may be made for that origin (a client that signs for X's host and
+  // reaches the fake through a proxy), or for the one the request arrived at.
+  const configured =
+    state.origin === undefined ? undefined : new URL(state.origin + request.url.pathname + request.url.search);
+  let result = await verify(configured ?? request.url);
+  if (
+    configured !== undefined &&
+    !result.valid &&
+    result.reason === "bad_signature" &&
+    configured.origin !== request.url.origin
+  ) {
+    result = await verify(request.url);
+  }
 
   if (!result.valid) {
+    // X API v2 answers a request that carries no credentials at all with its problem JSON.
+    if (request.url.pathname.startsWith("/2/") && Object.keys(result.oauthParams).length === 0) {
+      return { ok: false, response: v2Unauthorized(now) };
+    }
     switch (result.reason) {
       case "unknown_credentials":
         if (consumer === undefined) return fail(X_ERRORS.couldNotAuthenticate);
@@ -104,8 +129,6 @@ export async function checkSignedRequest(
     }
   }
   const oauthParams = result.oauthParams;
-  // X documents HMAC-SHA1 only ("Authorizing a request"); the core also knows other methods.
-  if (oauthParams.oauth_signature_method !== "HMAC-SHA1") return fail(X_ERRORS.couldNotAuthenticate);
 
   const timestamp = oauthParams.oauth_timestamp ?? "";
   const seconds = /^[0-9]{1,15}$/.test(timestamp) ? Number(timestamp) : Number.NaN;

@@ -1,6 +1,3 @@
-import { approveRequestToken, denyRequestToken } from "./approval.js";
-import type { IncomingRequest } from "./check-signed-request.js";
-import { defaultConsumer, defaultUser } from "./defaults.js";
 import {
   createTweetEndpoint,
   invalidateTokenEndpoint,
@@ -8,10 +5,16 @@ import {
   usersMeEndpoint,
   verifyCredentialsEndpoint,
 } from "./api-endpoints.js";
+import type { IncomingRequest } from "./check-signed-request.js";
+import { approve, deny, fail, reset, revoke } from "./control.js";
+import { CONTROL_PREFIX, controlApi } from "./control-api.js";
+import { defaultConsumer, defaultUser } from "./defaults.js";
+import { failureResponse, sleep, takeFailure } from "./failures.js";
+import { homePage } from "./home-page.js";
 import { showSignIn, submitSignIn } from "./sign-in-pages.js";
-import { findUserByScreenName, liveRequestToken, prune, type FakeState } from "./store.js";
+import { prune, type FakeState } from "./store.js";
 import { accessTokenEndpoint, requestTokenEndpoint } from "./token-endpoints.js";
-import type { FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
+import type { FailOptions, FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
 import { X_ERRORS, xError, xKnownError } from "./x-responses.js";
 import { readBodyCapped } from "../read-capped.js";
 
@@ -64,6 +67,9 @@ function checkOptions(options: FakeTwitterOptions): void {
       }
     }
   }
+  if (options.strict !== undefined && typeof options.strict !== "boolean")
+    throw new TypeError("options.strict must be a boolean");
+  if (options.origin !== undefined) originOf(options.origin);
   if (now !== undefined && typeof now !== "function")
     throw new TypeError("options.now must be a function returning milliseconds");
   for (const [name, value] of [
@@ -75,6 +81,27 @@ function checkOptions(options: FakeTwitterOptions): void {
     }
   }
 }
+
+function originOf(value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (
+    url === undefined ||
+    (url.protocol !== "https:" && url.protocol !== "http:") ||
+    url.pathname !== "/" ||
+    url.search
+  ) {
+    throw new TypeError('options.origin must be an http(s) origin such as "https://api.x.com"');
+  }
+  return url.origin;
+}
+
+// The sign-in pages: a failure without a path is for API and token endpoints, not for these.
+const PAGES = new Set(["/oauth/authenticate", "/oauth/authorize"]);
 
 async function readBody(request: Request): Promise<string | undefined> {
   if (request.body === null) return "";
@@ -89,12 +116,26 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
   prune(state);
   const now = state.now();
   const url = new URL(request.url);
-  const realm = url.origin;
+  const method = request.method.toUpperCase();
+  const realm = state.origin ?? url.origin;
+  if (url.pathname.startsWith(CONTROL_PREFIX)) {
+    return controlApi(state, method, url, request.headers.get("content-type") ?? "", await readBody(request));
+  }
+  if (url.pathname === "/" && (method === "GET" || method === "HEAD")) return homePage(state, url.origin);
   const route = ROUTES[url.pathname];
-  const handler = route?.[request.method.toUpperCase()];
+  const handler = route?.[method];
   if (handler === undefined) {
     await request.body?.cancel().catch(() => undefined);
     return xKnownError(now, X_ERRORS.pageNotFound);
+  }
+  const failure = takeFailure(state, url.pathname, PAGES.has(url.pathname));
+  if (failure !== undefined) {
+    await sleep(failure.delayMs, request.signal);
+    const answer = failureResponse(state, failure, method, url.pathname, realm);
+    if (answer !== undefined) {
+      await request.body?.cancel().catch(() => undefined);
+      return answer;
+    }
   }
   const bodyText = await readBody(request);
   if (bodyText === undefined) return xError(now, 413, 215, "Bad authentication data.");
@@ -102,7 +143,7 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
   // RFC 5849 3.4.1.3.1: only a single-part body with this content type carries parameters.
   const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(type);
   return handler(state, {
-    method: request.method.toUpperCase(),
+    method,
     url,
     headers: request.headers,
     form: isForm ? bodyText : null,
@@ -117,12 +158,14 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
  * `createFakeTwitter()` alone works: it knows {@link defaultConsumer} and {@link defaultUser}.
  *
  * It does not care which origin it is mounted at: signatures are checked against `request.url` as
- * it arrives, and its pages link to that origin. Endpoints: POST /oauth/request_token, GET
- * /oauth/authenticate and /oauth/authorize (and the form POST of their pages), POST
- * /oauth/access_token, GET /1.1/account/verify_credentials.json, POST /1.1/oauth/invalidate_token,
- * POST /1.1/statuses/update.json, GET /2/users/me and POST /2/tweets.
+ * it arrives (and `options.origin`, if given), and its pages link to that origin. Endpoints: POST
+ * /oauth/request_token, GET /oauth/authenticate and /oauth/authorize (and the form POST of their
+ * pages), POST /oauth/access_token, GET /1.1/account/verify_credentials.json, POST
+ * /1.1/oauth/invalidate_token, POST /1.1/statuses/update.json, GET /2/users/me and POST /2/tweets,
+ * each API answer with X's `x-rate-limit-*` headers. `GET /` describes the fake; the control API
+ * under `/_fake/` (approve, deny, revoke, fail, reset) does over HTTP what the methods do.
  *
- * @param options - the apps, the users, the clock and the time windows.
+ * @param options - the apps, the users, the clock, the time windows, strictness and origin.
  * @returns the fake, whose `fetch` never throws and never answers 500.
  * @throws TypeError when an option is malformed.
  *
@@ -143,6 +186,8 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
  * const callback = fake.approve(requestToken.token); // as if the user pressed "Authorize app"
  * const { verifier } = client.parseCallback(callback, requestToken);
  * const accessToken = await client.exchangeVerifier(requestToken, verifier);
+ *
+ * fake.fail({ code: 88, path: "/1.1/account/verify_credentials.json" }); // the next call: 429 code 88
  * ```
  */
 export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter {
@@ -167,45 +212,32 @@ export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter
     tweetCounts: new Map(),
     lastPrune: Number.NEGATIVE_INFINITY,
     sequence: 0,
-  };
-
-  const pending = (requestToken: string, what: string) => {
-    const record = liveRequestToken(state, requestToken);
-    if (record === undefined || record.state !== "pending") {
-      throw new TypeError(
-        `${what}: requestToken is not a pending request token of this fake (unknown, expired, already approved, denied or used)`,
-      );
-    }
-    return record;
+    strict: options.strict === true,
+    origin: options.origin === undefined ? undefined : originOf(options.origin),
+    failures: [],
+    rateWindows: new Map(),
   };
 
   return {
     async fetch(request: Request): Promise<Response> {
       try {
         if (!(request instanceof Request)) return xKnownError(state.now(), X_ERRORS.badAuthData);
-        return await handle(state, request);
+        const response = await handle(state, request);
+        // As fetch does: a request whose signal aborted (during an injected delay, say) rejects.
+        if (request.signal?.aborted) throw request.signal.reason;
+        return response;
       } catch {
+        if (request instanceof Request && request.signal?.aborted) throw request.signal.reason;
         // Every input is meant to be answered above; this only keeps a bug from becoming a 500.
         const response = xKnownError(state.now(), X_ERRORS.badAuthData);
         response.headers.set("x-fake-twitter-error", "unexpected");
         return response;
       }
     },
-    approve(requestToken: string, approveOptions: { screenName?: string } = {}): string {
-      const record = pending(requestToken, "approve");
-      const screenName = approveOptions.screenName;
-      const user = screenName === undefined ? users[0]! : findUserByScreenName(state, screenName);
-      if (user === undefined)
-        throw new TypeError(`approve: options.screenName "${screenName}" is not a user of this fake`);
-      const approval = approveRequestToken(state, record, user);
-      return approval.kind === "pin" ? approval.pin : approval.url;
-    },
-    deny(requestToken: string): string {
-      const record = pending(requestToken, "deny");
-      return denyRequestToken(record) ?? `denied=${encodeURIComponent(record.token)}`;
-    },
-    revoke(accessToken: string): void {
-      state.accessTokens.delete(accessToken);
-    },
+    approve: (requestToken, approveOptions = {}) => approve(state, requestToken, approveOptions.screenName),
+    deny: (requestToken) => deny(state, requestToken),
+    revoke: (accessToken) => void revoke(state, accessToken),
+    fail: (failOptions: FailOptions) => fail(state, failOptions),
+    reset: () => reset(state),
   };
 }

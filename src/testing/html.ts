@@ -40,7 +40,7 @@ export function htmlPage(
 <body>
 <main>
 ${body}
-<footer>This is <strong>Fake X</strong> from <code>twitter-oauth1/testing</code>, not x.com. Nothing you type here leaves this machine.</footer>
+<footer>This is <a href="/"><strong>Fake X</strong></a> from <code>twitter-oauth1/testing</code>, not x.com. Nothing you type here leaves this machine.</footer>
 </main>
 </body>
 </html>
@@ -128,7 +128,7 @@ ${permissions(details.accessType)}`,
   );
 }
 
-/** After Cancel: a page with a link back to `callback?denied=<token>` (protocol.md A.4). @internal */
+/** After Cancel: a page with a link back to `callback?denied=<token>`, as passport-twitter documents it. @internal */
 export function cancelledPage(now: number, appName: string, deniedUrl: string | undefined): Response {
   const back =
     deniedUrl === undefined
@@ -157,7 +157,7 @@ export function pinPage(now: number, appName: string, pin: string, extraHeaders?
   );
 }
 
-/** A stale, used or unknown request token (text seen on X, protocol.md A.3). @internal */
+/** A stale, used or unknown request token (the text X shows for one). @internal */
 export function invalidTokenPage(now: number): Response {
   return htmlPage(
     now,
@@ -176,4 +176,17 @@ export function badPageRequest(now: number, message: string): Response {
     "Bad request",
     `<h1>Something is wrong with this request</h1>\n<p role="alert">${escapeHtml(message)}</p>`,
   );
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  500: "Something is technically wrong.",
+  502: "X is down for maintenance.",
+  503: "X is over capacity.",
+  504: "X took too long to answer.",
+};
+
+/** An injected 5xx: an HTML page, as X's front end answers when the API behind it fails. @internal */
+export function failurePage(now: number, status: number): Response {
+  const text = STATUS_TEXT[status] ?? "Something went wrong.";
+  return htmlPage(now, status, text, `<h1>${escapeHtml(text)}</h1>\n<p>Please wait a moment and try again.</p>`);
 }

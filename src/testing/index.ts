@@ -6,7 +6,7 @@
 export { verifySignature } from "../oauth1/verify-signature.js";
 export { createFakeTwitter } from "./fake-twitter.js";
 export { defaultConsumer, defaultUser } from "./defaults.js";
-export type { ApproveOptions, FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
+export type { ApproveOptions, FailOptions, FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
 export {
   toNodeListener,
   type NodeListenerOptions,

@@ -93,7 +93,7 @@ function escapeAttr(value: string): string {
 }
 
 /**
- * GET /oauth/authenticate and /oauth/authorize (X API reference; protocol.md A.3). The three states
+ * GET /oauth/authenticate and /oauth/authorize (X API reference, GET oauth/authenticate). The three states
  * of X's "Log in with X" guide: signed in and approved, `authenticate` redirects at once; signed in
  * but not approved, a consent page; not signed in, a login form with the consent. `force_login`
  * always shows the form; `authorize`, a desktop app or an app without "Sign in with X" always asks.

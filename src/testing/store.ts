@@ -45,8 +45,40 @@ export interface FakeState {
   nonces: Map<string, number>;
   /** Tweets posted per user, for `statuses_count`. */
   tweetCounts: Map<string, number>;
+  /** RFC 5849 3.2 to the letter (no merged duplicates, `oauth_version` "1.0" only). */
+  strict: boolean;
+  /** An extra origin signatures may be made for (e.g. `https://api.x.com`), or undefined. */
+  origin: string | undefined;
+  /** Injected failures, oldest first. */
+  failures: InjectedFailure[];
+  /** Rate-limit windows per app, user and endpoint. */
+  rateWindows: Map<string, { resetsAt: number; used: number }>;
   lastPrune: number;
   sequence: number;
+}
+
+/** A failure waiting for matching requests (see `FailOptions`), normalised. @internal */
+export interface InjectedFailure {
+  status: number | undefined;
+  code: number | undefined;
+  message: string | undefined;
+  path: string | undefined;
+  remaining: number;
+  delayMs: number;
+  drop: boolean;
+  dateSkewSeconds: number;
+}
+
+/** Forgets everything learnt from traffic; the apps and users stay. @internal */
+export function resetState(state: FakeState): void {
+  state.requestTokens.clear();
+  state.accessTokens.clear();
+  state.approvals.clear();
+  state.sessions.clear();
+  state.nonces.clear();
+  state.tweetCounts.clear();
+  state.rateWindows.clear();
+  state.failures.length = 0;
 }
 
 /** Session lifetime of the fake's sign-in cookie. @internal */

@@ -11,7 +11,7 @@ function accessTypeOf(params: Array<[string, string]>): AccessType {
 }
 
 /**
- * POST /oauth/request_token (X API reference; protocol.md A.2): signed with the consumer secret
+ * POST /oauth/request_token (X API reference, POST oauth/request_token): signed with the consumer secret
  * only; `oauth_callback` is required and checked against the app's allow-list.
  * @internal
  */
@@ -26,7 +26,7 @@ export async function requestTokenEndpoint(state: FakeState, request: IncomingRe
   if (problem === 415) return xKnownError(now, X_ERRORS.callbackNotApproved, request.realm);
   if (problem === 417) return xKnownError(now, X_ERRORS.desktopOob, request.realm);
 
-  // Real request tokens look like "CE545gAAAAAAABtaAAABcbPlJBQ" (27 characters, protocol.md A.2).
+  // Real request tokens look like "CE545gAAAAAAABtaAAABcbPlJBQ" (27 characters, as recorded from X).
   const token = randomToken(27);
   const secret = randomToken(32);
   state.requestTokens.set(token, {
@@ -43,7 +43,7 @@ export async function requestTokenEndpoint(state: FakeState, request: IncomingRe
 }
 
 /**
- * POST /oauth/access_token (protocol.md A.6): signed with the consumer secret and the request-token
+ * POST /oauth/access_token (X API reference, POST oauth/access_token): signed with the consumer secret and the request-token
  * secret, `oauth_verifier` from anywhere (header, body or query). The request token is single-use.
  * @internal
  */
@@ -66,7 +66,7 @@ export async function accessTokenEndpoint(state: FakeState, request: IncomingReq
     (t) => t.consumerKey === record.consumerKey && t.userId === user.id,
   );
   if (access === undefined) {
-    // X's access tokens start with the user id (protocol.md A.6, an observation).
+    // X's access tokens start with the user id (as in X's documented examples: an observation, not a rule).
     access = {
       token: `${user.id}-${randomToken(40)}`,
       secret: randomToken(45),

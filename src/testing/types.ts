@@ -46,6 +46,68 @@ export interface FakeTwitterOptions {
   timestampWindowSeconds?: number;
   /** How long a request token lives before it is approved and exchanged, in seconds. Default 900. */
   requestTokenTtlSeconds?: number;
+  /**
+   * Refuse what X lets through but RFC 5849 3.2 does not: a protocol parameter sent in two places
+   * with the same value (X's official SDK, twitter-api-v2's `login()`) and an `oauth_version` other
+   * than `"1.0"` (npm `oauth` configured with `"1.0A"`). Default `false`: as lenient as X.
+   */
+  strict?: boolean;
+  /**
+   * The origin signatures are checked against, as well as the one the request arrived at, e.g.
+   * `"https://api.x.com"` for clients that sign for X's host and reach the fake through a proxy or a
+   * `fetch` override. Default: only the origin of `request.url`. The sign-in pages still link to the
+   * origin they are served on.
+   */
+  origin?: string;
+}
+
+/**
+ * An injected failure for {@link FakeTwitter.fail}: the next `times` requests to `path` answer as X
+ * does when it fails, after an optional delay. Give at least one of `status`, `code`, `delayMs` or `drop`.
+ *
+ * | to test | options |
+ * | --- | --- |
+ * | a bad signature | `{ code: 32 }` (401) |
+ * | a revoked token | `{ code: 89 }` (401) |
+ * | a skewed clock | `{ code: 135 }` (401, `Date` 2 minutes ahead; see `dateSkewSeconds`) |
+ * | a callback not on the allow-list | `{ code: 415 }` (403) |
+ * | a desktop app that may only use `oob` | `{ code: 417 }` (401) |
+ * | the rate limit | `{ code: 88 }` (429 with `x-rate-limit-limit`, `-remaining: 0` and `-reset`) |
+ * | X over capacity | `{ status: 503 }` (an HTML page) |
+ * | a slow answer | `{ delayMs: 5000 }` (then the normal answer) |
+ * | a dropped connection | `{ drop: true }` (`Response.error()`; over HTTP the socket is destroyed) |
+ */
+export interface FailOptions {
+  /**
+   * The HTTP status, 400 to 599. Default: X's status for `code` (e.g. 88 is 429). A 5xx without a
+   * `code` answers an HTML page, as X's front end does.
+   */
+  status?: number;
+  /**
+   * X's error code in a v1.1 JSON body, `{"errors":[{"code":…,"message":…}]}`. Default for a status
+   * alone: 400 215, 401 32, 403 87, 404 34, 429 88. X's message is used for the codes of its table.
+   */
+  code?: number;
+  /** The message of the error body. Default: X's text for `code`. */
+  message?: string;
+  /**
+   * The path of the endpoint to fail, exactly as requested (`"/2/users/me"`), any method. Default: any
+   * API or token endpoint of the fake (not its sign-in pages, not `/_fake/`).
+   */
+  path?: string;
+  /** How many matching requests fail, 1 to 1000. Default 1. */
+  times?: number;
+  /** Wait this long before answering, 0 to 60000 ms. With no `status`, `code` or `drop`, the answer is the normal one. */
+  delayMs?: number;
+  /** Answer nothing: `Response.error()`, a network error; over HTTP the listener destroys the socket. */
+  drop?: boolean;
+  /**
+   * How far the `Date` header of the failure is from the fake's clock, in seconds (-86400 to 86400).
+   * Default 120 for code 135, 0 otherwise: a client can learn the offset from it (RFC 5849 3.3), and
+   * since the fake's own clock has not moved, a retry with the corrected timestamp is still within
+   * its window (300 s by default) and succeeds. A skew beyond the window makes the retry fail too.
+   */
+  dateSkewSeconds?: number;
 }
 
 /** Options of {@link FakeTwitter.approve}. */
@@ -59,7 +121,9 @@ export interface FakeTwitter {
   /**
    * Answers one request as X would: the OAuth endpoints, the sign-in pages and a few API endpoints.
    * Mount it in msw, `Deno.serve`, `Bun.serve`, a Workers `fetch` export or behind a Node adapter.
-   * It never throws and never answers 500: bad input gets X's 4xx answers.
+   * It never answers 500: bad input gets X's 4xx answers. Like `fetch`, it rejects with the
+   * signal's reason when `request.signal` aborts before the answer (an injected delay, say), and
+   * otherwise never rejects.
    */
   fetch(request: Request): Promise<Response>;
   /**
@@ -78,4 +142,16 @@ export interface FakeTwitter {
   deny(requestToken: string): string;
   /** Revokes an access token, as if the user removed the app: later calls get 401 code 89. */
   revoke(accessToken: string): void;
+  /**
+   * Makes the next matching requests fail as X does (or answer late, or not at all), to test error
+   * handling: see {@link FailOptions}. Failures queue up; each matching request takes the oldest.
+   * Over HTTP: `POST /_fake/fail` with the same fields in snake case (`delay_ms`, `date_skew_seconds`).
+   * @throws TypeError when an option is out of range.
+   */
+  fail(options: FailOptions): void;
+  /**
+   * Forgets every request token, access token, approval, sign-in session, nonce, rate-limit window
+   * and injected failure; the apps and users stay. Over HTTP: `POST /_fake/reset`.
+   */
+  reset(): void;
 }

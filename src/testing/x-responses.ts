@@ -1,6 +1,6 @@
-// How X answers, byte for byte where protocol.md B.1 recorded it.
+// How X answers, byte for byte where its answers were recorded (X docs and client libraries' fixtures).
 
-/** Headers every answer carries: X sends an RFC 1123 `Date` on every response (protocol.md B.4). @internal */
+/** Headers every answer carries: X sends an RFC 1123 `Date` on every response (X docs, Log in with X: every recorded answer has one). @internal */
 export function baseHeaders(now: number, contentType: string): Headers {
   return new Headers({
     "content-type": contentType,
@@ -10,8 +10,8 @@ export function baseHeaders(now: number, contentType: string): Headers {
 }
 
 /**
- * An X v1.1 error: `{"errors":[{"code":32,"message":"Could not authenticate you."}]}` (protocol.md
- * B.1 item 1). 401s carry `www-authenticate` with the api_error_code, as recorded from api.twitter.com.
+ * An X v1.1 error: `{"errors":[{"code":32,"message":"Could not authenticate you."}]}` (as recorded
+ * from api.twitter.com). 401s carry `www-authenticate` with the api_error_code, as recorded from api.twitter.com.
  * @internal
  */
 export function xError(now: number, status: number, code: number, message: string, realm?: string): Response {
@@ -22,7 +22,7 @@ export function xError(now: number, status: number, code: number, message: strin
   return new Response(JSON.stringify({ errors: [{ code, message }] }), { status, headers });
 }
 
-/** The error texts of X's v1.1 table that the fake uses (protocol.md B.2). @internal */
+/** The error texts of X's v1.1 table that the fake uses (X API "Response codes and errors"). @internal */
 export const X_ERRORS = {
   pageNotFound: [404, 34, "Sorry, that page does not exist."],
   couldNotAuthenticate: [401, 32, "Could not authenticate you."],
@@ -43,7 +43,66 @@ export const X_ERRORS = {
   missingStatus: [403, 170, "Missing required parameter: status."],
   tooLong: [403, 186, "Tweet needs to be a bit shorter."],
   tooLarge: [413, 215, "Bad authentication data."],
+  // X API "Rate limits" page, "Handling rate limits".
+  rateLimited: [429, 88, "Rate limit exceeded."],
 } as const satisfies Record<string, readonly [number, number, string]>;
+
+/**
+ * X's v1.1 error table (X API "Response codes and errors"): the status and message of each code the
+ * fake can be asked to answer with. Code 89 is listed there as 403, but X's invalidate_token page and
+ * real answers use 401, so the fake does too.
+ * @internal
+ */
+export const X_CODES: Readonly<Record<number, readonly [number, string]>> = {
+  32: [401, "Could not authenticate you."],
+  34: [404, "Sorry, that page does not exist."],
+  64: [403, "Your account is suspended and is not permitted to access this feature."],
+  87: [403, "Client is not permitted to perform this action."],
+  88: [429, "Rate limit exceeded."],
+  89: [401, "Invalid or expired token."],
+  92: [403, "SSL is required."],
+  93: [403, "This application is not allowed to access or delete your direct messages."],
+  99: [403, "Unable to verify your credentials."],
+  130: [503, "Over capacity."],
+  131: [500, "Internal error."],
+  135: [401, "Timestamp out of bounds."],
+  215: [400, "Bad authentication data."],
+  220: [403, "Your credentials do not allow access to this resource."],
+  226: [
+    403,
+    "This request looks like it might be automated. To protect our users from spam and other malicious activity, we can't complete this action right now.",
+  ],
+  261: [403, X_ERRORS.cannotWrite[2]],
+  326: [
+    403,
+    "To protect our users from spam and other malicious activity, this account is temporarily locked. Please log in to https://x.com to unlock your account.",
+  ],
+  415: [403, X_ERRORS.callbackNotApproved[2]],
+  416: [401, "Invalid / suspended application."],
+  417: [401, X_ERRORS.desktopOob[2]],
+};
+
+/** The code a status alone stands for when a failure is injected without one. @internal */
+export const DEFAULT_CODE_FOR_STATUS: Readonly<Record<number, number>> = {
+  400: 215,
+  401: 32,
+  403: 87,
+  404: 34,
+  429: 88,
+};
+
+/**
+ * X API v2's answer to a request without credentials: problem JSON (RFC 7807),
+ * `{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}`.
+ * @internal
+ */
+export function v2Unauthorized(now: number): Response {
+  const body = { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" };
+  return new Response(JSON.stringify(body), {
+    status: 401,
+    headers: baseHeaders(now, "application/problem+json"),
+  });
+}
 
 /** One of {@link X_ERRORS} as a response. @internal */
 export function xKnownError(now: number, error: readonly [number, number, string], realm?: string): Response {
@@ -51,7 +110,7 @@ export function xKnownError(now: number, error: readonly [number, number, string
 }
 
 /**
- * X's plain-text OAuth failure on access_token (protocol.md B.1 item 2): HTTP 401, `text/html`,
+ * X's plain-text OAuth failure on access_token (as recorded from api.twitter.com): HTTP 401, `text/html`,
  * `Error processing your OAuth request: Invalid oauth_verifier parameter`.
  * @internal
  */
@@ -67,7 +126,7 @@ export function oauthTextError(
 
 /**
  * A token endpoint's success: form data served as `text/html; charset=utf-8`, as X does
- * (protocol.md A.2, "The Content-Type of a success is text/html").
+ * (X docs, Log in with X: the step 1 answer is `text/html`).
  * @internal
  */
 export function formSuccess(now: number, fields: Record<string, string>): Response {

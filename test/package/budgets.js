@@ -28,11 +28,16 @@
 //   size limit, the capped reader under the Node listener, the error class's rateLimit), ./passport
 //   14,978 B (+1,784 B, the hardened client it bundles, as the root's +1,745 B). Budgets: those plus
 //   about 2%.
+// - the fake X for every client and language: ./testing 12,566 B -> 16,695 B (+4,129 B) for the
+//   control API under /_fake/, fail() and its X error table, per-user rate-limit windows and
+//   headers, v2's problem JSON, the origin and strict options, the index page and
+//   Response.error() in the Node listener. ./testing is for tests and demos, not production
+//   bundles. Budget: 16,695 B plus 2%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 14_260, target: 3_500 },
-  "./testing": { budget: 12_950 },
+  "./testing": { budget: 17_030 },
   "./handlers": { budget: 6_650 },
   "./passport": { budget: 15_280 },
 };

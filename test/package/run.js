@@ -10,7 +10,8 @@
 //     types and no warning; `deno doc --lint` finds nothing (every public symbol documented).
 //  5. npm pack, install the tarball into a temporary project (offline: no dependencies), then
 //     import every entry point in ESM and require it in CJS (each runs the whole conformance
-//     suite), and type-check TypeScript consumers under nodenext, bundler and node10.
+//     suite), type-check TypeScript consumers under nodenext, bundler and node10, and run
+//     `npx twitter-oauth1 fake-x` from it (credentials printed, a sign-in served, Ctrl-C stops it).
 //  6. esbuild --platform=browser bundles of every entry point: no Node built-in pulled in;
 //     dist/ files: no node: import, no require of a Node built-in, no Buffer.
 //  7. Sizes (size-limit: esbuild, minified, gzip -9) of every entry point within budgets.js,
@@ -208,6 +209,55 @@ for (const [label, options, files] of [
   });
 }
 
+// The command, as a user meets it: `npx twitter-oauth1 fake-x` in a folder where only the tarball is
+// installed prints its credentials, a request token signed with them is granted, and Ctrl-C stops it.
+async function fakeXCommandGate(folder) {
+  const { spawn } = await import("node:child_process");
+  const { signRequest } = await import(join(folder, "node_modules/twitter-oauth1/dist/index.js"));
+  // Its own process group, signalled as a whole like Ctrl-C in a terminal: npm does not pass a
+  // SIGINT sent to it alone on to the command.
+  const child = spawn("npx", ["--no-install", "twitter-oauth1", "fake-x", "--port", "0"], {
+    cwd: folder,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let printed = "";
+  child.stdout.on("data", (chunk) => (printed += chunk));
+  child.stderr.on("data", (chunk) => (printed += chunk));
+  const exited = new Promise((resolve) => child.once("exit", () => resolve("exited")));
+  const within = (ms) => new Promise((resolve) => setTimeout(() => resolve("timeout"), ms).unref());
+  try {
+    const deadline = Date.now() + 30_000;
+    while (!/X_CONSUMER_SECRET=\S+/.test(printed)) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`fake-x did not start:\n${printed}`);
+      await within(50);
+    }
+    const value = (name) => new RegExp(`${name}=(\\S+)`).exec(printed)[1];
+    const url = `${value("X_BASE_URL")}/oauth/request_token`;
+    const { authorization } = await signRequest(
+      { method: "POST", url },
+      { consumerKey: value("X_CONSUMER_KEY"), consumerSecret: value("X_CONSUMER_SECRET") },
+      { callback: "oob" },
+    );
+    const response = await fetch(url, { method: "POST", headers: { authorization } });
+    const body = await response.text();
+    if (response.status !== 200 || !body.includes("oauth_callback_confirmed=true")) {
+      throw new Error(`request_token answered ${response.status}: ${body}`);
+    }
+    process.kill(-child.pid, "SIGINT");
+    if ((await Promise.race([exited, within(10_000)])) === "timeout" || !printed.includes("Fake X stopped.")) {
+      throw new Error(`fake-x did not stop on Ctrl-C (SIGINT):\n${printed}`);
+    }
+    return `${value("X_BASE_URL")}, request_token 200, stopped on SIGINT`;
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
+  }
+}
+await step(
+  "npx twitter-oauth1 fake-x --port 0 from the installed tarball prints its credentials and serves a sign-in",
+  () => fakeXCommandGate(project),
+);
+
 // 6: browser bundles and the built files.
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 async function browserBundle(contents, minify) {
@@ -238,19 +288,22 @@ for (const entry of entryPoints(manifest, { web: true })) {
     return `${bytes.length} B unminified`;
   });
 }
-await step("dist/*.js and dist/*.cjs: no node: import, no require of a Node built-in, no Buffer", () => {
-  const problems = [];
-  const dist = join(project, "node_modules/twitter-oauth1/dist");
-  for (const file of readdirSync(dist).filter((f) => /\.(c?js|mjs)$/.test(f))) {
-    const text = readFileSync(join(dist, file), "utf8");
-    if (/(?:\bfrom\s*|\bimport\s*\(?\s*)["']node:/.test(text)) problems.push(`${file}: imports node:`);
-    for (const m of text.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g)) {
-      if (NODE_BUILTINS.has(m[1])) problems.push(`${file}: require("${m[1]}")`);
+await step(
+  "dist/*.js and dist/*.cjs (not the Node-only command dist/cli.js): no node: import, no require of a Node built-in, no Buffer",
+  () => {
+    const problems = [];
+    const dist = join(project, "node_modules/twitter-oauth1/dist");
+    for (const file of readdirSync(dist).filter((f) => /\.(c?js|mjs)$/.test(f) && f !== "cli.js")) {
+      const text = readFileSync(join(dist, file), "utf8");
+      if (/(?:\bfrom\s*|\bimport\s*\(?\s*)["']node:/.test(text)) problems.push(`${file}: imports node:`);
+      for (const m of text.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g)) {
+        if (NODE_BUILTINS.has(m[1])) problems.push(`${file}: require("${m[1]}")`);
+      }
+      if (/\bBuffer\b/.test(text)) problems.push(`${file}: mentions Buffer`);
     }
-    if (/\bBuffer\b/.test(text)) problems.push(`${file}: mentions Buffer`);
-  }
-  if (problems.length) throw new Error(problems.join("\n"));
-});
+    if (problems.length) throw new Error(problems.join("\n"));
+  },
+);
 
 // 7: sizes of every entry point, within budget, written into docs/performance.md.
 let measured = [];

@@ -4,7 +4,7 @@ import { ORIGIN, send, signIn, xErrors } from "./helpers.js";
 
 const NO_EMAIL: FakeUser = { id: "12", screenName: "jack", name: "jack", password: "hunter2" };
 
-describe("GET /1.1/account/verify_credentials.json (TW-VC)", () => {
+describe("GET /1.1/account/verify_credentials.json (X API reference)", () => {
   it("answers a v1.1 user object: id as a bare 64-bit number, id_str as a string", async () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
@@ -23,7 +23,7 @@ describe("GET /1.1/account/verify_credentials.json (TW-VC)", () => {
     expect("email" in body).toBe(false);
   });
 
-  it("TW-VC: email only with include_email=true", async () => {
+  it("X API reference: email only with include_email=true", async () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
     const body = (await (
@@ -32,7 +32,7 @@ describe("GET /1.1/account/verify_credentials.json (TW-VC)", () => {
     expect(body.email).toBe("fake_user@example.com");
   });
 
-  it("TW-VC: email is null when the user has none", async () => {
+  it("X API reference: email is null when the user has none", async () => {
     const fake = createFakeTwitter({ users: [NO_EMAIL] });
     const user = await signIn(fake);
     const body = (await (
@@ -95,7 +95,7 @@ describe("GET /1.1/account/verify_credentials.json (TW-VC)", () => {
   });
 });
 
-describe("POST /1.1/oauth/invalidate_token (TW-INV)", () => {
+describe("POST /1.1/oauth/invalidate_token (X API reference)", () => {
   it('answers {"access_token":"…"}, and the token is 401 code 89 afterwards', async () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
@@ -129,7 +129,7 @@ describe("ordinary signed API calls", () => {
   it("X docs, Creating a signature: POST statuses/update with the documented status text", async () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
-    // The wire body of X's example, lowercase escapes and all (protocol.md D.3).
+    // The wire body of X's example, lowercase escapes and all (X docs, Creating a signature).
     const body = "status=Hello%20Ladies%20%2b%20Gentlemen%2c%20a%20signed%20OAuth%20request%21";
     const response = await send(fake, "POST", "/1.1/statuses/update.json?include_entities=true", user, { body });
     expect(response.status).toBe(200);
@@ -180,7 +180,7 @@ describe("ordinary signed API calls", () => {
     });
   });
 
-  it("protocol.md A.10: POST /2/tweets has a JSON body that is not signed", async () => {
+  it("RFC 5849 3.4.1.3.1: POST /2/tweets has a JSON body that is not signed", async () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
     const response = await send(fake, "POST", "/2/tweets", user, { json: JSON.stringify({ text: "hello (world)!" }) });
@@ -220,5 +220,28 @@ describe("ordinary signed API calls", () => {
     expect(v1.status).toBe(403);
     expect((await xErrors(v1))[0]!.code).toBe(261);
     expect((await send(fake, "POST", "/2/tweets", user, { json: '{"text":"hi"}' })).status).toBe(403);
+  });
+});
+
+describe("X API v2 without credentials", () => {
+  it.each([
+    ["GET", "/2/users/me", {}],
+    ["POST", "/2/tweets", { authorization: "Bearer not-oauth1" }],
+  ])("%s %s answers v2's 401 problem JSON, not v1.1's 400 code 215", async (method, path, headers) => {
+    const response = await createFakeTwitter().fetch(new Request(ORIGIN + path, { method, headers }));
+    expect(response.status).toBe(401);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toEqual({
+      title: "Unauthorized",
+      type: "about:blank",
+      status: 401,
+      detail: "Unauthorized",
+    });
+  });
+
+  it("v1.1 without credentials stays 400 code 215", async () => {
+    const response = await createFakeTwitter().fetch(new Request(`${ORIGIN}/1.1/account/verify_credentials.json`));
+    expect(response.status).toBe(400);
+    expect((await xErrors(response))[0]!.code).toBe(215);
   });
 });

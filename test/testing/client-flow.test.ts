@@ -108,7 +108,7 @@ describe("TwitterOAuth against the fake X", () => {
     expect(error.errors?.[0]?.code).toBe(415);
   });
 
-  it("protocol.md B.4: a client clock 10 minutes slow gets 401 code 135 with a Date header, resyncs and succeeds", async () => {
+  it("RFC 5849 3.3: a client clock 10 minutes slow gets 401 code 135 with a Date header, resyncs and succeeds", async () => {
     const fake = createFakeTwitter();
     const answers: Array<[number, string | null, string]> = [];
     const client = new TwitterOAuth({

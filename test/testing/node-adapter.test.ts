@@ -85,3 +85,18 @@ describe("toNodeListener", () => {
     expect(() => toNodeListener(42 as unknown as () => Response)).toThrow(/handler must be a function/);
   });
 });
+
+describe("toNodeListener and Response.error()", () => {
+  it("destroys the socket: the client sees the connection drop (the fake's injected drop)", async () => {
+    const fake = createFakeTwitter();
+    fake.fail({ drop: true });
+    const origin = await serve(fake.fetch);
+    const error = await fetch(`${origin}/oauth/request_token`, { method: "POST" }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    // The server lives on: the next request is answered.
+    expect((await fetch(`${origin}/oauth/request_token`, { method: "POST" })).status).toBe(400);
+  });
+});

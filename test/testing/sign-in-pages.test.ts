@@ -189,7 +189,7 @@ describe("X docs, Log in with X: the three sign-in states", () => {
 });
 
 describe("Cancel, PIN and bad tokens", () => {
-  it("protocol.md A.4: Cancel leads to 'You cancelled' with a link to callback?denied=<token>", async () => {
+  it("passport-twitter's documented Cancel: leads to 'You cancelled' with a link to callback?denied=<token>", async () => {
     const fake = createFakeTwitter();
     const tokens = await requestToken(fake, "https://app.example/cb?from=home");
     const b = browser(fake);
@@ -213,7 +213,7 @@ describe("Cancel, PIN and bad tokens", () => {
     expect((await exchange(fake, tokens, pin)).status).toBe(200);
   });
 
-  it("protocol.md A.3: a used, unknown or missing request token shows X's 'invalid request token' page", async () => {
+  it("a used, unknown or missing request token shows X's 'invalid request token' page", async () => {
     const fake = createFakeTwitter();
     const tokens = await requestToken(fake);
     fake.approve(tokens.token);
@@ -239,5 +239,38 @@ describe("Cancel, PIN and bad tokens", () => {
     });
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();
+  });
+});
+
+describe("callbacks beyond ASCII", () => {
+  // A header value is a byte string (Fetch, "header value"), so the callback X was given verbatim
+  // must be percent-encoded (RFC 3986 3.4) before it goes into Location; the ASCII bytes stay as sent.
+  it.each([
+    ["non-ASCII path", "https://app.example/cb/ü☃", "https://app.example/cb/%C3%BC%E2%98%83"],
+    ["a space and a query", "https://app.example/cb?next=/a b&x=ü", "https://app.example/cb?next=/a%20b&x=%C3%BC"],
+  ])(
+    "%s: approving on the page redirects to the callback, encoded, and the token can be exchanged",
+    async (_, callback, encoded) => {
+      const fake = createFakeTwitter();
+      const tokens = await requestToken(fake, callback);
+      const b = browser(fake);
+      const response = await signInThroughForm(fake, b, tokens.token);
+      expect(response.headers.get("x-fake-twitter-error")).toBeNull();
+      expect(response.status).toBe(303);
+      const location = response.headers.get("location")!;
+      expect(
+        location.startsWith(
+          `${encoded}${encoded.includes("?") ? "&" : "?"}oauth_token=${tokens.token}&oauth_verifier=`,
+        ),
+      ).toBe(true);
+      const verifier = new URL(location).searchParams.get("oauth_verifier")!;
+      expect((await exchange(fake, tokens, verifier)).status).toBe(200);
+    },
+  );
+
+  it("Cancel with a non-ASCII callback links back to it, encoded", async () => {
+    const fake = createFakeTwitter();
+    const tokens = await requestToken(fake, "https://app.example/cb/ü");
+    expect(fake.deny(tokens.token)).toBe(`https://app.example/cb/%C3%BC?denied=${tokens.token}`);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createFakeTwitter, defaultConsumer } from "../../src/testing/index.js";
 import { CALLBACK, ORIGIN, exchange, manualClock, requestToken, send, xErrors } from "./helpers.js";
 
-// X's "Log in with X" guide, step 1, exactly as published (protocol.md D.3; vectors.json #4).
+// X's "Log in with X" guide, step 1, exactly as published (F1Li3tvehgcraF8DMJ7OyxO4w9Y=).
 const LOGIN_GUIDE_CONSUMER = {
   key: "cChZNFj6T5R0TigYB9yd1w",
   secret: "L8qq9PZyRg6ieKGEKhZolGC0vJWLw8iEJ88DRdyOg",
@@ -26,7 +26,7 @@ describe("POST /oauth/request_token", () => {
       }),
     );
     expect(response.status).toBe(200);
-    // protocol.md A.2: success bodies are form data served as text/html.
+    // X docs, Log in with X: success bodies are form data served as text/html.
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("date")).toBe("Thu, 13 Oct 2011 00:57:07 GMT");
     const form = new URLSearchParams(await response.text());
@@ -36,7 +36,7 @@ describe("POST /oauth/request_token", () => {
     expect(form.get("oauth_token_secret")).toMatch(/^[A-Za-z0-9]{20,}$/);
   });
 
-  it("protocol.md A.1: the same signature sent to another host does not verify (401 code 32)", async () => {
+  it("X docs, Creating a signature: the same signature sent to another host does not verify (401 code 32)", async () => {
     const response = await guideFake().fetch(
       new Request("https://api.x.com/oauth/request_token", {
         method: "POST",
@@ -176,7 +176,7 @@ describe("POST /oauth/request_token", () => {
     expect((await xErrors(response))[0]!.code).toBe(215);
   });
 
-  it("oauth_callback in the query string is signed and accepted (TW-RT-2021 curl example)", async () => {
+  it("oauth_callback in the query string is signed and accepted (X API reference, request_token's curl example)", async () => {
     const response = await send(
       createFakeTwitter(),
       "POST",
@@ -232,7 +232,7 @@ describe("POST /oauth/access_token", () => {
     expect([...form.keys()]).toEqual(["oauth_token", "oauth_token_secret", "user_id", "screen_name"]);
     expect(form.get("user_id")).toBe("1450000000000000001");
     expect(form.get("screen_name")).toBe("fake_user");
-    // protocol.md A.6: X's access tokens start with the user id.
+    // As in X's examples, access tokens start with the user id.
     expect(form.get("oauth_token")!.startsWith("1450000000000000001-")).toBe(true);
   });
 
@@ -257,7 +257,7 @@ describe("POST /oauth/access_token", () => {
     expect(inHeader.status).toBe(200);
   });
 
-  it("protocol.md B.1: a verifier that does not belong to the token is 401 'Invalid oauth_verifier parameter'", async () => {
+  it("a verifier that does not belong to the token is 401 'Invalid oauth_verifier parameter'", async () => {
     const fake = createFakeTwitter();
     const tokens = await requestToken(fake);
     fake.approve(tokens.token);
@@ -360,5 +360,54 @@ describe("POST /oauth/access_token", () => {
       tokenSecret: access.get("oauth_token_secret")!,
     });
     expect(me.headers.get("x-access-level")).toBe("read");
+  });
+});
+
+describe("options.origin: signatures made for X's host, requests arriving elsewhere", () => {
+  async function signedFor(url: string): Promise<string> {
+    const { signRequest } = await import("../../src/oauth1/index.js");
+    const signed = await signRequest(
+      { method: "POST", url },
+      { consumerKey: defaultConsumer.key, consumerSecret: defaultConsumer.secret },
+      { callback: "oob" },
+    );
+    return signed.authorization;
+  }
+
+  it("a request signed for https://api.x.com that arrives at http://127.0.0.1:3001 is accepted", async () => {
+    const fake = createFakeTwitter({ origin: "https://api.x.com" });
+    const authorization = await signedFor("https://api.x.com/oauth/request_token");
+    const response = await fake.fetch(
+      new Request("http://127.0.0.1:3001/oauth/request_token", { method: "POST", headers: { authorization } }),
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it("one signed for the origin it arrives at is still accepted; one for a third host is 401 code 32", async () => {
+    const fake = createFakeTwitter({ origin: "https://api.x.com" });
+    for (const [signedAt, status] of [
+      ["http://127.0.0.1:3001", 200],
+      ["https://api.twitter.com", 401],
+    ] as const) {
+      const authorization = await signedFor(`${signedAt}/oauth/request_token`);
+      const response = await fake.fetch(
+        new Request("http://127.0.0.1:3001/oauth/request_token", { method: "POST", headers: { authorization } }),
+      );
+      expect(response.status, signedAt).toBe(status);
+    }
+  });
+
+  it("without the option, a signature for another host is 401 code 32", async () => {
+    const authorization = await signedFor("https://api.x.com/oauth/request_token");
+    const response = await createFakeTwitter().fetch(
+      new Request("http://127.0.0.1:3001/oauth/request_token", { method: "POST", headers: { authorization } }),
+    );
+    expect(response.status).toBe(401);
+  });
+
+  it.each(["api.x.com", "https://api.x.com/path", "ftp://api.x.com", 42])("origin %s is a TypeError", (origin) => {
+    expect(() => createFakeTwitter({ origin: origin as string })).toThrow(
+      'options.origin must be an http(s) origin such as "https://api.x.com"',
+    );
   });
 });

@@ -21,6 +21,7 @@ function setup(entries) {
     fetch: (input, init) => fake.fetch(new Request(input, init)),
   });
   const results = [];
+  const errors = [];
   const handlers = createSignInHandlers({
     client,
     cookieSecret: COOKIE_SECRET,
@@ -28,9 +29,12 @@ function setup(entries) {
       results.push(result);
       return new Response(null, { status: 303, headers: { location: result.returnTo } });
     },
-    onError: (error) => new Response(error.code, { status: 400 }),
+    onError(error) {
+      errors.push(error);
+      return new Response(error.code, { status: 400 });
+    },
   });
-  return { fake, handlers, results, user };
+  return { fake, handlers, results, errors, user };
 }
 
 /** Starts a sign-in; returns its request token and its cookie as a browser would send it back. */
@@ -67,7 +71,7 @@ export function handlerCases(entries) {
     {
       name: "handlers, X docs Log in with X: login, approval on X, callback, onSuccess with the user and returnTo",
       async run() {
-        const { fake, handlers, results, user } = setup(entries);
+        const { fake, handlers, results, errors, user } = setup(entries);
         const { token, cookie } = await login(handlers, "?return_to=%2Faccount");
         const answer = await back(handlers, fake.approve(token), [cookie]);
         equal(answer.status, 303, "callback status");
@@ -79,6 +83,8 @@ export function handlerCases(entries) {
         const replay = await back(handlers, fake.approve((await login(handlers)).token), []);
         equal(await replay.text(), "INVALID_STATE", "a callback without its cookie");
         deepEqual(replay.headers.getSetCookie(), [], "a callback without its cookie touches no cookie");
+        // The handlers bundle their own copy of the error class; instanceof holds across copies.
+        ok(errors[0] instanceof entries["."].TwitterOAuthError, "INVALID_STATE is instanceof the root's class");
       },
     },
     {
@@ -88,6 +94,7 @@ export function handlerCases(entries) {
         const { token, cookie } = await login(handlers);
         const answer = await back(handlers, fake.deny(token), [cookie]);
         equal(await answer.text(), "AUTHORIZATION_DENIED", "onError's code");
+
         clears(answer, cookie, "Cancel");
         equal(results.length, 0, "onSuccess calls");
       },

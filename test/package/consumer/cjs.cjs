@@ -17,8 +17,12 @@ const pkg = require("twitter-oauth1");
   console.log(`cjs: entry points ${result.entryPoints.join(", ")}`);
   console.log(`cjs: conformance ${result.passed} passed, ${result.failed} failed`);
   const esm = await import("twitter-oauth1");
+  const cjsError = new pkg.TwitterOAuthError("HTTP_ERROR", "x");
   const crossCopy =
-    esm.isTwitterOAuthError(new pkg.TwitterOAuthError("HTTP_ERROR", "x")) && esm.TwitterOAuth !== pkg.TwitterOAuth;
-  console.log(`cjs: isTwitterOAuthError across the CJS and ESM copies: ${crossCopy}`);
+    esm.isTwitterOAuthError(cjsError) &&
+    cjsError instanceof esm.TwitterOAuthError &&
+    !(new Error("x") instanceof esm.TwitterOAuthError) &&
+    esm.TwitterOAuth !== pkg.TwitterOAuth;
+  console.log(`cjs: isTwitterOAuthError and instanceof across the CJS and ESM copies: ${crossCopy}`);
   process.exit(result.failed === 0 && result.passed > 0 && crossCopy ? 0 : 1);
 })();

@@ -1,0 +1,147 @@
+// The control API under /_fake/, for tests written in any language: plain HTTP, form or JSON bodies,
+// plain-text answers. Every error is a 4xx that says what to send instead.
+import { approve, deny, fail, reset, revoke } from "./control.js";
+import type { FakeState } from "./store.js";
+import type { FailOptions } from "./types.js";
+
+/** The paths of the control API. @internal */
+export const CONTROL_PREFIX = "/_fake/";
+
+function text(status: number, body: string, extra: Record<string, string> = {}): Response {
+  return new Response(body, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...extra },
+  });
+}
+
+function noContent(): Response {
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+}
+
+type Fields = Map<string, string>;
+
+/** The query and the body (form or JSON object of strings, numbers and booleans) as one map. */
+function readFields(url: URL, contentType: string, body: string): Fields | string {
+  const fields: Fields = new Map(url.searchParams);
+  if (body.trim() === "") return fields;
+  if (/^application\/json\s*(;|$)/i.test(contentType)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return "the body is not valid JSON";
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      return "the JSON body must be an object";
+    for (const [name, value] of Object.entries(parsed)) {
+      if (!["string", "number", "boolean"].includes(typeof value)) return `${name} must be a string, number or boolean`;
+      fields.set(name, String(value));
+    }
+    return fields;
+  }
+  if (/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) {
+    for (const [name, value] of new URLSearchParams(body)) fields.set(name, value);
+    return fields;
+  }
+  return "send the fields as application/x-www-form-urlencoded or application/json";
+}
+
+function integerField(fields: Fields, name: string): number | undefined | string {
+  const value = fields.get(name);
+  if (value === undefined || value === "") return undefined;
+  if (!/^-?[0-9]{1,9}$/.test(value)) return `${name} must be an integer`;
+  return Number(value);
+}
+
+function failOptions(fields: Fields): FailOptions | string {
+  const options: FailOptions = {};
+  for (const [name, key] of [
+    ["status", "status"],
+    ["code", "code"],
+    ["times", "times"],
+    ["delay_ms", "delayMs"],
+    ["date_skew_seconds", "dateSkewSeconds"],
+  ] as const) {
+    const value = integerField(fields, name);
+    if (typeof value === "string") return value;
+    if (value !== undefined) options[key] = value;
+  }
+  const drop = fields.get("drop");
+  if (drop !== undefined && drop !== "") {
+    if (!/^(true|false|1|0)$/i.test(drop)) return "drop must be true or false";
+    options.drop = /^(true|1)$/i.test(drop);
+  }
+  const path = fields.get("path");
+  if (path !== undefined && path !== "") options.path = path;
+  const message = fields.get("message");
+  if (message !== undefined && message !== "") options.message = message;
+  return options;
+}
+
+/** A TypeError's message without the in-process parameter wording, for an HTTP caller. */
+function httpWording(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(/^(approve|deny|fail): /, "")
+    .replace("requestToken", "oauth_token")
+    .replace("screenName", "screen_name")
+    .replace("delayMs", "delay_ms")
+    .replace("dateSkewSeconds", "date_skew_seconds")
+    .replace("reset()", "POST /_fake/reset");
+}
+
+const OPERATIONS = ["approve", "deny", "revoke", "fail", "reset"] as const;
+
+/**
+ * Answers a request under /_fake/: approve, deny, revoke, fail and reset, each a POST.
+ * @internal
+ */
+export function controlApi(
+  state: FakeState,
+  method: string,
+  url: URL,
+  contentType: string,
+  body: string | undefined,
+): Response {
+  const operation = url.pathname.slice(CONTROL_PREFIX.length);
+  if (!(OPERATIONS as readonly string[]).includes(operation)) {
+    return text(
+      404,
+      `No such control operation. POST to one of: ${OPERATIONS.map((o) => CONTROL_PREFIX + o).join(", ")}`,
+    );
+  }
+  if (method !== "POST") return text(405, `Use POST for ${url.pathname}.`, { allow: "POST" });
+  if (body === undefined) return text(413, "The body is too large.");
+  const fields = readFields(url, contentType, body);
+  if (typeof fields === "string") return text(400, `${url.pathname}: ${fields}.`);
+
+  const token = fields.get("oauth_token");
+  if (operation === "approve" || operation === "deny" || operation === "revoke") {
+    if (token === undefined || token === "") return text(400, `${url.pathname} needs oauth_token.`);
+    if (operation === "revoke") {
+      return revoke(state, token) ? noContent() : text(404, "oauth_token is not an access token of this fake.");
+    }
+    try {
+      const screenName = fields.get("screen_name");
+      const answer =
+        operation === "approve"
+          ? approve(state, token, screenName === undefined || screenName === "" ? undefined : screenName)
+          : deny(state, token);
+      return text(200, answer);
+    } catch (error) {
+      return text(404, `${httpWording(error)}.`);
+    }
+  }
+  if (operation === "fail") {
+    const options = failOptions(fields);
+    if (typeof options === "string") return text(400, `${url.pathname}: ${options}.`);
+    try {
+      fail(state, options);
+    } catch (error) {
+      return text(400, `${url.pathname}: ${httpWording(error)}.`);
+    }
+    return noContent();
+  }
+  reset(state);
+  return noContent();
+}

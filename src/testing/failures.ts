@@ -1,0 +1,120 @@
+// Injected failures: the next matching requests answer as X does when it fails, late, or not at all.
+import { failurePage } from "./html.js";
+import { exhaustedStatus, setRateLimitHeaders } from "./rate-limits.js";
+import type { FakeState, InjectedFailure } from "./store.js";
+import type { FailOptions } from "./types.js";
+import { DEFAULT_CODE_FOR_STATUS, X_CODES, xError } from "./x-responses.js";
+
+/** The longest injected delay: every wait of the fake is bounded. @internal */
+export const MAX_DELAY_MS = 60_000;
+// Beyond the minute after which a client may suspect its clock, within the fake's default 300 s
+// window: a client that corrects its clock from this Date (RFC 5849 3.3) and retries succeeds.
+const DEFAULT_135_SKEW_SECONDS = 120;
+
+function integerIn(value: unknown, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new TypeError(`fail: ${name} must be an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/**
+ * Checks and normalises {@link FailOptions}.
+ * @throws TypeError naming the field when one is out of range or the combination means nothing.
+ * @internal
+ */
+export function normalizeFailure(options: FailOptions): InjectedFailure {
+  if (typeof options !== "object" || options === null) throw new TypeError("fail: options must be an object");
+  const status = integerIn(options.status, "status", 400, 599);
+  let code = integerIn(options.code, "code", 1, 99_999);
+  const times = integerIn(options.times, "times", 1, 1000) ?? 1;
+  const delayMs = integerIn(options.delayMs, "delayMs", 0, MAX_DELAY_MS) ?? 0;
+  const skew = integerIn(options.dateSkewSeconds, "dateSkewSeconds", -86_400, 86_400);
+  if (options.drop !== undefined && typeof options.drop !== "boolean")
+    throw new TypeError("fail: drop must be a boolean");
+  const drop = options.drop === true;
+  if (options.message !== undefined && (typeof options.message !== "string" || options.message.length > 500)) {
+    throw new TypeError("fail: message must be a string of at most 500 characters");
+  }
+  const path = options.path;
+  if (path !== undefined && (typeof path !== "string" || !path.startsWith("/") || path.startsWith("/_fake/"))) {
+    throw new TypeError('fail: path must be an endpoint path such as "/2/users/me" (not under /_fake/)');
+  }
+  if (drop && (status !== undefined || code !== undefined)) {
+    throw new TypeError("fail: drop answers nothing, so it takes no status or code");
+  }
+  if (status === undefined && code === undefined && !drop && options.delayMs === undefined) {
+    throw new TypeError("fail: give a status, a code, delayMs or drop");
+  }
+  let resolvedStatus = status;
+  if (code !== undefined && status === undefined) {
+    const known = X_CODES[code];
+    if (known === undefined) throw new TypeError(`fail: code ${code} is not in X's error table; give its status too`);
+    resolvedStatus = known[0];
+  }
+  if (status !== undefined && code === undefined && status < 500) {
+    code = DEFAULT_CODE_FOR_STATUS[status];
+    if (code === undefined) throw new TypeError(`fail: status ${status} has no X error code by default; give a code`);
+  }
+  return {
+    status: resolvedStatus,
+    code,
+    message: options.message,
+    path,
+    remaining: times,
+    delayMs,
+    drop,
+    dateSkewSeconds: skew ?? (code === 135 ? DEFAULT_135_SKEW_SECONDS : 0),
+  };
+}
+
+/**
+ * Takes the oldest failure that matches this request, if any. Without a `path`, a failure matches
+ * the API and token endpoints, not the sign-in pages a browser shows.
+ * @internal
+ */
+export function takeFailure(state: FakeState, path: string, isPage: boolean): InjectedFailure | undefined {
+  const index = state.failures.findIndex((f) => (f.path === undefined ? !isPage : f.path === path));
+  if (index === -1) return undefined;
+  const failure = state.failures[index]!;
+  failure.remaining--;
+  if (failure.remaining <= 0) state.failures.splice(index, 1);
+  return failure;
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts (the caller has gone). @internal */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/**
+ * The answer of an injected failure (after its delay), or undefined when it only delays. A dropped
+ * connection is `Response.error()`, the Fetch standard's network error.
+ * @internal
+ */
+export function failureResponse(
+  state: FakeState,
+  failure: InjectedFailure,
+  method: string,
+  path: string,
+  realm: string,
+): Response | undefined {
+  if (failure.drop) return Response.error();
+  if (failure.status === undefined) return undefined;
+  const date = state.now() + failure.dateSkewSeconds * 1000;
+  if (failure.code === undefined) return failurePage(date, failure.status);
+  const message = failure.message ?? X_CODES[failure.code]?.[1] ?? "Something went wrong.";
+  const response = xError(date, failure.status, failure.code, message, realm);
+  if (failure.status === 429) setRateLimitHeaders(response.headers, exhaustedStatus(state, method, path));
+  return response;
+}

@@ -1,0 +1,99 @@
+// Starts `twitter-oauth1 fake-x` (the built dist/cli.js) as its own process and reads what it
+// prints: the one helper the command's tests and the interop tests share. Needs `npm run build`.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { type Result, x } from "tinyexec";
+
+export const root = resolve(import.meta.dirname, "../..");
+/** The built command. */
+export const CLI = join(root, "dist/cli.js");
+
+/** A running fake X command. */
+export interface FakeXProcess {
+  /** The base URL it printed, e.g. `http://127.0.0.1:41234`. */
+  baseUrl: string;
+  /** The first consumer's key and secret, as printed. */
+  consumerKey: string;
+  consumerSecret: string;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Sends `signal` (default SIGINT, as Ctrl-C) and waits for the exit. */
+  stop(signal?: NodeJS.Signals): Promise<{ exitCode: number | undefined; output: string }>;
+}
+
+/** Runs the command to its end (for --help and the errors); never throws on a non-zero exit. */
+export async function runFakeX(
+  args: readonly string[],
+  command: readonly string[] = [process.execPath, CLI],
+): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  const result = await x(command[0]!, [...command.slice(1), "fake-x", ...args], {
+    throwOnError: false,
+    timeout: 20_000,
+    nodeOptions: { cwd: root },
+  });
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Starts `fake-x` with `args` (add `--port 0` for a free port) and resolves once it has printed its
+ * base URL and credentials. `command` runs it in another runtime (e.g. `["deno", "run", "-A", CLI]`).
+ */
+export async function startFakeX(
+  args: readonly string[] = ["--port", "0"],
+  command: readonly string[] = [process.execPath, CLI],
+): Promise<FakeXProcess> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  const proc: Result = x(command[0]!, [...command.slice(1), "fake-x", ...args], {
+    throwOnError: false,
+    nodeOptions: { cwd: root },
+  });
+  const lines: string[] = [];
+  const ended = (async () => {
+    for await (const line of proc) lines.push(line);
+  })();
+  const text = (): string => lines.join("\n");
+  const deadline = Date.now() + 20_000;
+  let exited = false;
+  void ended.then(() => {
+    exited = true;
+  });
+  while (!/X_CONSUMER_SECRET=\S+/.test(text())) {
+    if (exited || Date.now() > deadline) {
+      proc.kill("SIGKILL");
+      throw new Error(`fake-x did not start:\n${text()}`);
+    }
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  const value = (name: string): string => new RegExp(`${name}=(\\S+)`).exec(text())![1]!;
+  return {
+    baseUrl: value("X_BASE_URL"),
+    consumerKey: value("X_CONSUMER_KEY"),
+    consumerSecret: value("X_CONSUMER_SECRET"),
+    output: text,
+    async stop(signal = "SIGINT") {
+      if (!exited) proc.kill(signal);
+      const result = await proc;
+      await ended;
+      return { exitCode: result.exitCode, output: text() };
+    },
+  };
+}
+
+/** POSTs a control operation (`approve`, `deny`, `revoke`, `fail`, `reset`) to a running fake X. */
+export async function control(
+  baseUrl: string,
+  operation: string,
+  fields: Record<string, string> = {},
+): Promise<string> {
+  const response = await fetch(`${baseUrl}/_fake/${operation}`, { method: "POST", body: new URLSearchParams(fields) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`/_fake/${operation} answered ${response.status}: ${text}`);
+  return text;
+}
+
+/** Approves a request token as the first user; the verifier from the callback URL it answers. */
+export async function approveToVerifier(baseUrl: string, requestToken: string): Promise<string> {
+  const callback = await control(baseUrl, "approve", { oauth_token: requestToken });
+  return new URL(callback).searchParams.get("oauth_verifier")!;
+}
