@@ -1,78 +1,166 @@
-// Issue 6: "a complete copy-paste sign-in for a Node server". The README's block, as published, runs
-// in its own Node process against the fake X (run-with-fake-x.ts); the test plays the browser and the user.
-// X docs "Log in with X": steps 1 to 3; the callback cases follow parseCallback's contract.
+// README, "Sign in with X on a Node server": the block as published runs in its own Node process,
+// pointed with X_BASE_URL at the fake X that the `twitter-oauth1 fake-x` command serves (the built
+// dist/cli.js, as `npx twitter-oauth1 fake-x` runs it), with the credentials the command printed. A
+// browser (tough-cookie's jar) opens it at http://localhost:PORT and at http://127.0.0.1:PORT, as a
+// newcomer would, and signs in on the fake's own pages. X docs "Log in with X": steps 1 to 3, Cancel.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import getPort from "get-port";
+import { x } from "tinyexec";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFakeTwitter, defaultConsumer, defaultUser } from "../../src/testing/index.js";
-import { blockUnder, freePort, runWithFakeX, type BlockProcess } from "./run-with-fake-x.js";
+import { type FakeXProcess, startFakeX } from "../cli/fake-x-process.js";
+import { Browser } from "../handlers/browser.js";
+import { blockUnder, root } from "./run-with-fake-x.js";
 
-const fake = createFakeTwitter();
-let server: BlockProcess;
-let site: string;
+const USER = { username: "fake_user", password: "password" };
+const dir = join(root, ".tmp", `readme-server-${process.pid}`);
+const script = join(dir, "server.mjs");
+
+let fakeX: FakeXProcess;
+let server: ReturnType<typeof x>;
+let output: string[] = [];
+let port: number;
+
+/** Runs the block with `env` (and nothing from this shell that the block reads). */
+function runBlock(env: Record<string, string>): { proc: ReturnType<typeof x>; lines: string[] } {
+  const proc = x(process.execPath, [script], {
+    throwOnError: false,
+    nodeOptions: {
+      cwd: dir,
+      env: { TWITTER_CONSUMER_KEY: "", TWITTER_CONSUMER_SECRET: "", COOKIE_SECRET: "", ...env },
+    },
+  });
+  const lines: string[] = [];
+  void (async () => {
+    for await (const line of proc) lines.push(line);
+  })();
+  return { proc, lines };
+}
 
 beforeAll(async () => {
-  const port = await freePort();
-  site = `http://127.0.0.1:${port}`;
-  server = await runWithFakeX("readme-server", blockUnder("README.md", "## Sign in with X on a Node server"), fake, {
+  mkdirSync(dir, { recursive: true });
+  // Inside the package, so that "twitter-oauth1" resolves to dist/ through the package's own name.
+  const code = blockUnder("README.md", "## Sign in with X on a Node server");
+  writeFileSync(
+    script,
+    ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+      .outputText,
+  );
+  fakeX = await startFakeX(["--port", "0"]);
+  port = await getPort({ host: "127.0.0.1" });
+  const started = runBlock({
     PORT: String(port),
-    TWITTER_CONSUMER_KEY: defaultConsumer.key,
-    TWITTER_CONSUMER_SECRET: defaultConsumer.secret,
+    X_BASE_URL: fakeX.baseUrl,
+    TWITTER_CONSUMER_KEY: fakeX.consumerKey,
+    TWITTER_CONSUMER_SECRET: fakeX.consumerSecret,
     COOKIE_SECRET: "readme-test-cookie-secret-0123456789abcdef",
   });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if ((await fetch(site + "/")).ok) break;
-    } catch {
-      if (attempt > 150 || server.child.exitCode !== null)
-        throw new Error(`the README server did not start:\n${server.output()}`);
-      await new Promise((done) => setTimeout(done, 100));
+  server = started.proc;
+  output = started.lines;
+  const deadline = Date.now() + 20_000;
+  while (!output.includes(`Open http://127.0.0.1:${port}/`)) {
+    if (server.exitCode !== undefined || Date.now() > deadline) {
+      throw new Error(`the README server did not print the URL to open:\n${output.join("\n")}`);
     }
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }, 60_000);
 
-afterAll(() => server?.stop());
+afterAll(async () => {
+  server?.kill();
+  await fakeX?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-async function startSignIn(): Promise<{ token: string; cookie: string; location: URL }> {
-  const login = await fetch(site + "/login", { redirect: "manual" });
-  expect(login.status).toBe(302);
-  const location = new URL(login.headers.get("location")!);
-  const cookie = login.headers.getSetCookie()[0]!;
-  expect(cookie).toMatch(/HttpOnly/);
-  return { token: location.searchParams.get("oauth_token")!, cookie: cookie.split(";")[0]!, location };
+/** Opens `start` and follows the page's "Sign in with X" link to X's sign-in form. */
+async function toX(browser: Browser, start: string): Promise<{ url: string; response: Response }> {
+  const home = await browser.request(start);
+  const html = await home.text();
+  const link = /<a href="([^"]+)">Sign in with X<\/a>/.exec(html)?.[1];
+  expect(link, html).toBeDefined();
+  const atX = await browser.open(new URL(link!, start).href);
+  expect(atX.url.startsWith(`${fakeX.baseUrl}/oauth/authenticate?oauth_token=`), atX.url).toBe(true);
+  return { url: atX.url, response: atX.response! };
 }
 
-describe("README: Sign in with X on a Node server", () => {
-  it("X docs steps 1 and 2: /login sets the sealed cookie and redirects to oauth/authenticate", async () => {
-    const { location, cookie, token } = await startSignIn();
-    expect(location.origin + location.pathname).toBe("https://api.x.com/oauth/authenticate");
-    // The request-token secret travels sealed, never readable.
-    expect(cookie).toMatch(/^x_request_token=[A-Za-z0-9_-]{100,}$/);
-    expect(cookie).not.toContain(token);
+/** Signs in (or cancels) on the fake X's page; the app's answer once the redirects are followed. */
+async function finish(
+  browser: Browser,
+  atX: { url: string; response: Response },
+  action: "authorize" | "cancel",
+): Promise<{ url: string; response: Response }> {
+  const posted = await browser.submitXForm(atX.url, atX.response, action, USER);
+  const back =
+    action === "authorize"
+      ? posted.headers.get("location")!
+      : /<a class="button" href="([^"]+)"/.exec(await posted.text())![1]!.replace(/&amp;/g, "&");
+  expect(back.startsWith(`http://127.0.0.1:${port}/auth/x/callback?`), back).toBe(true);
+  const end = await browser.open(back);
+  return { url: back, response: end.response! };
+}
+
+describe("README: Sign in with X on a Node server, against npx twitter-oauth1 fake-x", () => {
+  it("prints the URL to open", () => {
+    expect(output).toContain(`Open http://127.0.0.1:${port}/`);
   });
 
-  it("X docs step 3: the approved callback signs the user in; replaying it fails", async () => {
-    const { token, cookie } = await startSignIn();
-    const callback = fake.approve(token);
-    expect(callback.startsWith(site + "/callback?")).toBe(true);
-    const signedIn = await fetch(callback, { headers: { cookie } });
-    expect(await signedIn.text()).toBe(`Signed in as @${defaultUser.screenName} (id ${defaultUser.id})`);
-    expect(signedIn.status).toBe(200);
-    const replay = await fetch(callback, { headers: { cookie } });
+  it.each(["127.0.0.1", "localhost"])(
+    "opened at http://%s:PORT, signing in ends signed in as the fake user",
+    async (host) => {
+      const browser = new Browser(fetch);
+      const atX = await toX(browser, `http://${host}:${port}/`);
+      const { response } = await finish(browser, atX, "authorize");
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe("Signed in as @fake_user (id 1450000000000000001)");
+      expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    },
+  );
+
+  it("opened at localhost, the page says where signing in happens (browsers keep cookies per host name)", async () => {
+    const page = await (await fetch(`http://localhost:${port}/`)).text();
+    expect(page).toContain(`You opened localhost:${port}; signing in happens on 127.0.0.1:${port}.`);
+    expect(page).toContain(`<a href="http://127.0.0.1:${port}/auth/x/login">`);
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).not.toContain("You opened");
+  });
+
+  it("a sign-in started at localhost directly (a bookmark) answers with exactly the URL to open, which works", async () => {
+    const browser = new Browser(fetch);
+    const refused = await browser.request(`http://localhost:${port}/auth/x/login`);
+    expect(refused.status).toBe(400);
+    const text = await refused.text();
+    expect(text).toBe(`INVALID_STATE: Open http://127.0.0.1:${port}/auth/x/login to sign in.\n`);
+    const atX = await browser.open(/Open (\S+) to sign in/.exec(text)![1]!);
+    const { response } = await finish(browser, atX as { url: string; response: Response }, "authorize");
+    expect(await response.text()).toMatch(/^Signed in as @fake_user/);
+  });
+
+  it("Cancel on X (denied=…) ends on a 403 AUTHORIZATION_DENIED page in UTF-8", async () => {
+    const browser = new Browser(fetch);
+    const { url, response } = await finish(browser, await toX(browser, `http://127.0.0.1:${port}/`), "cancel");
+    expect(url).toContain("denied=");
+    expect(response.status).toBe(403);
+    expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await response.text()).toMatch(/^AUTHORIZATION_DENIED: You cancelled signing in with X\./);
+  });
+
+  it("X docs: a callback is single-use, so replaying it answers 400 INVALID_STATE", async () => {
+    const browser = new Browser(fetch);
+    const { url, response } = await finish(browser, await toX(browser, `http://127.0.0.1:${port}/`), "authorize");
+    expect(response.status).toBe(200);
+    const replay = await browser.request(url);
     expect(replay.status).toBe(400);
-    expect(await replay.text()).toMatch(/^HTTP_ERROR: /);
+    expect(await replay.text()).toMatch(/^INVALID_STATE: /);
   });
 
-  it("Cancel on X (denied=…) answers 403 AUTHORIZATION_DENIED", async () => {
-    const { token, cookie } = await startSignIn();
-    const cancelled = await fetch(fake.deny(token), { headers: { cookie } });
-    expect(cancelled.status).toBe(403);
-    expect(await cancelled.text()).toMatch(/^AUTHORIZATION_DENIED: /);
-  });
-
-  it("another sign-in's callback with this browser's cookie answers 400 TOKEN_MISMATCH", async () => {
-    const mine = await startSignIn();
-    const theirs = await startSignIn();
-    const crossed = await fetch(fake.approve(theirs.token), { headers: { cookie: mine.cookie } });
-    expect(crossed.status).toBe(400);
-    expect(await crossed.text()).toMatch(/^TOKEN_MISMATCH: /);
+  it("without COOKIE_SECRET it exits at start, naming the variable", async () => {
+    const { proc, lines } = runBlock({
+      PORT: String(await getPort({ host: "127.0.0.1" })),
+      TWITTER_CONSUMER_KEY: fakeX.consumerKey,
+      TWITTER_CONSUMER_SECRET: fakeX.consumerSecret,
+    });
+    const result = await proc;
+    expect(result.exitCode).not.toBe(0);
+    expect(lines.join("\n")).toMatch(/Error: Set COOKIE_SECRET/);
   });
 });
