@@ -48,7 +48,7 @@ export async function startDemo(options = {}) {
   const port = options.port ?? Number(env.PORT ?? 3000);
   const fakePort = options.fakePort ?? Number(env.FAKE_X_PORT ?? 3001);
   const real = Boolean(env.TWITTER_CONSUMER_KEY && env.TWITTER_CONSUMER_SECRET);
-  const secret = env.DEMO_SECRET ?? randomSecret();
+  const secret = env.COOKIE_SECRET || randomSecret(); // random: a restart ends sign-ins in progress
 
   /** @type {{ fetch(request: Request): Promise<Response> } | undefined} */
   let site;
@@ -85,9 +85,10 @@ export async function startDemo(options = {}) {
       callbackUrl: `${siteUrl}/callback`,
       baseUrl: fakeUrl,
     });
-    mode = `Mode: <strong>fake X</strong> at <a href="${fakeUrl}">${fakeUrl}</a>, no credentials needed. Sign in there as <code>${defaultUser.screenName}</code> with password <code>${defaultUser.password}</code>.`;
+    // The fake X's own home page says what it is and what it serves.
+    mode = `Mode: <strong>fake X</strong> at <a href="${fakeUrl}/">${fakeUrl}</a>, no credentials needed. Sign in there as <code>${defaultUser.screenName}</code> with password <code>${defaultUser.password}</code>.`;
   }
-  site = createDemoSite({ client, secret, mode, secure: siteUrl.startsWith("https:") });
+  site = createDemoSite({ client, secret, mode });
 
   if (real) {
     log(`twitter-oauth1 demo, REAL X mode (TWITTER_CONSUMER_KEY is set)

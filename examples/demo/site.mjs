@@ -1,10 +1,10 @@
-// The demo site as a Web-standard handler: /, /login, /callback and /logout.
-import { isTwitterOAuthError, sealRequestToken, unsealRequestToken } from "twitter-oauth1";
+// The demo site as a Web-standard handler: twitter-oauth1/handlers answers /login and /callback (each
+// sign-in in progress in a sealed cookie of its own), and this file keeps the app's own part: the
+// sessions, the pages, sign-out.
+import { createSignInHandlers } from "twitter-oauth1/handlers";
 import { cancelledPage, errorPage, signedInPage, signedOutPage } from "./pages.mjs";
 
-const STATE_COOKIE = "demo_request_token";
 const SESSION_COOKIE = "demo_session";
-const STATE_MAX_AGE = 900;
 
 /** @param {Request} request @param {string} name */
 function readCookie(request, name) {
@@ -15,116 +15,81 @@ function readCookie(request, name) {
   return undefined;
 }
 
-function randomId() {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
-
-/**
- * @param {object} options
- * @param {import("twitter-oauth1").TwitterOAuth} options.client
- * @param {string} options.secret sealing secret, >= 32 characters, never sent to the browser
- * @param {string} options.mode HTML line saying which X this talks to
- * @param {boolean} options.secure whether the site is served over https (adds Secure to cookies)
- * @returns {{ fetch(request: Request): Promise<Response>, sessions: Map<string, unknown> }}
- */
-export function createDemoSite({ client, secret, mode, secure }) {
-  /** @type {Map<string, { user: any, accessToken: import("twitter-oauth1").TokenPair }>} */
-  const sessions = new Map();
-  const attributes = `Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
-  const clearState = `${STATE_COOKIE}=; ${attributes}; Max-Age=0`;
-
-  const redirect = (location, cookies = []) => {
-    const headers = new Headers({ location, "cache-control": "no-store" });
-    for (const cookie of cookies) headers.append("set-cookie", cookie);
-    return new Response(null, { status: 303, headers });
-  };
-
-  /** @param {Request} request @param {URL} url */
-  async function login(_request, url) {
-    let requestToken;
-    try {
-      requestToken = await client.getRequestToken();
-    } catch (error) {
-      return errorPage(
-        mode,
-        502,
-        "X is not answering",
-        isTwitterOAuthError(error) ? error.message : "Getting a request token failed.",
-      );
-    }
-    // Step 1's token and secret go into a sealed, HttpOnly cookie: no server-side state until sign-in.
-    const sealed = await sealRequestToken(requestToken, secret);
-    const forceLogin = url.searchParams.get("force_login") === "true";
-    return redirect(client.buildAuthenticateUrl(requestToken, { forceLogin }), [
-      `${STATE_COOKIE}=${sealed}; ${attributes}; Max-Age=${STATE_MAX_AGE}`,
-    ]);
-  }
-
-  /** @param {Request} request @param {URL} url */
-  async function callback(request, url) {
-    // The request token cookie is single-use: every outcome below clears it.
-    const headers = { "set-cookie": clearState };
-    if (url.searchParams.has("denied")) return cancelledPage(mode, headers);
-    const sealed = readCookie(request, STATE_COOKIE);
-    if (sealed === undefined || sealed === "") {
+/** What the demo shows for each way a sign-in can fail (`error.code`), never the developer message. */
+function failurePage(mode, error) {
+  switch (error.code) {
+    case "AUTHORIZATION_DENIED":
+      return cancelledPage(mode);
+    case "INVALID_STATE":
+    case "INVALID_CALLBACK":
       return errorPage(
         mode,
         400,
         "This sign-in link is stale",
-        "This sign-in link has expired or was already used (a replayed callback). Start the sign-in again.",
-        headers,
+        "This sign-in has expired, was already used (a replayed callback), or was started in another browser. Start the sign-in again.",
       );
-    }
-    let requestToken;
-    try {
-      requestToken = await unsealRequestToken(sealed, secret, { maxAgeSeconds: STATE_MAX_AGE });
-    } catch (error) {
-      if (!isTwitterOAuthError(error)) throw error;
+    case "HTTP_ERROR":
+      // X refuses a request token it already exchanged, or one that expired: a replayed callback.
+      if (error.status === 401 && error.endpoint === "POST /oauth/access_token") {
+        return errorPage(
+          mode,
+          400,
+          "This sign-in link is stale",
+          "X says this sign-in was already completed or has expired (a replayed callback). Start the sign-in again.",
+        );
+      }
       return errorPage(
         mode,
-        400,
-        "We could not verify this sign-in",
-        "The sign-in cookie was changed, has expired or comes from another server. Start the sign-in again.",
-        headers,
+        502,
+        "X refused the sign-in",
+        `X could not complete the sign-in (${error.code}). Try again.`,
       );
-    }
-    let verifier;
-    try {
-      ({ verifier } = client.parseCallback(url, requestToken));
-    } catch (error) {
-      if (!isTwitterOAuthError(error)) throw error;
-      const message =
-        error.code === "TOKEN_MISMATCH"
-          ? "This callback does not belong to the sign-in you started in this browser."
-          : "The callback from X is missing its oauth_token or oauth_verifier.";
-      return errorPage(mode, 400, "We could not verify this sign-in", message, headers);
-    }
-    let accessToken;
-    let user;
-    try {
-      accessToken = await client.exchangeVerifier(requestToken, verifier);
-      user = await client.verifyCredentials(accessToken, { includeEmail: true });
-    } catch (error) {
-      if (!isTwitterOAuthError(error)) throw error;
-      const stale = error.code === "HTTP_ERROR" && error.status === 401;
+    case "NETWORK_ERROR":
+    case "TIMEOUT":
+      return errorPage(mode, 502, "X is not answering", "X could not be reached. Try again in a moment.");
+    default:
       return errorPage(
         mode,
-        stale ? 400 : 502,
-        stale ? "This sign-in link is stale" : "X refused the sign-in",
-        stale
-          ? "X says this sign-in was already completed or has expired (a replayed callback). Start the sign-in again."
-          : error.message,
-        headers,
+        502,
+        "X refused the sign-in",
+        `X could not complete the sign-in (${error.code}). Try again.`,
       );
-    }
-    const id = randomId();
-    sessions.set(id, { user, accessToken });
-    return redirect("/", [clearState, `${SESSION_COOKIE}=${id}; ${attributes}`]);
   }
+}
+
+/**
+ * @param {object} options
+ * @param {import("twitter-oauth1").TwitterOAuth} options.client its callbackUrl ends in /callback
+ * @param {string} options.secret cookie secret, >= 32 characters, never sent to the browser
+ * @param {string} options.mode HTML line saying which X this talks to
+ * @returns {{ fetch(request: Request): Promise<Response>, sessions: Map<string, unknown> }}
+ */
+export function createDemoSite({ client, secret, mode }) {
+  /** @type {Map<string, { user: any, accessToken: import("twitter-oauth1").TokenPair }>} */
+  const sessions = new Map();
+  const callback = new URL(client.toJSON().callbackUrl ?? "http://localhost/callback");
+  const secure = callback.protocol === "https:";
+  const attributes = `Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+
+  const redirect = (location, cookie) => {
+    const headers = new Headers({ location, "cache-control": "no-store" });
+    if (cookie !== undefined) headers.append("set-cookie", cookie);
+    return new Response(null, { status: 303, headers });
+  };
+
+  const signIn = createSignInHandlers({
+    client,
+    cookieSecret: secret,
+    loginPath: "/login",
+    includeEmail: true,
+    // The app's own session starts here; the handlers clear the sign-in's cookie on this answer.
+    onSuccess({ accessToken, user, returnTo }) {
+      const id = crypto.randomUUID();
+      sessions.set(id, { user, accessToken });
+      return redirect(returnTo, `${SESSION_COOKIE}=${id}; ${attributes}`);
+    },
+    onError: (error) => failurePage(mode, error),
+  });
 
   /** @param {Request} request */
   async function logout(request) {
@@ -135,22 +100,25 @@ export function createDemoSite({ client, secret, mode, secure }) {
       // Sign-out also revokes the token at X (POST oauth/invalidate_token); a failure does not keep you signed in.
       await client.invalidateToken(session.accessToken).catch(() => undefined);
     }
-    return redirect("/", [`${SESSION_COOKIE}=; ${attributes}; Max-Age=0`]);
+    return redirect("/?signed_out=1", `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`);
   }
 
   return {
     sessions,
     /** @param {Request} request @returns {Promise<Response>} */
     async fetch(request) {
+      const answer = await signIn.handle(request); // GET /login and GET /callback
+      if (answer !== undefined) return answer;
       const url = new URL(request.url);
       const route = `${request.method} ${url.pathname}`;
       if (route === "GET /") {
         const id = readCookie(request, SESSION_COOKIE);
         const session = id === undefined ? undefined : sessions.get(id);
-        return session === undefined ? signedOutPage(mode) : signedInPage(mode, session.user);
+        if (session !== undefined) return signedInPage(mode, session.user);
+        // Opened on another host than the callback's (localhost vs 127.0.0.1): sign in over there.
+        const base = url.hostname === callback.hostname ? "" : callback.origin;
+        return signedOutPage(mode, { signedOut: url.searchParams.has("signed_out"), base });
       }
-      if (route === "GET /login") return login(request, url);
-      if (route === "GET /callback") return callback(request, url);
       if (route === "POST /logout") return logout(request);
       return errorPage(mode, 404, "Not found", "There is no page here.");
     },

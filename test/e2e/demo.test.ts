@@ -1,10 +1,12 @@
 // The demo over plain HTTP (no browser needed): what it prints, both modes, and the flow with
 // the fake X's headless approve().
+import { get } from "node:http";
 import { describe, expect, it } from "vitest";
 import { startDemo } from "../../examples/demo/server.mjs";
 
-function cookieOf(response: Response, name: string): string | undefined {
-  for (const cookie of response.headers.getSetCookie()) if (cookie.startsWith(`${name}=`)) return cookie.split(";")[0];
+/** `name=value` of the first cookie the answer sets whose name starts with `prefix`. */
+function cookieOf(response: Response, prefix: string): string | undefined {
+  for (const cookie of response.headers.getSetCookie()) if (cookie.startsWith(prefix)) return cookie.split(";")[0];
   return undefined;
 }
 
@@ -18,21 +20,34 @@ describe("npm run demo", () => {
       expect(lines.join("\n")).toContain(`Open      ${demo.siteUrl}`);
       expect(lines.join("\n")).toContain(`Fake X    ${demo.fakeUrl}`);
 
+      const first = await (await fetch(demo.siteUrl)).text();
+      expect(first).toContain("You are not signed in.");
+      // A first visit has no account to differ from: no force_login link yet.
+      expect(first).not.toContain("different X account");
+
       const login = await fetch(`${demo.siteUrl}/login`, { redirect: "manual" });
-      expect(login.status).toBe(303);
+      expect(login.status).toBe(302);
       const location = new URL(login.headers.get("location")!);
       expect(location.origin + location.pathname).toBe(`${demo.fakeUrl}/oauth/authenticate`);
-      const state = cookieOf(login, "demo_request_token")!;
-      expect(login.headers.getSetCookie()[0]).toMatch(/; Path=\/; HttpOnly; SameSite=Lax; Max-Age=900$/);
+      // The sign-in waits in the handlers' sealed cookie of its own.
+      const state = cookieOf(login, "x-signin-")!;
+      expect(login.headers.getSetCookie()[0]).toMatch(
+        /^x-signin-[\w-]{16}=[\w-]+; Path=\/; Max-Age=900; HttpOnly; SameSite=Lax$/,
+      );
 
       const callback = demo.fake!.approve(location.searchParams.get("oauth_token")!);
       expect(callback.startsWith(`${demo.siteUrl}/callback?`)).toBe(true);
       const back = await fetch(callback, { redirect: "manual", headers: { cookie: state } });
       expect(back.status).toBe(303);
-      const session = cookieOf(back, "demo_session")!;
+      const session = cookieOf(back, "demo_session=")!;
       const home = await (await fetch(demo.siteUrl, { headers: { cookie: session } })).text();
       expect(home).toContain('<dd id="screen-name">@fake_user</dd>');
       expect(home).toContain('<dd id="user-id">1450000000000000001</dd>');
+      expect(home).toContain('href="/login?force_login=true">Sign in with a different X account</a>');
+      // The footer leads to the fake X's own home page.
+      expect(home).toContain(`<a href="${demo.fakeUrl}/">`);
+      const fakeHome = await fetch(`${demo.fakeUrl}/`);
+      expect([fakeHome.status, fakeHome.headers.get("content-type")]).toEqual([200, "text/html; charset=utf-8"]);
 
       const replay = await fetch(callback, { redirect: "manual", headers: { cookie: state } });
       expect(replay.status).toBe(400);
@@ -44,9 +59,30 @@ describe("npm run demo", () => {
         headers: { cookie: session },
       });
       expect(out.status).toBe(303);
-      expect(await (await fetch(demo.siteUrl, { headers: { cookie: session } })).text()).toContain(
-        "You are not signed in.",
-      );
+      const after = new URL(out.headers.get("location")!, demo.siteUrl).href;
+      const signedOut = await (await fetch(after, { headers: { cookie: session } })).text();
+      expect(signedOut).toContain("You signed out. You are not signed in.");
+      expect(signedOut).toContain("Sign in with a different X account");
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it("opened on another host than the callback's, the home page signs in over there", async () => {
+    const demo = await startDemo({ port: 0, fakePort: 0, host: "localhost", env: {}, log: () => undefined });
+    try {
+      // As a browser that opened http://127.0.0.1:PORT asks (the site listens on localhost; fetch
+      // would not send a Host header of its own choosing).
+      const elsewhere = new URL(demo.siteUrl.replace("localhost", "127.0.0.1")).host;
+      const page = await new Promise<string>((resolve, reject) => {
+        get(demo.siteUrl, { headers: { host: elsewhere } }, async (response) => {
+          let body = "";
+          for await (const chunk of response) body += chunk;
+          resolve(body);
+        }).on("error", reject);
+      });
+      expect(page).toContain(`Signing in happens on ${demo.siteUrl}, where X sends you back.`);
+      expect(page).toContain(`href="${demo.siteUrl}/login"`);
     } finally {
       await demo.close();
     }

@@ -38,7 +38,8 @@ describe.runIf(chromiumAvailable())("the demo in headless Chromium: force_login,
     await page.goto(demo.siteUrl);
     const button = page.getByRole("button", { name: "Sign out" });
     if (await button.count()) await button.click();
-    await visible(page.getByText("You are not signed in."));
+    else await page.goto(`${demo.siteUrl}/?signed_out=1`); // already out: the page a sign-out ends on
+    await visible(page.getByText("You signed out. You are not signed in."));
   }
 
   async function fillLoginForm(): Promise<void> {
@@ -54,6 +55,11 @@ describe.runIf(chromiumAvailable())("the demo in headless Chromium: force_login,
 
   async function demoCookie(name: string) {
     return (await context.cookies(demo.siteUrl)).find((cookie) => cookie.name === name);
+  }
+
+  /** The handlers' pending sign-in cookies. */
+  async function pendingCookies() {
+    return (await context.cookies(demo.siteUrl)).filter((cookie) => cookie.name.startsWith("x-signin-"));
   }
 
   beforeAll(async () => {
@@ -80,6 +86,28 @@ describe.runIf(chromiumAvailable())("the demo in headless Chromium: force_login,
     await demo?.close();
   });
 
+  it("on a 375 px wide phone nothing overflows sideways: the home page and the profile card", async () => {
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.setViewportSize({ width: 375, height: 740 });
+    try {
+      await page.goto(demo.siteUrl); // signed in since beforeAll: the profile card
+      expect(await text(page.getByRole("heading", { level: 1 }))).toBe("Signed in as Fake User");
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      // Every line of the card stays inside it: the longest values (the id, the email) included.
+      const card = await page.locator("main").boundingBox();
+      for (const id of ["name", "screen-name", "user-id", "email"]) {
+        const box = (await page.locator(`#${id}`).boundingBox())!;
+        expect(box.x + box.width, id).toBeLessThanOrEqual(card!.x + card!.width);
+      }
+      await shot("375-profile");
+      await signOut();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await shot("375-signed-out");
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
   it("force_login: the form again, even though signed in at X and approved", async () => {
     await signOut();
     fakePages.length = 0;
@@ -93,19 +121,20 @@ describe.runIf(chromiumAvailable())("the demo in headless Chromium: force_login,
     await shot("force-login");
   });
 
-  it("a tampered request-token cookie: a clear error page, not signed in", async () => {
+  it("a tampered pending sign-in cookie: a clear error page, not signed in", async () => {
     await signOut();
     await page.goto(`${demo.siteUrl}/login?force_login=true`);
     await visible(page.getByLabel("Password"));
-    const sealed = (await demoCookie("demo_request_token"))!;
+    const sealed = (await pendingCookies())[0]!;
     const i = Math.floor(sealed.value.length / 2);
     const tampered = sealed.value.slice(0, i) + (sealed.value[i] === "A" ? "B" : "A") + sealed.value.slice(i + 1);
     await context.addCookies([{ ...sealed, value: tampered }]);
     await fillLoginForm();
     await page.waitForURL(`${demo.siteUrl}/callback?**`);
-    expect(await text(page.getByRole("heading", { level: 1 }))).toBe("We could not verify this sign-in");
-    expect(await text(page.getByRole("alert"))).toContain("cookie was changed");
+    expect(await text(page.getByRole("heading", { level: 1 }))).toBe("This sign-in link is stale");
     expect(await demoCookie("demo_session")).toBeUndefined();
+    // The tampered cookie is cleared with the rest of that sign-in.
+    expect(await pendingCookies()).toEqual([]);
     await shot("tampered-cookie");
   });
 
@@ -117,9 +146,9 @@ describe.runIf(chromiumAvailable())("the demo in headless Chromium: force_login,
     await page.goto(`${demo.siteUrl}/login`);
     const setCookie = (await (await login).headerValue("set-cookie")) ?? "";
     await expectSignedIn();
-    const value = /^demo_request_token=([^;]+)/.exec(setCookie)?.[1];
+    const [, name, value] = /^(x-signin-[\w-]+)=([^;]+)/.exec(setCookie) ?? [];
     expect(value).toBeDefined();
-    const sealed = { name: "demo_request_token", value: value!, url: demo.siteUrl };
+    const sealed = { name: name!, value: value!, url: demo.siteUrl };
     const callback = callbacks.at(-1)!;
     expect(new URL(callback).searchParams.get("oauth_verifier")).toBeTruthy();
     await signOut();
