@@ -24,15 +24,6 @@ export function blockUnder(file: string, heading: string): string {
   return block.code;
 }
 
-/** A free loopback port (closed again, so the child can take it). */
-export async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((done) => probe.close(done));
-  return port;
-}
-
 /** A running block. */
 export interface BlockProcess {
   child: ChildProcess;
