@@ -33,20 +33,13 @@ function checkLoginOptions(options: LoginOptions): void {
 /**
  * The URL as the browser asked for it: the `Host` header it sent names the host its cookies belong to
  * (RFC 9110 7.2), even where a framework rewrites `request.url` (Next.js's NextRequest turns
- * 127.0.0.1 and [::1] into localhost). Falls back to `request.url` without a usable `Host`.
+ * 127.0.0.1 and [::1] into localhost). The URL `host` setter leaves the URL as it was for a value
+ * that is not a host (WHATWG URL), so a missing or malformed header keeps `request.url`.
  */
 function browserUrl(request: Request): URL {
   const url = new URL(request.url);
-  const host = request.headers.get("host");
-  if (host === null || host === url.host) return url;
-  try {
-    const asked = new URL(`${url.protocol}//${host}`);
-    // Only a bare host[:port] is taken; anything else in the header is not a host.
-    if (asked.host !== host.toLowerCase() || asked.pathname !== "/") return url;
-    return new URL(url.pathname + url.search, asked.origin);
-  } catch {
-    return url;
-  }
+  url.host = request.headers.get("host") ?? url.host;
+  return url;
 }
 
 /** Adds `Set-Cookie` values to an answer; copies it when its headers are immutable (`Response.redirect`). */
