@@ -1,6 +1,7 @@
 // The fake X of twitter-oauth1/testing on a loopback port, so that an example in another process (or
-// runtime) reaches it as it would reach https://api.x.com; the test keeps the fake at hand to
-// approve or deny a request token as the user would.
+// runtime) reaches it as it would reach https://api.x.com. In process rather than the fake-x command
+// (which test/docs/readme-server.test.ts uses): the checks need a user whose display name holds
+// markup, and approve() a request token directly, as another browser's user.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import {

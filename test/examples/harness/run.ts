@@ -1,5 +1,7 @@
-// An example started as its own process (tinyexec), its output kept for failure messages, ready once
-// it prints the "Open http://…" line every example prints when it listens.
+// An example started as its own process (tinyexec spawns it and reads its lines), its output kept for
+// failure messages, ready once it prints the "Open http://…" line every example prints when it
+// listens. Waiting for that line is the one part written here: port- or URL-polling tools (wait-on and
+// the like) would pass on a server that prints nothing, and the printed URL is what a user opens.
 import { type Result, x } from "tinyexec";
 import type { StartedExample } from "./web-example.js";
 
