@@ -1,7 +1,7 @@
 // `npm run bench` (after `npm run build`): every leg of the side-by-side benchmark in one go, as
-// Markdown, ending with the issue's targets and whether this run met them. Legs: Node (this
-// process), Deno and Bun (child processes running bench/runtime-leg.js), workerd (a Worker on
-// loopback), bundle sizes (esbuild + gzip) and cold import time. Read the ratios, not the
+// Markdown, ending with the targets of docs/performance.md and whether this run met them. Legs:
+// Node (this process), Deno and Bun (child processes running bench/runtime-leg.js), workerd (a
+// Worker on loopback), bundle sizes (esbuild + gzip) and cold import time. Read the ratios, not the
 // microseconds: on a shared machine absolute times are noise.
 // Usage: node bench/run.js [--quick] [--skip=deno,bun,workerd,size,cold] [--write-docs]
 // --write-docs also puts this run's output into docs/performance.md, between its bench markers.
@@ -129,7 +129,7 @@ if (!skip.has("cold")) {
   console.log(coldTable(runColdImport({ samples: quick ? 5 : 11 })));
 }
 
-console.log("\n## Targets (issue 7), this run\n");
+console.log("\n## Targets, this run\n");
 console.log("| target | this run | goal | |\n|---|---:|---|---|");
 for (const t of targets) {
   const met = t.met(t.value);

@@ -1,6 +1,7 @@
 // RFC 5849 section 3.6: keep ALPHA / DIGIT / "-" / "." / "_" / "~", encode every other UTF-8 octet
 // as %XX with uppercase hex. encodeURIComponent is that encoder except for ! ' ( ) *, which it
-// leaves alone (the classic "Could not authenticate you" bug, protocol.md A.10).
+// leaves alone (the classic "Could not authenticate you" bug, e.g.
+// https://github.com/request/request/issues/449).
 const UNRESERVED_ONLY = /^[\w.~-]*$/;
 const SUB_DELIMS = /[!'()*]/g;
 

@@ -1,7 +1,7 @@
 import { describe } from "../oauth1/percent-encode.js";
 import type { TwitterOAuthOptions } from "./types.js";
 
-/** X's documented host for the OAuth endpoints (protocol.md A.1). */
+/** X's documented host for the OAuth endpoints (X docs "OAuth API reference index": https://api.x.com/oauth/…). */
 export const DEFAULT_BASE_URL = "https://api.x.com";
 const DEFAULT_TIMEOUT = 10_000;
 

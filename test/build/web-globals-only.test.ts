@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
-// DEVELOPERS.md rule 2: src/ uses web-standard globals only, and the compiler config makes a
-// violation fail to build. Compile a file with the src/ tsconfig's options and see it fail.
+// src/ uses web-standard globals only, so that it runs unchanged in Node, Deno, Bun, workerd and
+// browsers, and the compiler config makes a violation fail to build. Compile a file with the src/ tsconfig's options and see it fail.
 const root = resolve(import.meta.dirname, "../..");
 const tsc = join(root, "node_modules/typescript/bin/tsc");
 const dir = mkdtempSync(join(tmpdir(), "src-globals-"));

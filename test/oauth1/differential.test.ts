@@ -315,7 +315,7 @@ describe("differential: signRequest agrees with the reference signer (test/refer
     );
 
     if (process.env.SHOW_MIX) console.log(Object.fromEntries(seen));
-    // The mix the issue asks for really was generated (each at least 100 times in 5,000).
+    // The mix this test is for really was generated (each at least 100 times in 5,000).
     const wanted = [
       "method HMAC-SHA1",
       "method HMAC-SHA256",

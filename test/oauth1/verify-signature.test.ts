@@ -21,7 +21,7 @@ import {
   referenceSignature,
 } from "../reference/signer.js";
 
-// X docs "Creating a signature" credentials (protocol.md D.3); recognisable so leaks are easy to spot.
+// X docs "Creating a signature" credentials; recognisable so leaks are easy to spot.
 const consumerSecret = "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw";
 const tokenSecret = "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE";
 const secrets = { consumerSecret, tokenSecret };
@@ -356,7 +356,7 @@ describe("verifySignature with a Request object (RFC 5849 3.4.1.3.1: only a form
     expect((await verifySignature(request, secrets)).reason).toBe("bad_signature");
   });
 
-  it("ignores a JSON body (X API v2 POST /2/tweets, protocol.md C.23)", async () => {
+  it("ignores a JSON body (X API v2 POST /2/tweets; RFC 5849 3.4.1.3.1 signs form bodies only)", async () => {
     const target = "https://api.x.com/2/tweets";
     const { authorization } = await signRequest({ method: "POST", url: target }, credentials, options);
     const request = new Request(target, {

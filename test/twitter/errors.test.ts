@@ -31,7 +31,7 @@ function answer(url: string, body: string, init: ResponseInit): void {
   x.server.use(http.post(url, () => new HttpResponse(body, init)));
 }
 
-describe("protocol.md B.1: X's error body formats become HTTP_ERROR with parsed errors", () => {
+describe("X's error body formats (JSON, XML, plain text, as client libraries recorded them) become HTTP_ERROR with parsed errors", () => {
   it("JSON errors array (401 code 32, recorded 2020)", async () => {
     answer(REQUEST_TOKEN_URL, '{"errors":[{"code":32,"message":"Could not authenticate you."}]}', {
       status: 401,

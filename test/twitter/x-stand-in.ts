@@ -10,7 +10,7 @@ import { referenceBaseString, referenceParseForm, referenceSignature } from "../
 
 export const HOSTS = ["https://api.twitter.com", "https://api.x.com"] as const;
 
-/** X's documented "Log in with X" example (protocol.md D.3). */
+/** X's documented example of X docs "Log in with X" (consumer secret published on that page). */
 export const DOCS = {
   consumerKey: "cChZNFj6T5R0TigYB9yd1w",
   consumerSecret: "L8qq9PZyRg6ieKGEKhZolGC0vJWLw8iEJ88DRdyOg",
@@ -62,7 +62,7 @@ export interface StandIn {
   tokens: Map<string, string>;
 }
 
-/** X's 401 for a bad signature, as recorded in 2020 (protocol.md B.1). */
+/** X's 401 for a bad signature, as abraham/twitteroauth recorded it in 2020 (tests/fixtures). */
 export function code32(): Response {
   return HttpResponse.json({ errors: [{ code: 32, message: "Could not authenticate you." }] }, { status: 401 });
 }
