@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { signRequest, type SignedRequest } from "../../src/oauth1/index.js";
-import { referenceAuthorizationHeader, referenceParseForm, referencePercentEncode } from "../reference/signer.js";
+import { referenceAuthorizationHeader, referenceParseForm, referencePercentEncode } from "../conformance/oracle.js";
 
 export type Location = "header" | "query" | "body";
 export type Method = "HMAC-SHA1" | "HMAC-SHA256" | "HMAC-SHA512" | "PLAINTEXT";
