@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// The real-browser test of the demo (issue 4): Debian's Chromium through playwright-core.
+// The demo in real browsers: Debian's Chromium, Firefox ESR and WebKitGTK, launched by test/support.
 export default defineConfig({
   test: {
     include: ["test/e2e/**/*.test.ts"],

@@ -104,3 +104,25 @@ export async function readCappedBytes(
   }
   return concat(chunks, size);
 }
+
+/** A `Request` or `Response`, as far as reading its body goes. @internal */
+export interface BodyHolder {
+  readonly body: ReadableStream<Uint8Array> | null;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/**
+ * Reads the body of a `Request` or `Response` of at most `limit` bytes; undefined when it is larger.
+ * @internal
+ */
+export async function readBodyCapped(message: BodyHolder, limit: number): Promise<Uint8Array | undefined> {
+  const stream = message.body as ReadableStream<Uint8Array> | null | undefined;
+  if (stream === null) return new Uint8Array(0);
+  if (stream === undefined) {
+    // Firefox implements no Request.body (the stream getter is missing, not null). A Request made
+    // by script holds its body in memory already, so reading it whole costs nothing new.
+    const bytes = new Uint8Array(await message.arrayBuffer());
+    return bytes.byteLength > limit ? undefined : bytes;
+  }
+  return readCappedBytes(stream, limit);
+}

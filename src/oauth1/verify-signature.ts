@@ -1,4 +1,4 @@
-import { readCappedBytes } from "../read-capped.js";
+import { readBodyCapped } from "../read-capped.js";
 import { readAuthorizationHeader, type HeaderParameter } from "./authorization-header.js";
 import { normalizeMethod, signatureBaseString } from "./base-string.js";
 import { timingSafeEqual } from "./constant-time.js";
@@ -166,28 +166,6 @@ function overLimit(text: string, limit: number): boolean {
   return new TextEncoder().encode(text).byteLength > limit;
 }
 
-/**
- * The chunks of a stream, for readCappedBytes. On an early stop it cancels the stream without
- * waiting: the stream of a `Request.clone()` is a tee branch, and cancelling one branch settles
- * only once the other (the caller's, still unread) is cancelled too.
- */
-async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  let done = false;
-  try {
-    for (;;) {
-      const next = await reader.read();
-      if (next.done) {
-        done = true;
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
-    if (!done) reader.cancel().catch(() => undefined);
-  }
-}
-
 /** The form body of a Request as text, read from a clone and at most `limit` bytes of it. */
 async function readForm(request: Request, limit: number): Promise<string | null | VerificationResult> {
   // RFC 5849 3.4.1.3.1: only a single-part form body with that content type is signed, so any
@@ -200,7 +178,7 @@ async function readForm(request: Request, limit: number): Promise<string | null 
   }
   let bytes: Uint8Array | undefined;
   try {
-    bytes = await readCappedBytes(chunksOf(request.clone().body!), limit);
+    bytes = await readBodyCapped(request.clone(), limit);
   } catch {
     return refuse("unreadable_body", "the body could not be read to its end");
   }

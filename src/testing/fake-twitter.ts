@@ -13,7 +13,7 @@ import { findUserByScreenName, liveRequestToken, prune, type FakeState } from ".
 import { accessTokenEndpoint, requestTokenEndpoint } from "./token-endpoints.js";
 import type { FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
 import { X_ERRORS, xError, xKnownError } from "./x-responses.js";
-import { readCappedBytes } from "../read-capped.js";
+import { readBodyCapped } from "../read-capped.js";
 
 /** Bodies beyond this are refused with 413 before they are read in full. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -80,7 +80,7 @@ async function readBody(request: Request): Promise<string | undefined> {
   if (request.body === null) return "";
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return undefined;
-  const bytes = await readCappedBytes(request.body, MAX_BODY_BYTES);
+  const bytes = await readBodyCapped(request, MAX_BODY_BYTES);
   // Invalid UTF-8 becomes U+FFFD, so the signature check fails instead of throwing.
   return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
 }

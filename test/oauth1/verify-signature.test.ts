@@ -346,6 +346,23 @@ describe("verifySignature with a Request object (RFC 5849 3.4.1.3.1: only a form
     expect(await request.text()).toBe(body);
   });
 
+  it("reads the form body where Request has no body stream (Firefox), within the limit", async () => {
+    // Firefox implements no Request.body: the getter is missing, so `body` is undefined, not null.
+    class StreamlessRequest extends Request {
+      override get body(): null {
+        return undefined as unknown as null;
+      }
+      override clone(): StreamlessRequest {
+        return Object.setPrototypeOf(super.clone(), StreamlessRequest.prototype);
+      }
+    }
+    const { authorization } = await signed();
+    const init = { method: "POST", headers: { authorization, "content-type": "application/x-www-form-urlencoded" } };
+    expect((await verifySignature(new StreamlessRequest(url, { ...init, body }), secrets)).valid).toBe(true);
+    const tooBig = new StreamlessRequest(url, { ...init, body: body + "&pad=" + "x".repeat(100) });
+    expect((await verifySignature(tooBig, secrets, { maxBodyBytes: body.length + 10 })).reason).toBe("body_too_large");
+  });
+
   it("a form body that was not signed fails, so the body really is read", async () => {
     const { authorization } = await signed();
     const request = new Request(url, {

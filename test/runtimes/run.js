@@ -1,92 +1,57 @@
-// `npm run test:runtimes`: the conformance suite (test/conformance/) in seven runtimes, one after
-// another: Node 20 (this machine's node), Node 22 and 24 (npm `node` package), Deno and Bun (npm
-// devDependencies), workerd (npm devDependency, serving a bundled Worker on loopback) and headless
-// Chromium (Debian's, through playwright-core). Prints each runtime's failures, a summary table
-// with versions, and exits 1 if any runtime failed, ran zero cases or could not start.
+// `npm run test:runtimes`: the conformance suite (test/conformance/) in eleven runs, one after
+// another: Node 20 (this machine's node) on both HMAC paths, Node 22 and 24 (npm `node`), Deno and
+// Bun (npm devDependencies), workerd (npm, serving a bundled Worker on loopback), Vercel's Edge
+// Runtime (npm `edge-runtime`, an IIFE bundle), and headless Chromium, Firefox ESR and WebKitGTK
+// (Debian's). Prints each runtime's failures and a table with versions and HMAC paths, and exits 1
+// if any runtime failed, ran zero cases or could not start.
+//
+// The README's runtimes table (between its runtimes:start and runtimes:end markers) is this
+// table: each run compares the rows it ran with it and fails when one differs; a full run with
+// --write-readme rewrites it. No number in it is typed by hand.
 // Needs a fresh build: run `npm run build` first (npm test does).
-// Usage: node test/runtimes/run.js [node20 node22 node24 deno bun workerd chromium] [--verbose]
+// Usage: node test/runtimes/run.js [name ...] [--verbose] [--write-readme]
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureNodeBins, nodeBinary } from "./node-bins.js";
+import { readmeDiff, renderTable, replaceTable } from "./readme-table.js";
+import { RUNTIMES } from "./runtimes.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const entry = "test/runtimes/entry.js";
-const bin = (name) => join(root, "node_modules/.bin", name);
-const RUNTIME_LIMIT_MS = 10 * 60_000;
-const NPM_HINT = 'it is a devDependency of the repository: run "npm ci" at the repository root';
-
-const RUNTIMES = [
-  {
-    name: "node20",
-    label: "Node 20 (system)",
-    command: () => [process.execPath, entry],
-    hint: "install Node.js >= 20 and run with it",
-  },
-  {
-    name: "node20-webcrypto",
-    label: "Node 20, WebCrypto path",
-    command: () => [process.execPath, entry, "--webcrypto"],
-    hint: "install Node.js >= 20 and run with it",
-  },
-  {
-    name: "node22",
-    label: "Node 22 (npm node)",
-    command: () => [nodeBinary(22), entry],
-    setup: ensureNodeBins,
-    hint: 'run "npm ci --prefix test/runtimes/node-bins"',
-  },
-  {
-    name: "node24",
-    label: "Node 24 (npm node)",
-    command: () => [nodeBinary(24), entry],
-    setup: ensureNodeBins,
-    hint: 'run "npm ci --prefix test/runtimes/node-bins"',
-  },
-  {
-    name: "deno",
-    label: "Deno (npm deno)",
-    command: () => [bin("deno"), "run", "--no-prompt", "--no-config", entry],
-    needs: bin("deno"),
-    hint: NPM_HINT,
-  },
-  { name: "bun", label: "Bun (npm bun)", command: () => [bin("bun"), entry], needs: bin("bun"), hint: NPM_HINT },
-  {
-    name: "workerd",
-    label: "workerd (npm workerd)",
-    command: () => [process.execPath, "test/runtimes/workerd.js"],
-    needs: bin("workerd"),
-    hint: NPM_HINT,
-  },
-  {
-    name: "chromium",
-    label: "Chromium (Debian, playwright-core)",
-    command: () => [process.execPath, "test/runtimes/chromium.js"],
-    hint: "apt-get install -y chromium",
-  },
-];
+// Each runner bounds its own waits; this is the backstop for one that hangs anyway.
+const RUNTIME_LIMIT_MS = 150_000;
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
+const writeReadme = args.includes("--write-readme");
 const chosen = args.filter((a) => !a.startsWith("--"));
 const unknown = chosen.filter((name) => !RUNTIMES.some((r) => r.name === name));
 if (unknown.length) {
   console.error(`unknown runtime(s): ${unknown.join(", ")}; choose from ${RUNTIMES.map((r) => r.name).join(", ")}`);
   process.exit(2);
 }
-if (!existsSync(join(root, "dist/index.js")) || !existsSync(join(root, "dist/testing.js"))) {
-  console.error('dist/index.js or dist/testing.js is missing: run "npm run build" first.');
+if (writeReadme && chosen.length > 0) {
+  console.error("--write-readme rewrites the whole table: run every runtime (name none).");
+  process.exit(2);
+}
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const missing = Object.values(manifest.exports)
+  .flatMap((target) => (typeof target === "string" ? [target] : [target.import?.default]))
+  .filter((file) => file?.startsWith("./dist/") && !existsSync(join(root, file)));
+if (missing.length > 0) {
+  console.error(`${missing.join(", ")} missing: run "npm run build" first.`);
   process.exit(1);
 }
 
 function runOne(runtime) {
   return new Promise((resolvePromise) => {
     const [command, ...rest] = runtime.command();
-    const child = spawn(command, verbose && rest[0] === entry ? [...rest, "--verbose"] : rest, {
+    const child = spawn(command, verbose && rest.includes(entry) ? [...rest, "--verbose"] : rest, {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, NO_COLOR: "1" },
+      detached: true,
     });
     let output = "";
     child.stdout.on("data", (chunk) => {
@@ -97,10 +62,19 @@ function runOne(runtime) {
       output += chunk;
       process.stderr.write(chunk);
     });
-    // A suite that hangs must not hang CI: stop the runtime after RUNTIME_LIMIT_MS.
+    // A runner that hangs must not hang CI: stop its whole process group (browsers, drivers, Xvfb).
+    const stop = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        child.kill(signal);
+      }
+    };
+    let killer;
     const timer = setTimeout(() => {
       output += `\n${runtime.name}: no result after ${RUNTIME_LIMIT_MS / 1000} s; stopped\n`;
-      child.kill("SIGTERM");
+      stop("SIGTERM"); // the runner exits and stops what it started (browsers, drivers, Xvfb, workerd)
+      killer = setTimeout(() => stop("SIGKILL"), 10_000);
     }, RUNTIME_LIMIT_MS);
     child.on("error", (error) => {
       clearTimeout(timer);
@@ -108,12 +82,16 @@ function runOne(runtime) {
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(killer);
       resolvePromise({ code: code ?? 128, signal, output });
     });
   });
 }
 
+const line = (output, key) => new RegExp(`^${key}: (.+)$`, "m").exec(output)?.[1]?.trim();
+
 const rows = [];
+const started = Date.now();
 for (const runtime of RUNTIMES.filter((r) => chosen.length === 0 || chosen.includes(r.name))) {
   console.log(`\n=== ${runtime.label} ===`);
   const problem =
@@ -123,23 +101,30 @@ for (const runtime of RUNTIMES.filter((r) => chosen.length === 0 || chosen.inclu
     rows.push({ runtime, version: "-", passed: 0, failed: 0, status: "FAILED (cannot start)" });
     continue;
   }
+  const t0 = Date.now();
   const { code, output } = await runOne(runtime);
-  const version = /^runtime: (.+)$/m.exec(output)?.[1] ?? "?";
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  const measured = {
+    version: line(output, "version") ?? "?",
+    via: line(output, "via"),
+    hmac: line(output, "hmac") ?? "?",
+    seconds,
+  };
   const lines = output.trimEnd().split("\n");
   const last = lines[lines.length - 1]?.trim() ?? "";
   const summary = /^(\d+) passed, (\d+) failed$/.exec(last);
   if (last === "SKIPPED" && code === 0) {
-    rows.push({ runtime, version, passed: 0, failed: 0, status: "SKIPPED (no Chromium; fails when CI is set)" });
+    rows.push({ runtime, ...measured, passed: 0, failed: 0, status: "SKIPPED (not installed; fails when CI is set)" });
   } else if (!summary) {
     console.log(`${runtime.name}: no "N passed, M failed" line (exit ${code}). To fix: ${runtime.hint}.`);
-    rows.push({ runtime, version, passed: 0, failed: 0, status: `FAILED (exit ${code}, no summary)` });
+    rows.push({ runtime, ...measured, passed: 0, failed: 0, status: `FAILED (exit ${code}, no summary)` });
   } else {
     const passed = Number(summary[1]);
     const failed = Number(summary[2]);
     const good = code === 0 && failed === 0 && passed > 0;
     rows.push({
       runtime,
-      version,
+      ...measured,
       passed,
       failed,
       status: good ? "ok" : passed === 0 ? "FAILED (did not run; see its output above)" : "FAILED",
@@ -148,11 +133,19 @@ for (const runtime of RUNTIMES.filter((r) => chosen.length === 0 || chosen.inclu
 }
 
 const table = [
-  ["runtime", "version", "passed", "failed", "status"],
-  ...rows.map((r) => [r.runtime.label, r.version, String(r.passed), String(r.failed), r.status]),
+  ["runtime", "version", "HMAC", "passed", "failed", "s", "status"],
+  ...rows.map((r) => [
+    r.runtime.label,
+    r.version,
+    r.hmac ?? "-",
+    String(r.passed),
+    String(r.failed),
+    r.seconds ?? "-",
+    r.status,
+  ]),
 ];
 const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-console.log("\nConformance suite by runtime");
+console.log(`\nConformance suite by runtime (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 for (const [i, row] of table.entries()) {
   console.log(
     row
@@ -168,8 +161,40 @@ const bad = rows.filter((r) => r.status !== "ok" && !r.status.startsWith("SKIPPE
 for (const row of rows.filter((r) => r.status.startsWith("SKIPPED"))) {
   console.log(`\n!!! ${row.runtime.label} was SKIPPED: nothing was proven in it on this run. !!!`);
 }
-console.log(`\n${passed} passed, ${failed} failed`);
-if (bad.length > 0 || rows.length === 0) {
-  console.log(`runtimes failing: ${bad.map((r) => r.runtime.name).join(", ") || "none selected"}`);
+
+// The README's table: every row that ran here must read as it does there.
+const readmePath = join(root, "README.md");
+const readme = readFileSync(readmePath, "utf8");
+// Rows that ran the suite (passing or not); a runtime that could not start or was skipped has none.
+const measuredRows = rows
+  .filter((r) => r.passed + r.failed > 0)
+  .map((r) => ({
+    name: r.runtime.name,
+    runtime: r.runtime.readme,
+    version: r.version,
+    via: r.via,
+    hmac: r.hmac,
+    result: r.status === "ok" ? "passes" : "**fails**",
+  }));
+let readmeProblem;
+if (writeReadme) {
+  if (measuredRows.length !== RUNTIMES.length) {
+    readmeProblem = "--write-readme: not written, since not every runtime ran the suite on this run";
+  } else {
+    writeFileSync(readmePath, replaceTable(readme, renderTable(measuredRows)));
+    console.log("\nREADME.md: runtimes table rewritten from this run.");
+  }
+} else {
+  const diff = readmeDiff(readme, measuredRows);
+  if (diff.length > 0)
+    readmeProblem = `README.md's runtimes table is not what this run measured:\n${diff.join("\n")}\nTo fix: node test/runtimes/run.js --write-readme (runs every runtime, then rewrites the table), and commit README.md.`;
+}
+if (readmeProblem) console.log(`\n${readmeProblem}`);
+
+console.log(`\n${passed} passed, ${failed + (readmeProblem ? 1 : 0)} failed`);
+if (bad.length > 0 || rows.length === 0 || readmeProblem) {
+  console.log(
+    `runtimes failing: ${bad.map((r) => r.runtime.name).join(", ") || (readmeProblem ? "none (README table)" : "none selected")}`,
+  );
   process.exit(1);
 }

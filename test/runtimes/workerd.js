@@ -5,7 +5,9 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { closingLines } from "../conformance/suite.js";
 import { startWorkerd, workerdVersion } from "../support/workerd.js";
+import { entryPointsPlugin } from "./entry-points-plugin.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -23,6 +25,8 @@ try {
 }
 const npmVersion = JSON.parse(readFileSync(join(root, "node_modules/workerd/package.json"), "utf8")).version;
 console.log(`runtime: ${version} (npm workerd ${npmVersion})`);
+console.log(`version: ${version.replace(/^workerd\s+/, "")}`);
+console.log(`via: npm workerd ${npmVersion}`);
 
 process.on("SIGTERM", () => process.exit(143)); // the driver's time limit: exiting still stops workerd
 
@@ -33,6 +37,7 @@ async function runSuite() {
     entry: join(root, "test/runtimes/workerd-worker.js"),
     work: join(root, ".tmp/runtimes/workerd"),
     name: "conformance",
+    esbuild: { plugins: [entryPointsPlugin(root)] },
     compatibilityDate: "2025-09-01",
   });
   try {
@@ -57,5 +62,5 @@ if (!Array.isArray(result.nodeGlobals) || result.nodeGlobals.length > 0) {
   result.failures.push({ name: "workerd isolate has no Node globals", error: `found: ${result.nodeGlobals}` });
 }
 for (const failure of result.failures) console.log(`FAIL ${failure.name}\n     ${failure.error}`);
-console.log(`${result.passed} passed, ${result.failed} failed`);
+for (const line of closingLines(result)) console.log(line);
 process.exit(result.failed > 0 || result.passed === 0 ? 1 : 0);

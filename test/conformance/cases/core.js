@@ -416,11 +416,27 @@ function formRequest(url, text, headers, error) {
     },
   });
   const init = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers } };
+  if (streamingRequestBodies()) return new Request(url, { ...init, body: stream, duplex: "half" });
+  // No streaming request bodies here: a string body still has no content-length header.
+  return error ? undefined : new Request(url, { ...init, body: text });
+}
+
+// Where streaming request bodies are missing (Firefox), `new Request` neither throws nor reads
+// `duplex`: it turns the stream into the text "[object ReadableStream]", with a text/plain type.
+function streamingRequestBodies() {
+  let duplexRead = false;
   try {
-    return new Request(url, { ...init, body: stream, duplex: "half" });
+    const probe = new Request("https://probe.invalid/", {
+      method: "POST",
+      body: new ReadableStream(),
+      get duplex() {
+        duplexRead = true;
+        return "half";
+      },
+    });
+    return duplexRead && !probe.headers.has("content-type");
   } catch {
-    // No streaming request bodies here: a string body still has no content-length header.
-    return error ? undefined : new Request(url, { ...init, body: text });
+    return false;
   }
 }
 

@@ -1,13 +1,20 @@
-// `require` of the installed tarball in CommonJS: the root and ./testing resolve to the CJS build,
-// the whole conformance suite passes against it, and an error made by the CJS copy is recognised by
-// the ESM copy's isTwitterOAuthError (two copies of the package in one process).
+// `require` of the installed tarball in CommonJS: every entry point of its exports map resolves to
+// the CJS build, the whole conformance suite passes against them, and an error made by the CJS copy
+// is recognised by the ESM copy's isTwitterOAuthError (two copies of the package in one process).
+// Arguments: the absolute paths of test/conformance/suite.js and test/conformance/entry-points.js.
+const manifest = require("twitter-oauth1/package.json");
 const pkg = require("twitter-oauth1");
-const testing = require("twitter-oauth1/testing");
 
 (async () => {
   const { run } = await import(`file://${process.argv[2]}`);
-  const result = await run(pkg, testing);
+  const { loadEntryPoints } = await import(`file://${process.argv[3]}`);
+  const entries = await loadEntryPoints(manifest, (entry) => {
+    if (!entry.require) throw new Error(`exports["${entry.subpath}"] has no "require" target`);
+    return require(`twitter-oauth1${entry.subpath.slice(1)}`);
+  });
+  const result = await run(entries);
   for (const failure of result.failures) console.log(`  FAIL ${failure.name}: ${failure.error}`);
+  console.log(`cjs: entry points ${result.entryPoints.join(", ")}`);
   console.log(`cjs: conformance ${result.passed} passed, ${result.failed} failed`);
   const esm = await import("twitter-oauth1");
   const crossCopy =

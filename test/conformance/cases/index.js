@@ -1,0 +1,30 @@
+// Every cases file of the suite, with the entry points its cases need. A new entry point of
+// package.json "exports" gets its own cases file, listed here; the runners need no change.
+import { clientCases } from "./client.js";
+import { coreCases } from "./core.js";
+import { handlerCases } from "./handlers.js";
+import { passportCases } from "./passport.js";
+import { stateCases } from "./state.js";
+import { vectorCases } from "./vectors.js";
+
+/** [{ name, entryPoints, cases(entries) }]: `entries` maps each subpath ("." …) to its namespace. */
+export const CASE_FILES = [
+  { name: "vectors", entryPoints: ["."], cases: (entries) => vectorCases(entries["."]) },
+  { name: "core", entryPoints: ["."], cases: (entries) => coreCases(entries["."]) },
+  {
+    name: "client",
+    entryPoints: [".", "./testing"],
+    cases: (entries) => clientCases(entries["."], entries["./testing"]),
+  },
+  { name: "state", entryPoints: ["."], cases: (entries) => stateCases(entries["."]) },
+  {
+    name: "handlers",
+    entryPoints: [".", "./testing", "./handlers"],
+    cases: (entries) => handlerCases(entries),
+  },
+  {
+    name: "passport",
+    entryPoints: ["./testing", "./passport"],
+    cases: (entries) => passportCases(entries["./testing"], entries["./passport"]),
+  },
+];
