@@ -1,9 +1,5 @@
 import { describe } from "../describe.js";
 
-// Re-exported while code outside src/oauth1 and src/twitter still imports it from here; new code
-// imports it from src/describe.ts.
-export { describe };
-
 // RFC 5849 section 3.6: keep ALPHA / DIGIT / "-" / "." / "_" / "~", encode every other UTF-8 octet
 // as %XX with uppercase hex. encodeURIComponent is that encoder except for ! ' ( ) *, which it
 // leaves alone (the classic "Could not authenticate you" bug, e.g.

@@ -101,6 +101,11 @@ export class TwitterOAuth {
     return this.#context.baseUrl;
   }
 
+  /** The default callback of `getRequestToken` (an absolute URL or `"oob"`), or `undefined` when none was set. */
+  get callbackUrl(): string | undefined {
+    return this.#context.callbackUrl;
+  }
+
   /**
    * X's clock minus this machine's, in ms, as learnt from the `Date` header of a 401 (code 135, or
    * a `Date` over a minute off) from the `baseUrl` origin; 0 until then, and never beyond ±24 hours.
