@@ -1,6 +1,6 @@
-// The Node leg: the built package against the popular Node signers and a minimal node:crypto floor,
-// on X's "Creating a signature" request, sequentially and with 1,000 signatures in flight; then
-// string building alone against the hand-tuned floor. Every signer is checked against the
+// The Node leg: the built package against the popular Node signers and the baseline signer
+// (bench/baseline.js), on X's "Creating a signature" request, sequentially and with 1,000
+// signatures in flight; then string building alone against the baseline's PLAINTEXT flavour. Every signer is checked against the
 // documented signature before anything is timed. Prints Markdown; returns the figures.
 import { createHmac } from "node:crypto";
 import { createRequire } from "node:module";
@@ -10,13 +10,11 @@ import {
   EXPECTED_HEADER,
   EXPECTED_SIGNATURE,
   INPUT,
+  baselineNodeCrypto,
+  baselineWebCrypto,
   measure,
-  minimalHeader,
-  minimalParts,
-  minimalWebCrypto,
   signatureInHeader,
   table,
-  tunedFloor,
 } from "./shared.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,9 +40,11 @@ async function importWebCryptoOnly() {
 const pkgWebCrypto = await importWebCryptoOnly();
 /**
  * A third instance of the same built file for the string-building comparison, so that its type
- * feedback comes from that comparison alone, as the floor's does, not from the HMAC runs above.
+ * feedback comes from that comparison alone, as the baseline's does, not from the HMAC runs above.
  */
 const pkgStrings = await import(dist + "?strings");
+/** The baseline's own instance for the same comparison, away from its HMAC flavours' type feedback. */
+const { baselinePlaintext } = await import("./baseline.js?strings");
 
 const OAuth = require("oauth-1.0a");
 const oauthSign = require("oauth-sign");
@@ -105,11 +105,8 @@ export const SIGNERS = {
   "twitter-api-v2 OAuth1Helper": () =>
     tav2.toHeader(tav2.authorize({ url, method, data: { ...body } }, { key: c.token, secret: c.tokenSecret }))
       .Authorization,
-  "minimal node:crypto floor": () => {
-    const { base, key, oauth } = minimalParts(INPUT);
-    return minimalHeader(oauth, createHmac("sha1", key).update(base).digest("base64"));
-  },
-  "minimal WebCrypto (cached key)": () => minimalWebCrypto(INPUT),
+  "baseline node:crypto": () => baselineNodeCrypto(INPUT, createHmac),
+  "baseline WebCrypto (cached key)": () => baselineWebCrypto(INPUT),
 };
 
 /** Throws unless every signer produces the documented signature (and ours the exact header). */
@@ -135,12 +132,12 @@ export async function checkSigners() {
     lines.push(`- ${name}: ${signature} ✓`);
   }
   const ours = await pkgStrings.signRequest(request, c, plaintext);
-  const floor = await tunedFloor(INPUT);
+  const baseline = await baselinePlaintext(INPUT);
   for (const part of ["authorization", "baseString", "signature"]) {
-    if (ours[part] !== floor[part])
-      throw new Error(`string floor differs from signRequest in ${part}:\n${floor[part]}\n${ours[part]}`);
+    if (ours[part] !== baseline[part])
+      throw new Error(`baseline differs from signRequest in ${part}:\n${baseline[part]}\n${ours[part]}`);
   }
-  lines.push("- hand-tuned string floor: same base string and header as signRequest (PLAINTEXT) ✓");
+  lines.push("- baseline PLAINTEXT: same base string and header as signRequest (PLAINTEXT) ✓");
   return lines.join("\n");
 }
 
@@ -149,7 +146,7 @@ export async function runNode({ rounds = 21 } = {}) {
   console.log(`### Node ${process.version}: signers checked before timing\n`);
   console.log(await checkSigners());
   const cases = Object.entries(SIGNERS).map(([name, fn]) => ({ name, fn }));
-  const baselines = ["oauth-sign", "minimal node:crypto floor"];
+  const baselines = ["oauth-sign", "baseline node:crypto"];
 
   out.sequential = await measure(cases, { rounds, batch: 400 });
   console.log(`\n#### Node ${process.version}, sequential (one signature at a time), ${rounds} interleaved rounds\n`);
@@ -161,11 +158,11 @@ export async function runNode({ rounds = 21 } = {}) {
 
   const stringCases = [
     { name: "signRequest, PLAINTEXT (string building only)", fn: () => pkgStrings.signRequest(request, c, plaintext) },
-    { name: "hand-tuned floor", fn: () => tunedFloor(INPUT) },
+    { name: "baseline PLAINTEXT", fn: () => baselinePlaintext(INPUT) },
   ];
   out.strings = await measure(stringCases, { rounds, batch: 1000 });
   console.log(`\n#### Node ${process.version}, base string + header building (PLAINTEXT: no HMAC)\n`);
-  console.log(table(out.strings, ["hand-tuned floor"]));
+  console.log(table(out.strings, ["baseline PLAINTEXT"]));
   return out;
 }
 

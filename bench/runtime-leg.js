@@ -1,8 +1,8 @@
-// The leg for every non-Node runtime: the built package against the minimal cached-key WebCrypto
-// signer of bench/shared.js, on X's "Creating a signature" request, sequentially and with 1,000
+// The leg for every non-Node runtime: the built package against the cached-key WebCrypto flavour
+// of the baseline signer (bench/baseline.js), on X's "Creating a signature" request, sequentially and with 1,000
 // signatures in flight. Web globals only, so Deno and Bun run this file as it is and workerd runs
 // it bundled (bench/workerd-worker.js). Returns plain JSON.
-import { EXPECTED_HEADER, INPUT, measure, minimalWebCrypto } from "./shared.js";
+import { baselineWebCrypto, EXPECTED_HEADER, INPUT, measure } from "./shared.js";
 
 /**
  * @param pkg the built package's namespace (dist/index.js)
@@ -17,7 +17,7 @@ export async function runLeg(pkg, { rounds = 21, batch = 400, inFlightBatch = 20
       name: "twitter-oauth1 signRequest",
       fn: async () => (await pkg.signRequest(request, credentials, options)).authorization,
     },
-    { name: "minimal WebCrypto (cached key)", fn: () => minimalWebCrypto(INPUT) },
+    { name: "baseline WebCrypto (cached key)", fn: () => baselineWebCrypto(INPUT) },
   ];
   for (const { name, fn } of cases) {
     const header = await fn();

@@ -1,7 +1,6 @@
 // What every leg of the benchmark shares, in plain ESM with web globals only, so that Node, Deno,
 // Bun and workerd run exactly the same code: the input (X's "Creating a signature" request), the
-// minimal cached-key WebCrypto signer, the hand-tuned string-building floor, and the harness that
-// interleaves rounds and reports medians.
+// baseline signer (bench/baseline.js), and the harness that interleaves rounds and reports medians.
 
 /** X docs, "Creating a signature" (api.x.com host), with the documented keys, nonce and timestamp. */
 export const INPUT = {
@@ -33,100 +32,7 @@ export function signatureInHeader(header) {
   return match ? decodeURIComponent(match[1]) : undefined;
 }
 
-export { minimalEncode, minimalParts, minimalHeader, minimalWebCrypto } from "./minimal.js";
-
-const SUB_DELIMS = /[!'()*]/g;
-const hex = (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase();
-
-// ---------------------------------------------------------------------------------------------
-// The hand-tuned floor for "base string + header building": the same general work signRequest
-// does for a PLAINTEXT signature (parse the URL, the query and a record body, encode, sort by name
-// then value, build the base string and the header), written for speed with no argument checks.
-// PLAINTEXT keeps crypto out of the comparison: the signature is the signing key itself.
-
-const KEEP = new Uint8Array(128);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~") KEEP[c.charCodeAt(0)] = 1;
-
-function tunedEncode(s) {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 127 || KEEP[c] === 0) return encodeURIComponent(s).replace(SUB_DELIMS, hex);
-  }
-  return s;
-}
-
-function formDecode(s) {
-  if (s.indexOf("+") !== -1) s = s.replaceAll("+", " ");
-  return s.indexOf("%") === -1 ? s : decodeURIComponent(s);
-}
-
-const again = (s) => (s.indexOf("%") === -1 ? s : s.replaceAll("%", "%25"));
-const byNameThenValue = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
-
-/** The floor: returns what signRequest(…, { signatureMethod: "PLAINTEXT" }) returns. */
-export async function tunedFloor(input) {
-  const { credentials: c } = input;
-  const url = new URL(input.url);
-  // Pairs encoded twice at once (the base string encodes the normalized parameters again).
-  const pairs = [];
-  const query = url.search;
-  if (query.length > 1) {
-    let start = 1;
-    while (start <= query.length) {
-      let end = query.indexOf("&", start);
-      if (end === -1) end = query.length;
-      if (end > start) {
-        const eq = query.indexOf("=", start);
-        if (eq === -1 || eq > end) pairs.push([again(tunedEncode(formDecode(query.slice(start, end)))), ""]);
-        else
-          pairs.push([
-            again(tunedEncode(formDecode(query.slice(start, eq)))),
-            again(tunedEncode(formDecode(query.slice(eq + 1, end)))),
-          ]);
-      }
-      start = end + 1;
-    }
-  }
-  for (const k in input.body) pairs.push([again(tunedEncode(k)), again(tunedEncode(input.body[k]))]);
-  const eKey = tunedEncode(c.consumerKey);
-  const eNonce = tunedEncode(input.nonce);
-  const eToken = tunedEncode(c.token);
-  pairs.push(
-    ["oauth_consumer_key", again(eKey)],
-    ["oauth_nonce", again(eNonce)],
-    ["oauth_signature_method", "PLAINTEXT"],
-    ["oauth_timestamp", input.timestamp],
-    ["oauth_version", "1.0"],
-    ["oauth_token", again(eToken)],
-  );
-  pairs.sort(byNameThenValue);
-  let params = "";
-  for (let i = 0; i < pairs.length; i++) params += (i === 0 ? "" : "%26") + pairs[i][0] + "%3D" + pairs[i][1];
-  const baseString = input.method + "&" + tunedEncode(url.protocol + "//" + url.host + url.pathname) + "&" + params;
-  const signature = tunedEncode(c.consumerSecret) + "&" + tunedEncode(c.tokenSecret);
-  const oauthParams = {
-    oauth_consumer_key: c.consumerKey,
-    oauth_nonce: input.nonce,
-    oauth_signature_method: "PLAINTEXT",
-    oauth_timestamp: input.timestamp,
-    oauth_version: "1.0",
-    oauth_token: c.token,
-    oauth_signature: signature,
-  };
-  const authorization =
-    'OAuth oauth_consumer_key="' +
-    eKey +
-    '", oauth_nonce="' +
-    eNonce +
-    '", oauth_signature="' +
-    tunedEncode(signature) +
-    '", oauth_signature_method="PLAINTEXT", oauth_timestamp="' +
-    input.timestamp +
-    '", oauth_token="' +
-    eToken +
-    '", oauth_version="1.0"';
-  return { authorization, oauthParams, signature, baseString };
-}
+export { baselineNodeCrypto, baselinePlaintext, baselineWebCrypto } from "./baseline.js";
 
 // ---------------------------------------------------------------------------------------------
 // The harness. Each round runs every case once, in a rotated order, as a batch of `batch` calls

@@ -1,6 +1,6 @@
 // Bundle sizes for a browser: esbuild --bundle --minify --platform=browser --format=esm, then gzip -9,
 // for the built package (root, signRequest alone, twitter-oauth1/testing), the signing core on its
-// own (src/oauth1, without the X client), the bench's minimal WebCrypto signer, and the peers. A
+// own (src/oauth1, without the X client), the bench's baseline WebCrypto signer, and the peers. A
 // peer that does not bundle for a browser is reported with esbuild's first error. Also writes an
 // esbuild metafile for the root so that "where the bytes go" can be read by input file.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -37,8 +37,8 @@ export const ENTRIES = [
     metafile: "signRequest",
   },
   {
-    name: "minimal WebCrypto signer (bench/minimal.js)",
-    contents: `export { minimalWebCrypto } from ${JSON.stringify(join(root, "bench/minimal.js"))};`,
+    name: "baseline WebCrypto signer (bench/baseline.js)",
+    contents: `export { baselineWebCrypto } from ${JSON.stringify(join(root, "bench/baseline.js"))};`,
   },
   {
     name: "oauth-1.0a + crypto-js (hmac-sha1, enc-base64)",

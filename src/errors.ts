@@ -1,6 +1,6 @@
 /**
  * The one error class the package throws on purpose, and its stable codes.
- * See DESIGN.md "Errors".
+ * Each code, when it is thrown and what to do about it: docs/errors.md.
  * @module
  */
 

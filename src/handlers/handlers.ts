@@ -1,5 +1,5 @@
 import { isTwitterOAuthError } from "../errors.js";
-import { describe } from "../oauth1/percent-encode.js";
+import { describe } from "../describe.js";
 import { createCookieStore } from "./cookie-store.js";
 import { defaultErrorResponse } from "./error-page.js";
 import { type FlowConfig, finishSignIn, startSignIn } from "./flow.js";

@@ -1,5 +1,5 @@
 import type { TwitterOAuthError } from "../errors.js";
-import { describe } from "../oauth1/percent-encode.js";
+import { describe } from "../describe.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import { checkSecret } from "../twitter/seal.js";
 import type { SignInHandlersOptions, SignInResult } from "./types.js";
@@ -79,7 +79,7 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
   ) {
     throw new TypeError(`options.client must be a TwitterOAuth client, got ${describe(client)}`);
   }
-  const callbackUrl = webCallbackUrl(client.toJSON().callbackUrl, "options.client's callbackUrl");
+  const callbackUrl = webCallbackUrl(client.callbackUrl, "options.client's callbackUrl");
   const cookieSecret = checkSecret(options.cookieSecret, "options.cookieSecret");
   if (typeof options.onSuccess !== "function") {
     throw new TypeError(

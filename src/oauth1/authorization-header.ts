@@ -1,4 +1,5 @@
-import { encodeAs, describe } from "./percent-encode.js";
+import { describe } from "../describe.js";
+import { encodeAs } from "./percent-encode.js";
 
 const NOT_PRINTABLE = /[^\t\x20-\x7E]/;
 

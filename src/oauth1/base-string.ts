@@ -1,5 +1,6 @@
 import { encodePairs, joinPairs } from "./normalize.js";
-import { encodeAs, describe } from "./percent-encode.js";
+import { describe } from "../describe.js";
+import { encodeAs } from "./percent-encode.js";
 import { baseStringUri, toHttpUrl } from "./url.js";
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -1,10 +1,21 @@
-import { describe } from "./percent-encode.js";
+import { describe } from "../describe.js";
 
 /** Name/value pairs, decoded, in the order they arrived; duplicates kept. @internal */
 export type ParameterList = Array<[name: string, value: string]>;
 
 /** What a form body may be: `application/x-www-form-urlencoded` text, `URLSearchParams` or a record. */
 export type FormBody = string | URLSearchParams | Record<string, string | readonly string[]>;
+
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+/**
+ * Whether a Content-Type is `application/x-www-form-urlencoded` (parameters such as `charset`
+ * allowed): the only body whose parameters are signed (RFC 5849 3.4.1.3.1).
+ * @internal
+ */
+export function isFormContentType(contentType: string | null | undefined): boolean {
+  return FORM_TYPE.test(contentType ?? "");
+}
 
 function decode(part: string, where: string): string {
   // "+" is a space in application/x-www-form-urlencoded (RFC 5849 3.4.1.3.1: "MUST be properly

@@ -1,6 +1,9 @@
+import { describe } from "../describe.js";
+
 // RFC 5849 section 3.6: keep ALPHA / DIGIT / "-" / "." / "_" / "~", encode every other UTF-8 octet
 // as %XX with uppercase hex. encodeURIComponent is that encoder except for ! ' ( ) *, which it
-// leaves alone (the classic "Could not authenticate you" bug, protocol.md A.10).
+// leaves alone (the classic "Could not authenticate you" bug, e.g.
+// https://github.com/request/request/issues/449).
 const UNRESERVED_ONLY = /^[\w.~-]*$/;
 const SUB_DELIMS = /[!'()*]/g;
 
@@ -54,11 +57,4 @@ function label(what: string, name: string | undefined): string {
  */
 export function percentEncode(value: string): string {
   return encodeAs(value, "percentEncode: value");
-}
-
-/** A short, secret-free description of a value's type for error messages. @internal */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : typeof value;
 }

@@ -82,7 +82,8 @@ export function hmacPath(): "node:crypto" | "webcrypto" {
 // signing for many users must not grow without end. Map keeps insertion order, so the first entry
 // is the least recently used once hits are moved to the end. (node:crypto needs no such cache: it
 // takes the key as a string on each call at no extra cost.)
-const KEY_CACHE_LIMIT = 256;
+/** How many imported keys the WebCrypto path keeps. @internal */
+export const KEY_CACHE_LIMIT = 256;
 const keyCache = new Map<string, Promise<CryptoKey>>();
 const encoder = new TextEncoder();
 

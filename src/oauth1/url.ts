@@ -1,4 +1,5 @@
-import { describe, escapeChar } from "./percent-encode.js";
+import { describe } from "../describe.js";
+import { escapeChar } from "./percent-encode.js";
 
 /** Parses a request URL, insisting on absolute http(s). @internal */
 export function toHttpUrl(url: string | URL, what = "request.url"): URL {

@@ -2,8 +2,8 @@ import { readBodyCapped } from "../read-capped.js";
 import { readAuthorizationHeader, type HeaderParameter } from "./authorization-header.js";
 import { normalizeMethod, signatureBaseString } from "./base-string.js";
 import { timingSafeEqual } from "./constant-time.js";
-import { parseForm, type FormBody, type ParameterList } from "./form.js";
-import { describe } from "./percent-encode.js";
+import { isFormContentType, parseForm, type FormBody, type ParameterList } from "./form.js";
+import { describe } from "../describe.js";
 import { collectRequestParameters } from "./sign-request.js";
 import { checkSignatureMethod, createSignature, type SignatureMethod } from "./signature.js";
 import { toHttpUrl } from "./url.js";
@@ -102,7 +102,6 @@ export interface VerificationResult {
 const REQUIRED = ["oauth_consumer_key", "oauth_signature_method", "oauth_signature"] as const;
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 const HMAC_METHODS: readonly SignatureMethod[] = ["HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512"];
-const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
 interface Settings {
   maxBodyBytes: number;
@@ -171,7 +170,7 @@ function overLimit(text: string, limit: number): boolean {
 async function readForm(request: Request, limit: number): Promise<string | null | VerificationResult> {
   // RFC 5849 3.4.1.3.1: only a single-part form body with that content type is signed, so any
   // other body is left unread.
-  if (!FORM_TYPE.test(request.headers.get("content-type") ?? "") || request.body === null) return null;
+  if (!isFormContentType(request.headers.get("content-type")) || request.body === null) return null;
   const declared = request.headers.get("content-length")?.trim();
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) return tooLarge(limit);
   if (request.bodyUsed) {

@@ -3,7 +3,7 @@ import { createCookieStore } from "../handlers/cookie-store.js";
 import { type FlowConfig, finishSignIn, startSignIn } from "../handlers/flow.js";
 import type { PendingStore } from "../handlers/pending.js";
 import { DEFAULT_RETURN_TO } from "../handlers/return-to.js";
-import { describe } from "../oauth1/percent-encode.js";
+import { describe } from "../describe.js";
 import { TwitterOAuth } from "../twitter/client.js";
 import { checkSecret } from "../twitter/seal.js";
 import { loadProfile, type ProfileOptions } from "./profile.js";

@@ -1,5 +1,6 @@
 // The control API under /_fake/, for tests written in any language: plain HTTP, form or JSON bodies,
 // plain-text answers. Every error is a 4xx that says what to send instead.
+import { isFormContentType } from "../oauth1/form.js";
 import { approve, deny, fail, reset, revoke } from "./control.js";
 import type { FakeState } from "./store.js";
 import type { FailOptions } from "./types.js";
@@ -39,7 +40,7 @@ function readFields(url: URL, contentType: string, body: string): Fields | strin
     }
     return fields;
   }
-  if (/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) {
+  if (isFormContentType(contentType)) {
     for (const [name, value] of new URLSearchParams(body)) fields.set(name, value);
     return fields;
   }

@@ -16,6 +16,7 @@ import { prune, type FakeState } from "./store.js";
 import { accessTokenEndpoint, requestTokenEndpoint } from "./token-endpoints.js";
 import type { FailOptions, FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
 import { X_ERRORS, xError, xKnownError } from "./x-responses.js";
+import { isFormContentType } from "../oauth1/form.js";
 import { readBodyCapped } from "../read-capped.js";
 
 /** Bodies beyond this are refused with 413 before they are read in full. */
@@ -141,7 +142,7 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
   if (bodyText === undefined) return xError(now, 413, 215, "Bad authentication data.");
   const type = request.headers.get("content-type") ?? "";
   // RFC 5849 3.4.1.3.1: only a single-part body with this content type carries parameters.
-  const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(type);
+  const isForm = isFormContentType(type);
   return handler(state, {
     method,
     url,

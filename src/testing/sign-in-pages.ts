@@ -3,6 +3,7 @@ import { approveRequestToken, denyRequestToken, hasApproved, type Approval } fro
 import { sameSecret, type IncomingRequest } from "./check-signed-request.js";
 import {
   badPageRequest,
+  escapeHtml,
   cancelledPage,
   consentPage,
   htmlPage,
@@ -80,16 +81,12 @@ function answerApproval(
     now,
     303,
     "Redirecting",
-    `<h1>Redirecting you back to the application</h1>\n<p><a href="${escapeAttr(approval.url)}">Continue</a></p>`,
+    `<h1>Redirecting you back to the application</h1>\n<p><a href="${escapeHtml(approval.url)}">Continue</a></p>`,
     {
       location: approval.url,
       ...cookie,
     },
   );
-}
-
-function escapeAttr(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { TwitterOAuthError } from "../errors.js";
 import { timingSafeEqual } from "../oauth1/constant-time.js";
-import { describe } from "../oauth1/percent-encode.js";
+import { describe } from "../describe.js";
 import type { RequestToken } from "./types.js";
 
 /** What {@link parseCallback} accepts: the callback URL X redirected to, in any usual shape. */

@@ -1,9 +1,10 @@
 import { TwitterOAuthError } from "../errors.js";
 import { percentEncode } from "../oauth1/percent-encode.js";
-import { describe } from "../oauth1/percent-encode.js";
+import { describe } from "../describe.js";
+import { isFormContentType } from "../oauth1/form.js";
 import { parseCallback, type CallbackInput } from "./callback.js";
-import { resolveOptions, checkCallback, isSecureOrLoopback, type ResolvedOptions } from "./options.js";
-import { BODY_LIMIT, send, sendRaw, tokenFields, type SignedCall, type TransportContext } from "./transport.js";
+import { checkCallbackOption, isSecureOrLoopback, resolveOptions } from "./options.js";
+import { BODY_LIMIT, send, sendRaw, tokenAnswer, type SignedCall, type TransportContext } from "./transport.js";
 import { checkPair } from "./token-pair.js";
 import type { AccessToken, RequestToken, TokenPair, TwitterOAuthOptions, TwitterUser } from "./types.js";
 
@@ -56,10 +57,6 @@ function tokenOf(value: RequestToken | string, what: string): string {
   return token;
 }
 
-function isFormContentType(headers: Headers): boolean {
-  return /^application\/x-www-form-urlencoded\s*(;|$)/i.test(headers.get("content-type") ?? "");
-}
-
 /**
  * "Log in with X" over OAuth 1.0a: the three legs, the callback check, signed API calls.
  *
@@ -81,7 +78,7 @@ function isFormContentType(headers: Headers): boolean {
  * ```
  */
 export class TwitterOAuth {
-  readonly #options: ResolvedOptions;
+  /** The checked options and what the client learns (X's clock), shared with the transport. */
   readonly #context: TransportContext;
 
   /**
@@ -91,10 +88,8 @@ export class TwitterOAuth {
    * @throws TypeError on a missing or malformed option, naming it.
    */
   constructor(options: TwitterOAuthOptions) {
-    this.#options = resolveOptions(options);
-    const { consumerKey, consumerSecret, fetch, timeout, now, nonce, baseUrl } = this.#options;
-    const origin = new URL(baseUrl).origin;
-    this.#context = { consumerKey, consumerSecret, fetch, timeout, now, nonce, offsetMs: 0, origin };
+    const resolved = resolveOptions(options);
+    this.#context = { ...resolved, offsetMs: 0, origin: new URL(resolved.baseUrl).origin };
     // Node's util.inspect and console.log show the same redacted summary. Defined here rather than
     // as a computed class member, which bundlers must keep as a side effect (it cost every
     // tree-shaken import the whole client).
@@ -103,7 +98,12 @@ export class TwitterOAuth {
 
   /** The API base URL in use, without a trailing slash. */
   get baseUrl(): string {
-    return this.#options.baseUrl;
+    return this.#context.baseUrl;
+  }
+
+  /** The default callback of `getRequestToken` (an absolute URL or `"oob"`), or `undefined` when none was set. */
+  get callbackUrl(): string | undefined {
+    return this.#context.callbackUrl;
   }
 
   /**
@@ -115,7 +115,7 @@ export class TwitterOAuth {
   }
 
   #url(path: string): URL {
-    return new URL(this.#options.baseUrl + path);
+    return new URL(this.#context.baseUrl + path);
   }
 
   /**
@@ -126,13 +126,13 @@ export class TwitterOAuth {
    *   registered), `CALLBACK_NOT_CONFIRMED`, `INVALID_RESPONSE`, `NETWORK_ERROR`, `TIMEOUT`.
    */
   async getRequestToken(options: RequestTokenOptions = {}): Promise<RequestToken> {
-    const callback = options.callbackUrl ?? this.#options.callbackUrl;
+    const callback = options.callbackUrl ?? this.#context.callbackUrl;
     if (callback === undefined) {
       throw new TypeError(
         'callbackUrl is required: pass it to new TwitterOAuth({ callbackUrl }) or to getRequestToken({ callbackUrl }); use "oob" for the PIN flow',
       );
     }
-    checkCallback(callback, "callbackUrl");
+    checkCallbackOption(callback, "callbackUrl");
     const url = this.#url("/oauth/request_token");
     if (options.accessType !== undefined) {
       if (options.accessType !== "read" && options.accessType !== "write") {
@@ -141,33 +141,24 @@ export class TwitterOAuth {
       url.searchParams.set("x_auth_access_type", options.accessType);
     }
     const endpoint = "POST /oauth/request_token";
-    const fields = await send(
+    const answer = await send(
       this.#context,
       { method: "POST", url, endpoint, callback, signal: options.signal },
       BODY_LIMIT,
-      (answer) => tokenFields(answer, endpoint),
+      (reply) => tokenAnswer(reply, endpoint, "check baseUrl"),
     );
-    const token = fields.get("oauth_token");
-    const tokenSecret = fields.get("oauth_token_secret");
-    if (!token || !tokenSecret) {
-      throw new TwitterOAuthError(
-        "INVALID_RESPONSE",
-        `${endpoint} answered 200 without oauth_token and oauth_token_secret; check baseUrl`,
-        { status: 200, endpoint },
-      );
-    }
-    if (fields.get("oauth_callback_confirmed") !== "true") {
+    if (answer.fields.get("oauth_callback_confirmed") !== "true") {
       throw new TwitterOAuthError(
         "CALLBACK_NOT_CONFIRMED",
         `${endpoint} answered without oauth_callback_confirmed=true, so X did not accept the callback; do not continue this sign-in (RFC 5849 2.1)`,
         { status: 200, endpoint },
       );
     }
-    return { token, tokenSecret, callbackConfirmed: true };
+    return { token: answer.token, tokenSecret: answer.tokenSecret, callbackConfirmed: true };
   }
 
   #authUrl(path: string, requestToken: RequestToken | string, options: AuthorizeUrlOptions): string {
-    let url = this.#options.baseUrl + path + "?oauth_token=" + percentEncode(tokenOf(requestToken, "requestToken"));
+    let url = this.#context.baseUrl + path + "?oauth_token=" + percentEncode(tokenOf(requestToken, "requestToken"));
     if (options.forceLogin) url += "&force_login=true";
     if (options.screenName !== undefined) {
       if (typeof options.screenName !== "string") throw new TypeError("options.screenName must be a string");
@@ -233,7 +224,7 @@ export class TwitterOAuth {
       throw new TypeError("verifier must be the non-empty oauth_verifier from the callback, or the PIN");
     }
     const endpoint = "POST /oauth/access_token";
-    const fields = await send(
+    const answer = await send(
       this.#context,
       {
         method: "POST",
@@ -244,22 +235,13 @@ export class TwitterOAuth {
         signal: options.signal,
       },
       BODY_LIMIT,
-      (answer) => tokenFields(answer, endpoint),
+      (reply) => tokenAnswer(reply, endpoint, "start the sign-in again"),
     );
-    const accessToken = fields.get("oauth_token");
-    const accessSecret = fields.get("oauth_token_secret");
-    if (!accessToken || !accessSecret) {
-      throw new TwitterOAuthError(
-        "INVALID_RESPONSE",
-        `${endpoint} answered 200 without oauth_token and oauth_token_secret; start the sign-in again`,
-        { status: 200, endpoint },
-      );
-    }
     return {
-      token: accessToken,
-      tokenSecret: accessSecret,
-      userId: fields.get("user_id") ?? "",
-      screenName: fields.get("screen_name") ?? "",
+      token: answer.token,
+      tokenSecret: answer.tokenSecret,
+      userId: answer.fields.get("user_id") ?? "",
+      screenName: answer.fields.get("screen_name") ?? "",
     };
   }
 
@@ -370,7 +352,7 @@ export class TwitterOAuth {
       );
     }
     const origin = url.origin;
-    if (origin !== this.#context.origin && !this.#options.allowedOrigins.includes(origin)) {
+    if (origin !== this.#context.origin && !this.#context.allowedOrigins.includes(origin)) {
       throw new TypeError(
         `input's origin ${origin} is not the baseUrl origin (${this.#context.origin}) nor one of options.allowedOrigins; the client signs only for the hosts you name, so the user's token never reaches another`,
       );
@@ -381,7 +363,7 @@ export class TwitterOAuth {
     let form: URLSearchParams | string | undefined;
     if (rest.body instanceof URLSearchParams) {
       form = rest.body;
-    } else if (typeof rest.body === "string" && isFormContentType(headers)) {
+    } else if (typeof rest.body === "string" && isFormContentType(headers.get("content-type"))) {
       form = rest.body;
     }
     const call: SignedCall = {
@@ -399,16 +381,16 @@ export class TwitterOAuth {
   /** A redacted summary: never the consumer secret. */
   toJSON(): Record<string, unknown> {
     return {
-      consumerKey: this.#options.consumerKey,
+      consumerKey: this.#context.consumerKey,
       consumerSecret: "[redacted]",
-      baseUrl: this.#options.baseUrl,
-      callbackUrl: this.#options.callbackUrl,
-      timeout: this.#options.timeout,
+      baseUrl: this.#context.baseUrl,
+      callbackUrl: this.#context.callbackUrl,
+      timeout: this.#context.timeout,
     };
   }
 
   /** A redacted one-line description. */
   toString(): string {
-    return `TwitterOAuth(${this.#options.consumerKey} @ ${this.#options.baseUrl})`;
+    return `TwitterOAuth(${this.#context.consumerKey} @ ${this.#context.baseUrl})`;
   }
 }

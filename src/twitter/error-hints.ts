@@ -1,6 +1,7 @@
 import type { XApiError } from "../errors.js";
 
-// What to do about X's OAuth-related codes (protocol.md B.2 and B.3).
+// What to do about X's OAuth-related codes: the v1.1 code table of X docs "Response codes and
+// errors" (earlier at https://developer.twitter.com/en/docs/basics/response-codes).
 const HINTS: Record<number, string> = {
   32: "X could not authenticate the request: check the consumer key and secret (and the token secret), and that baseUrl is the host you call (api.x.com)",
   64: "the account is suspended",

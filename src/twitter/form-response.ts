@@ -1,6 +1,6 @@
 /**
- * Reads a token endpoint's body as form data. X sends these as `text/html` (protocol.md A.2), so the
- * content type is ignored on purpose. Returns undefined values for missing fields, never throws.
+ * Reads a token endpoint's body as form data. X sends these as `text/html` (X docs "Log in with X": the
+ * example answers of steps 1 and 3), so the content type is ignored on purpose. Returns undefined values for missing fields, never throws.
  * @internal
  */
 export function parseFormResponse(text: string): Map<string, string> {

@@ -1,7 +1,7 @@
-import { describe } from "../oauth1/percent-encode.js";
+import { describe } from "../describe.js";
 import type { TwitterOAuthOptions } from "./types.js";
 
-/** X's documented host for the OAuth endpoints (protocol.md A.1). */
+/** X's documented host for the OAuth endpoints (X docs "OAuth API reference index": https://api.x.com/oauth/…). */
 export const DEFAULT_BASE_URL = "https://api.x.com";
 const DEFAULT_TIMEOUT = 10_000;
 
@@ -53,7 +53,7 @@ export function checkOrigins(value: unknown): readonly string[] {
 }
 
 /** Checks a callback: "oob" or an absolute URL (custom schemes such as myapp://callback are legal). @internal */
-export function checkCallback(value: unknown, what: string): string {
+export function checkCallbackOption(value: unknown, what: string): string {
   if (typeof value !== "string" || value === "") {
     throw new TypeError(
       `${what} must be "oob" or an absolute URL, got ${typeof value === "string" ? "an empty string" : describe(value)}`,
@@ -75,7 +75,7 @@ export interface ResolvedOptions {
   callbackUrl: string | undefined;
   baseUrl: string;
   allowedOrigins: readonly string[];
-  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  fetch: NonNullable<TwitterOAuthOptions["fetch"]>;
   timeout: number | false;
   now: () => number;
   nonce: (() => string) | undefined;
@@ -109,7 +109,7 @@ export function resolveOptions(options: TwitterOAuthOptions): ResolvedOptions {
     consumerKey,
     consumerSecret,
     callbackUrl:
-      options.callbackUrl === undefined ? undefined : checkCallback(options.callbackUrl, "options.callbackUrl"),
+      options.callbackUrl === undefined ? undefined : checkCallbackOption(options.callbackUrl, "options.callbackUrl"),
     baseUrl: options.baseUrl === undefined ? DEFAULT_BASE_URL : checkBaseUrl(options.baseUrl),
     allowedOrigins: options.allowedOrigins === undefined ? [] : checkOrigins(options.allowedOrigins),
     // Looked up at call time, so that msw or another fetch patch installed later still applies.

@@ -7,6 +7,7 @@ import { hintFor } from "./error-hints.js";
 import { parseFormResponse } from "./form-response.js";
 import { redactor } from "./redact.js";
 import { type RequestSignals, requestSignals } from "./signals.js";
+import type { ResolvedOptions } from "./options.js";
 import type { TokenPair } from "./types.js";
 
 /** Largest token-endpoint or error body we read (X's are under 200 bytes). @internal */
@@ -16,14 +17,8 @@ const SKEW_LIMIT_MS = 60_000;
 /** The largest clock offset the client accepts from X's Date header; beyond it, Date is broken. */
 const MAX_OFFSET_MS = 24 * 3600_000;
 
-/** The client's state the transport needs; `offsetMs` is X's clock minus ours, learnt from `Date`. @internal */
-export interface TransportContext {
-  consumerKey: string;
-  consumerSecret: string;
-  fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-  timeout: number | false;
-  now: () => number;
-  nonce: (() => string) | undefined;
+/** The client's checked options and state; `offsetMs` is X's clock minus ours, learnt from `Date`. @internal */
+export interface TransportContext extends ResolvedOptions {
   offsetMs: number;
   /** The baseUrl origin: the only one whose answers may teach the client X's clock. */
   origin: string;
@@ -293,11 +288,19 @@ export function httpError(
   });
 }
 
+/** A token endpoint's answer: the token, its secret and every form field. @internal */
+export interface TokenAnswer {
+  token: string;
+  tokenSecret: string;
+  fields: Map<string, string>;
+}
+
 /**
- * Checks a token endpoint's answer (status, size) and returns its form fields.
+ * Checks a token endpoint's answer (status, size, a non-empty oauth_token and oauth_token_secret)
+ * and returns its form fields; `advice` ends the INVALID_RESPONSE message.
  * @internal
  */
-export function tokenFields({ response, text }: Answer, endpoint: string): Map<string, string> {
+export function tokenAnswer({ response, text }: Answer, endpoint: string, advice: string): TokenAnswer {
   if (text === undefined) {
     throw new TwitterOAuthError(
       "INVALID_RESPONSE",
@@ -312,5 +315,15 @@ export function tokenFields({ response, text }: Answer, endpoint: string): Map<s
       { status: response.status, endpoint },
     );
   }
-  return parseFormResponse(text);
+  const fields = parseFormResponse(text);
+  const token = fields.get("oauth_token");
+  const tokenSecret = fields.get("oauth_token_secret");
+  if (!token || !tokenSecret) {
+    throw new TwitterOAuthError(
+      "INVALID_RESPONSE",
+      `${endpoint} answered 200 without oauth_token and oauth_token_secret; ${advice}`,
+      { status: 200, endpoint },
+    );
+  }
+  return { token, tokenSecret, fields };
 }

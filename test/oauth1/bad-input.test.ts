@@ -1,6 +1,6 @@
 /**
- * Bad input to the signing core: each is a TypeError whose message names the argument (DESIGN.md
- * "Errors"), never a bare URIError and never a silently wrong signature, and no message carries
+ * Bad input to the signing core: each is a TypeError whose message names the argument (docs/errors.md),
+ * never a bare URIError and never a silently wrong signature, and no message carries
  * a secret.
  */
 import { describe, expect, it } from "vitest";
@@ -236,7 +236,7 @@ function sign(c: Case): Promise<unknown> {
   );
 }
 
-describe("signRequest: bad arguments are TypeErrors naming the argument (DESIGN.md Errors)", () => {
+describe("signRequest: bad arguments are TypeErrors naming the argument", () => {
   for (const c of cases) {
     it(c.what, async () => {
       const error = await sign(c).then(

@@ -1,6 +1,6 @@
 /**
- * generateNonce draws random bytes a kilobyte at a time (issue 7: crypto.getRandomValues costs
- * microseconds per call in Node). The pool must not change what a nonce is (RFC 5849 3.3, X API
+ * generateNonce draws random bytes a kilobyte at a time (crypto.getRandomValues costs
+ * microseconds per call in Node; docs/performance.md). The pool must not change what a nonce is (RFC 5849 3.3, X API
  * reference: 22 ASCII letters and digits, every character equally likely) and must never use a
  * random byte twice. Checked against a getRandomValues that hands out a known byte stream, with
  * the expected characters computed here from that stream and the rejection rule (bytes 248 to

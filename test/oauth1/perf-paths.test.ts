@@ -1,15 +1,15 @@
 /**
- * The two HMAC paths of src/oauth1/signature.ts (issue 7, "Make it fast without giving up
- * isomorphism"): node:crypto reached through process.getBuiltinModule where the runtime has it,
+ * The two HMAC paths of src/oauth1/signature.ts (docs/performance.md, "Why it is fast"): node:crypto reached through process.getBuiltinModule where the runtime has it,
  * WebCrypto elsewhere. Both must give the published result for every vector of
  * test/vectors/vectors.json, and signRequest's hand-built header must be what the independent
- * reference writer (test/reference/signer.ts) writes. No timing here (rule 6).
+ * reference writer (test/conformance/oracle.js) writes. No timing here: speed is
+ * compared side by side by `npm run bench`, never in a test.
  */
 import { createHmac } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSignature } from "../../src/oauth1/index.js";
 import { forceWebCrypto, hmacPath, nodeCryptoIn } from "../../src/oauth1/signature.js";
-import { referenceAuthorizationHeader } from "../reference/signer.js";
+import { referenceAuthorizationHeader } from "../conformance/oracle.js";
 import {
   expectedBaseString,
   expectedSignature,

@@ -1,8 +1,8 @@
 /**
  * Every vector of test/vectors/vectors.json, stage by stage: normalized parameters, base string,
  * signature, Authorization header and server-side verification. Verified vectors must reproduce;
- * unverified ones must give what protocol.md D.2 says is correct and NOT the wrongly published
- * value. Test names carry each vector's number, name and source.
+ * unverified ones must give what the vector's `verification` note recomputes and NOT the wrongly
+ * published value. Test names carry each vector's number, name and source.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -35,7 +35,7 @@ async function ourSignature(vector: Vector): Promise<string> {
 
 const withRequest = vectors.filter((v) => v.url !== null);
 
-describe("vectors.json: the set itself (protocol.md D.2)", () => {
+describe("test/vectors/vectors.json: the set itself", () => {
   it("holds 57 vectors, 41 published and 16 constructed, 7 of them unverified", () => {
     expect(vectors).toHaveLength(57);
     expect(vectors.filter((v) => v.kind === "published")).toHaveLength(41);
@@ -84,7 +84,7 @@ describe("RFC 5849 3.4.2 to 3.4.4 signature, per vector", () => {
       const signature = await ourSignature(vector);
       expect(signature).toBe(expectedSignature(vector));
       if (!vector.verified) {
-        // protocol.md D.2: the published value is wrong; we must not produce it.
+        // The vector's `verification` note: the published value is wrong; we must not produce it.
         expect(signature).not.toBe(vector.expectedSignature);
       }
     });

@@ -1,11 +1,12 @@
 /**
- * Loads test/vectors/vectors.json (format: /work/shared/reference/protocol.md D.6) and turns a
- * vector into the inputs each API takes. Nothing here computes an expected value: expected values
- * come from the JSON (published, or recomputed by the research script and oauthlib).
+ * Loads test/vectors/vectors.json (its fields are typed by `Vector` below) and turns a vector into
+ * the inputs each API takes. Nothing here computes an expected value: expected values come from
+ * the JSON (published, or recomputed from the raw inputs and cross-checked with oauthlib, as each
+ * vector's `verification` note says).
  */
 import { readFileSync } from "node:fs";
 import { signRequest, type SignedRequest } from "../../src/oauth1/index.js";
-import { referenceAuthorizationHeader, referenceParseForm, referencePercentEncode } from "../reference/signer.js";
+import { referenceAuthorizationHeader, referenceParseForm, referencePercentEncode } from "../conformance/oracle.js";
 
 export type Location = "header" | "query" | "body";
 export type Method = "HMAC-SHA1" | "HMAC-SHA256" | "HMAC-SHA512" | "PLAINTEXT";
@@ -146,7 +147,7 @@ export function receivedRequest(
   return { method: vector.method!, url, authorization, body };
 }
 
-/** The oracle base string: the published one when there is one, else the research recomputation (cross-checked with oauthlib, protocol.md D.1). */
+/** The oracle base string: the published one when there is one, else the recomputation its `verification` note explains (cross-checked with oauthlib). */
 export function expectedBaseString(vector: Vector): string {
   return vector.verified ? (vector.expectedBaseString ?? vector.computedBaseString!) : vector.computedBaseString!;
 }

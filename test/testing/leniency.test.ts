@@ -3,7 +3,7 @@
 // fake accepts them as X does; strict: true keeps RFC 5849 3.1 and 3.2 (400 code 215).
 import { describe, expect, it } from "vitest";
 import { createFakeTwitter, type FakeTwitter } from "../../src/testing/index.js";
-import { referenceAuthorizationHeader, referenceBaseString, referenceSignature } from "../reference/signer.js";
+import { referenceAuthorizationHeader, referenceBaseString, referenceSignature } from "../conformance/oracle.js";
 import { CALLBACK, FORM, ORIGIN, requestToken, xErrors } from "./helpers.js";
 import { defaultConsumer } from "../../src/testing/index.js";
 
@@ -38,7 +38,7 @@ async function sendShape(fake: FakeTwitter, path: string, tokenSecret: string, s
     ...Object.entries(oauth).filter(([name]) => !(shape.header && name in shape.header)),
     ...shape.signed,
   ];
-  const signature = referenceSignature(
+  const signature = await referenceSignature(
     "HMAC-SHA1",
     referenceBaseString("POST", url, pairs),
     defaultConsumer.secret,

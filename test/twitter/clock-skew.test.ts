@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { TwitterOAuth, isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
+import { TwitterOAuth } from "../../src/index.js";
+import { failure } from "./failure.js";
 import { DOCS, useStandIn } from "./x-stand-in.js";
 
 const x = useStandIn();
@@ -20,15 +21,6 @@ function client(extra: Partial<ConstructorParameters<typeof TwitterOAuth>[0]> = 
     callbackUrl: "https://example.com/callback",
     ...extra,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<TwitterOAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isTwitterOAuthError(error)) throw new Error(`expected a TwitterOAuthError, got ${String(error)}`);
-  return error;
 }
 
 function stampOf(request: Request): string {

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { TwitterOAuth, isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
+import { TwitterOAuth } from "../../src/index.js";
+import { failure } from "./failure.js";
 import { DOCS, useStandIn } from "./x-stand-in.js";
 
 const x = useStandIn();
@@ -18,20 +19,11 @@ function client(extra: Partial<ConstructorParameters<typeof TwitterOAuth>[0]> = 
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<TwitterOAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isTwitterOAuthError(error)) throw new Error(`expected a TwitterOAuthError, got ${String(error)}`);
-  return error;
-}
-
 function answer(url: string, body: string, init: ResponseInit): void {
   x.server.use(http.post(url, () => new HttpResponse(body, init)));
 }
 
-describe("protocol.md B.1: X's error body formats become HTTP_ERROR with parsed errors", () => {
+describe("X's error body formats (JSON, XML, plain text, as client libraries recorded them) become HTTP_ERROR with parsed errors", () => {
   it("JSON errors array (401 code 32, recorded 2020)", async () => {
     answer(REQUEST_TOKEN_URL, '{"errors":[{"code":32,"message":"Could not authenticate you."}]}', {
       status: 401,

@@ -199,7 +199,7 @@ async function echoedErrors(Client: Client): Promise<unknown[]> {
   ];
 }
 
-describe("rule 5: no secret in any error or in the client, in any spelling", () => {
+describe("no secret in any error or in the client, in any spelling", () => {
   it("the client itself: toJSON, toString, util.inspect, console-style formatting", () => {
     const client = new TwitterOAuth(options);
     assertClean(client, "client");

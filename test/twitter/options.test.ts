@@ -53,6 +53,14 @@ describe("TwitterOAuth options", () => {
     expect(() => new TwitterOAuth({ ...base, callbackUrl: "" })).toThrow(TypeError);
   });
 
+  it("callbackUrl reads back the default callback, or undefined", () => {
+    expect(new TwitterOAuth({ ...base, callbackUrl: "https://app.example/cb" }).callbackUrl).toBe(
+      "https://app.example/cb",
+    );
+    expect(new TwitterOAuth({ ...base, callbackUrl: "oob" }).callbackUrl).toBe("oob");
+    expect(new TwitterOAuth(base).callbackUrl).toBeUndefined();
+  });
+
   it("no callback anywhere is a TypeError from getRequestToken; accessType is read or write", async () => {
     const client = new TwitterOAuth(base);
     await expect(client.getRequestToken()).rejects.toThrow(/callbackUrl is required/);

@@ -3,7 +3,8 @@
 // 429 says {"errors":[{"code":88,"message":"Rate limit exceeded"}]}.
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { TwitterOAuth, isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
+import { TwitterOAuth } from "../../src/index.js";
+import { failure } from "./failure.js";
 import { DOCS, useStandIn } from "./x-stand-in.js";
 
 const x = useStandIn();
@@ -13,15 +14,6 @@ const pair = { token: "t", tokenSecret: "s" };
 
 function client(): TwitterOAuth {
   return new TwitterOAuth({ consumerKey: DOCS.consumerKey, consumerSecret: DOCS.consumerSecret, now: () => NOW_MS });
-}
-
-async function failure(promise: Promise<unknown>): Promise<TwitterOAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isTwitterOAuthError(error)) throw new Error(`expected a TwitterOAuthError, got ${String(error)}`);
-  return error;
 }
 
 function answer(

@@ -3,7 +3,8 @@
 // in-memory Response (msw, a custom fetch, the fake X mounted as fetch). The client runs with
 // `timeout: false`, so a hang shows as this file's own test timeout, not as a TIMEOUT error.
 import { describe, expect, it } from "vitest";
-import { TwitterOAuth, isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
+import { TwitterOAuth } from "../../src/index.js";
+import { failure } from "./failure.js";
 import { sendSized, useLoopback } from "./loopback.js";
 
 const server = useLoopback();
@@ -44,15 +45,6 @@ function client(transport: Transport, status: number, head: string, size: number
       ? { baseUrl: server.origin }
       : { fetch: async () => new Response(sizedStream(head, size), { status }) }),
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<TwitterOAuthError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isTwitterOAuthError(error)) throw new Error(`expected a TwitterOAuthError, got ${String(error)}`);
-  return error;
 }
 
 const cases = (["loopback", "in-memory"] as const).flatMap((transport) =>

@@ -38,7 +38,7 @@ describe("X docs, Log in with X, step 1: POST oauth/request_token", () => {
     expect(requestToken.token).toBe(DOCS.requestToken);
     expect(x.seen[0]!.url).toBe("https://api.x.com/oauth/request_token");
     expect(x.seen[0]!.signatureValid).toBe(true);
-    // protocol.md D.2 #31: the api.x.com recomputation of the same request.
+    // test/vectors/vectors.json, x-log-in-with-x-step1-request_token: the api.x.com recomputation.
     expect(x.seen[0]!.oauth.oauth_signature).toBe("X9xhcB9d+NxXd/ThJ/n51vPhetM=");
   });
 

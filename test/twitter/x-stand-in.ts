@@ -1,16 +1,21 @@
 /**
  * An msw stand-in for X's OAuth endpoints on api.twitter.com and api.x.com. It checks every
- * signature with the independent reference signer (test/reference), never with src/, and answers
+ * signature with the independent reference signer (test/conformance/oracle.js), never with src/, and answers
  * with the bodies X documents. Tests add their own handlers in front with `server.use`.
  */
 import { http, HttpResponse } from "msw";
 import { setupServer, type SetupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { referenceBaseString, referenceParseForm, referenceSignature } from "../reference/signer.js";
+import {
+  readAuthorizationHeader,
+  referenceBaseString,
+  referenceParseForm,
+  referenceSignature,
+} from "../conformance/oracle.js";
 
 export const HOSTS = ["https://api.twitter.com", "https://api.x.com"] as const;
 
-/** X's documented "Log in with X" example (protocol.md D.3). */
+/** X's documented example of X docs "Log in with X" (consumer secret published on that page). */
 export const DOCS = {
   consumerKey: "cChZNFj6T5R0TigYB9yd1w",
   consumerSecret: "L8qq9PZyRg6ieKGEKhZolGC0vJWLw8iEJ88DRdyOg",
@@ -43,14 +48,10 @@ export interface SeenRequest {
   signatureValid: boolean;
 }
 
-/** A header parser of its own (RFC 5849 3.5.1), so that the check does not lean on src/. */
+/** The header's parameters, read strictly by the oracle (a malformed header fails the test). */
 function readHeader(value: string | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!value || !/^OAuth\s/i.test(value)) return out;
-  for (const match of value.slice(6).matchAll(/([A-Za-z0-9_.~%-]+)\s*=\s*"([^"]*)"/g)) {
-    out[decodeURIComponent(match[1]!)] = decodeURIComponent(match[2]!);
-  }
-  return out;
+  if (value === null) return {};
+  return Object.fromEntries(readAuthorizationHeader(value).map((pair) => [pair.name, pair.value]));
 }
 
 export interface StandIn {
@@ -62,7 +63,7 @@ export interface StandIn {
   tokens: Map<string, string>;
 }
 
-/** X's 401 for a bad signature, as recorded in 2020 (protocol.md B.1). */
+/** X's 401 for a bad signature, as abraham/twitteroauth recorded it in 2020 (tests/fixtures). */
 export function code32(): Response {
   return HttpResponse.json({ errors: [{ code: 32, message: "Could not authenticate you." }] }, { status: 401 });
 }
@@ -90,7 +91,7 @@ export function createStandIn(): StandIn {
     if (consumerSecret !== undefined && tokenSecret !== undefined && oauth.oauth_signature) {
       const base = referenceBaseString(request.method, request.url, pairs);
       const method = (oauth.oauth_signature_method ?? "HMAC-SHA1") as "HMAC-SHA1";
-      signatureValid = referenceSignature(method, base, consumerSecret, tokenSecret) === oauth.oauth_signature;
+      signatureValid = (await referenceSignature(method, base, consumerSecret, tokenSecret)) === oauth.oauth_signature;
     }
     const entry = { method: request.method, url: request.url, authorization, contentType, body, oauth, signatureValid };
     seen.push(entry);

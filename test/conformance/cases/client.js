@@ -418,7 +418,7 @@ export function clientCases(pkg, testing) {
         equal(refused.status, 401, "stale timestamp status");
         equal((await refused.json()).errors?.[0]?.code, 135, "X error code for a stale timestamp");
         ok(refused.headers.get("date"), "X sends a Date header to re-sync from");
-        // protocol.md B.4: on 401 code 135 the client takes the offset from Date and retries once.
+        // RFC 5849 3.3 lets X refuse a stale timestamp (401 code 135, with Date): on it the client takes the offset from Date and retries once.
         const { client: skewed } = setup(pkg, testing, { client: { now: () => Date.now() - 3_600_000 } });
         equal((await skewed.getRequestToken()).callbackConfirmed, true, "a client an hour behind recovers");
       },

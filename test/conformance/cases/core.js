@@ -1,7 +1,7 @@
 // The signing core's public functions beyond the vectors: RFC 5849 and X-doc examples, defaults,
 // argument errors, and verifySignature on Requests built with this runtime's own Request class.
 import { deepEqual, equal, match, ok, typeError } from "../assert.js";
-import { base64, readHeader, rfc3986 } from "../oracle.js";
+import { base64, readAuthorizationHeader as readHeader, referencePercentEncode as rfc3986 } from "../oracle.js";
 
 const CREDENTIALS = {
   consumerKey: "xvz1evFS4wEEPTGEFPHBog",

@@ -1,4 +1,4 @@
-// Sealed request-token state (DESIGN.md: sealRequestToken / unsealRequestToken, AES-GCM for a
+// Sealed request-token state (sealRequestToken / unsealRequestToken, AES-GCM for a
 // cookie): round trip, cookie-safe output, tampering, another secret, expiry on a pinned clock, a short secret.
 import { deepEqual, equal, excludes, match, notEqual, oauthError, typeError } from "../assert.js";
 import { need } from "./client.js";

@@ -5,7 +5,11 @@
 // when it reproduces ("verified"), otherwise the independently recomputed value the vector file
 // explains in "verification" (for example the RFC 5849 3.4.1.1 signature fixed by Errata 2550).
 import { deepEqual, equal, ok } from "../assert.js";
-import { readHeader, rfc3986, writeHeader } from "../oracle.js";
+import {
+  readAuthorizationHeader as readHeader,
+  referencePercentEncode as rfc3986,
+  referenceAuthorizationHeader as writeHeader,
+} from "../oracle.js";
 import vectors from "../vectors.js";
 
 const SIGN_REQUEST_OPTIONS = {
