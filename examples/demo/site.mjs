@@ -67,7 +67,7 @@ function failurePage(mode, error) {
 export function createDemoSite({ client, secret, mode }) {
   /** @type {Map<string, { user: any, accessToken: import("twitter-oauth1").TokenPair }>} */
   const sessions = new Map();
-  const callback = new URL(client.toJSON().callbackUrl ?? "http://localhost/callback");
+  const callback = new URL(client.callbackUrl ?? "http://localhost/callback");
   const secure = callback.protocol === "https:";
   const attributes = `Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 
