@@ -58,7 +58,7 @@ export async function startFakeX(
   void ended.then(() => {
     exited = true;
   });
-  while (!/X_CONSUMER_SECRET=\S+/.test(text())) {
+  while (!/TWITTER_CONSUMER_SECRET=\S+/.test(text())) {
     if (exited || Date.now() > deadline) {
       proc.kill("SIGKILL");
       throw new Error(`fake-x did not start:\n${text()}`);
@@ -68,8 +68,8 @@ export async function startFakeX(
   const value = (name: string): string => new RegExp(`${name}=(\\S+)`).exec(text())![1]!;
   return {
     baseUrl: value("X_BASE_URL"),
-    consumerKey: value("X_CONSUMER_KEY"),
-    consumerSecret: value("X_CONSUMER_SECRET"),
+    consumerKey: value("TWITTER_CONSUMER_KEY"),
+    consumerSecret: value("TWITTER_CONSUMER_SECRET"),
     output: text,
     async stop(signal = "SIGINT") {
       if (!exited) proc.kill(signal);

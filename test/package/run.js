@@ -67,7 +67,13 @@ await step(
   "attw --pack: every entry point, every resolution mode (node10, node16 CJS and ESM, bundler), no problem",
   () => {
     // attw exits non-zero on any problem; the JSON shows which entry points and modes it checked.
-    const out = spawnSync(bin("attw"), ["--pack", ".", "--format", "json"], { cwd: root, encoding: "utf8" });
+    // attw runs npm pack: dist/ is built already, so the prepack build is skipped.
+    const noScripts = { ...process.env, npm_config_ignore_scripts: "true" };
+    const out = spawnSync(bin("attw"), ["--pack", ".", "--format", "json"], {
+      cwd: root,
+      encoding: "utf8",
+      env: noScripts,
+    });
     const report = JSON.parse(out.stdout);
     const analysis = report.analysis ?? {};
     const checked = Object.keys(analysis.entrypoints ?? {});
@@ -87,7 +93,7 @@ await step(
     const problems = analysis.problems ?? [];
     if (problems.length > 0 || unresolved.length > 0 || out.status !== 0)
       throw new Error(
-        `${unresolved.length ? `not resolved: ${unresolved.join(", ")}\n` : ""}${JSON.stringify(problems, null, 2)}\n${sh(bin("attw"), ["--pack", "."], { allowFailure: true })}`,
+        `${unresolved.length ? `not resolved: ${unresolved.join(", ")}\n` : ""}${JSON.stringify(problems, null, 2)}\n${sh(bin("attw"), ["--pack", "."], { allowFailure: true, env: noScripts })}`,
       );
     if (!["node10", "node16-cjs", "node16-esm", "bundler"].every((mode) => modes.has(mode)))
       throw new Error(`attw checked only ${[...modes].join(", ")}`);
@@ -95,7 +101,7 @@ await step(
   },
 );
 await step("npm publish --dry-run: ships exactly what users need, no npm warning", () => {
-  const out = spawnSync("npm", ["publish", "--dry-run", "--json"], { cwd: root, encoding: "utf8" });
+  const out = spawnSync("npm", ["publish", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" });
   if (out.status !== 0) throw new Error(`npm publish --dry-run exited ${out.status}\n${out.stdout}${out.stderr}`);
   // Logging in is what a dry run on a machine without credentials cannot do; anything else counts.
   const warnings = out.stderr
@@ -136,7 +142,9 @@ await step("deno doc --lint of every JSR entry point: every public symbol docume
 const project = join(work, "project");
 let tarball;
 await step("npm pack, then npm install of the tarball into a temporary project", () => {
-  const packed = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", work], { stdoutOnly: true }));
+  const packed = JSON.parse(
+    sh("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { stdoutOnly: true }),
+  );
   tarball = join(work, packed[0].filename);
   const files = packed[0].files.map((f) => f.path).sort();
   mkdirSync(project);
@@ -228,7 +236,7 @@ async function fakeXCommandGate(folder) {
   const within = (ms) => new Promise((resolve) => setTimeout(() => resolve("timeout"), ms).unref());
   try {
     const deadline = Date.now() + 30_000;
-    while (!/X_CONSUMER_SECRET=\S+/.test(printed)) {
+    while (!/TWITTER_CONSUMER_SECRET=\S+/.test(printed)) {
       if (child.exitCode !== null || Date.now() > deadline) throw new Error(`fake-x did not start:\n${printed}`);
       await within(50);
     }
@@ -236,7 +244,7 @@ async function fakeXCommandGate(folder) {
     const url = `${value("X_BASE_URL")}/oauth/request_token`;
     const { authorization } = await signRequest(
       { method: "POST", url },
-      { consumerKey: value("X_CONSUMER_KEY"), consumerSecret: value("X_CONSUMER_SECRET") },
+      { consumerKey: value("TWITTER_CONSUMER_KEY"), consumerSecret: value("TWITTER_CONSUMER_SECRET") },
       { callback: "oob" },
     );
     const response = await fetch(url, { method: "POST", headers: { authorization } });
