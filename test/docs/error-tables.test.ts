@@ -1,4 +1,4 @@
-// Issue 6: the README's error table "from src/errors.ts and the hints in src/twitter/error-hints.ts".
+// The README's error table comes from src/errors.ts and the hints in src/twitter/error-hints.ts.
 // The tables in README.md and docs/errors.md must list exactly the package's error codes, and every
 // X code the client has advice for; a code added to the source without its row fails here.
 import { readFileSync } from "node:fs";

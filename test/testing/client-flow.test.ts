@@ -1,4 +1,4 @@
-// Issue 4, "Done when": the client runs the whole flow against createFakeTwitter() with no msw handlers.
+// The client runs the whole flow against createFakeTwitter() with no msw handlers.
 import { describe, expect, it } from "vitest";
 import { TwitterOAuth, isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
 import {
