@@ -11,25 +11,19 @@ import { cpSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import sirv from "sirv";
-import { closingLines } from "../conformance/suite.js";
 import { bounded, poll } from "../support/bounded.js";
 import { ENGINES } from "../support/browsers.js";
 import { listen } from "../support/http.js";
+import { fail, finish } from "./finish.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const name = process.argv[2];
 const engine = ENGINES[name];
 const SUITE_MS = 60_000;
 
-function fail(message) {
-  console.log(`${name}: ${message}`);
-  console.log("0 passed, 1 failed");
-  process.exit(1);
-}
-
-if (!engine) fail(`unknown engine; choose from ${Object.keys(ENGINES).join(", ")}`);
+if (!engine) fail(name, `unknown engine; choose from ${Object.keys(ENGINES).join(", ")}`);
 if (!engine.available()) {
-  if (process.env.CI) fail(`${engine.path} not found; ${engine.hint}.`);
+  if (process.env.CI) fail(name, `${engine.path} not found; ${engine.hint}.`);
   const bar = "!".repeat(78);
   console.log(
     `${bar}\n!! SKIPPED: ${engine.label} conformance run. ${engine.path} not found.\n!! To run it: ${engine.hint}.\n!! (With CI set, this is a failure.)\n${bar}`,
@@ -70,7 +64,7 @@ const server = await listen((request, response) =>
 const RUN_MS = 120_000;
 // run.js's limit: exiting (not dying) lets the launchers stop their browser, driver and Xvfb.
 process.on("SIGTERM", () => process.exit(143));
-const watchdog = setTimeout(() => fail(`no result after ${RUN_MS / 1000} s; stopped`), RUN_MS);
+const watchdog = setTimeout(() => fail(name, `no result after ${RUN_MS / 1000} s; stopped`), RUN_MS);
 watchdog.unref();
 
 let session;
@@ -90,16 +84,10 @@ try {
 } catch (error) {
   await session?.close().catch(() => {});
   await server.close();
-  fail(`${error.message}${requestErrors.length ? `\n${requestErrors.join("\n")}` : ""}\n(${engine.hint})`);
+  fail(name, `${error.message}${requestErrors.length ? `\n${requestErrors.join("\n")}` : ""}\n(${engine.hint})`);
 }
 await bounded(session.close(), 30_000, "closing the browser").catch((error) =>
   console.log(`${name}: ${error.message}`),
 );
 await server.close();
-if (!Array.isArray(result.nodeGlobals) || result.nodeGlobals.length > 0) {
-  result.failed++;
-  result.failures.push({ name: "the page has no Node globals", error: `found: ${result.nodeGlobals}` });
-}
-for (const failure of result.failures) console.log(`FAIL ${failure.name}\n     ${failure.error}`);
-for (const line of closingLines(result)) console.log(line);
-process.exit(result.failed > 0 || result.passed === 0 ? 1 : 0);
+finish(result, "the page");

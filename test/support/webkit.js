@@ -119,15 +119,7 @@ export async function launchWebKit() {
         await inSession("POST", `/element/${element}/clear`, {});
         await inSession("POST", `/element/${element}/value`, { text: value });
       },
-      cookies: async () =>
-        (await inSession("GET", "/cookie")).map((cookie) => ({
-          name: cookie.name,
-          value: cookie.value,
-          path: cookie.path,
-          httpOnly: cookie.httpOnly,
-          secure: cookie.secure,
-          sameSite: cookie.sameSite,
-        })),
+      cookies: () => inSession("GET", "/cookie"),
       screenshot: async (path) => {
         writeFileSync(path, Buffer.from(await inSession("GET", "/screenshot"), "base64"));
       },
