@@ -45,7 +45,7 @@ async function step(name, action) {
 }
 
 // Every command is stopped after this long: a hung one fails its step instead of hanging npm test.
-const COMMAND_MS = 300_000;
+const COMMAND_MS = 180_000;
 
 /** Runs a command; throws with its output on a non-zero exit; returns stdout+stderr (or stdout only). */
 function sh(command, args, { stdoutOnly = false, allowFailure = false, ...options } = {}) {

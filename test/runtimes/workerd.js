@@ -35,7 +35,7 @@ async function runSuite() {
     compatibilityDate: "2025-09-01",
   });
   try {
-    const response = await fetch(`${worker.url}/`, { signal: AbortSignal.timeout(300_000) });
+    const response = await fetch(`${worker.url}/`, { signal: AbortSignal.timeout(120_000) });
     const text = await response.text();
     if (response.status !== 200)
       throw new Error(`the worker answered ${response.status}: ${text.slice(0, 2000)}\n${worker.output()}`);
