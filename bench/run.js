@@ -74,7 +74,13 @@ target(
 
 // Deno, Bun, workerd
 function childLeg(_name, command) {
-  const out = execFileSync(command[0], command.slice(1), { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+  // Bounded, as every wait: a leg that hangs fails its row instead of the whole run.
+  const out = execFileSync(command[0], command.slice(1), {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+    timeout: 600_000,
+  });
   return JSON.parse(out.trim().split("\n").pop());
 }
 const legs = [];

@@ -2,17 +2,16 @@
 // and serves it with workerd on loopback next to a clock service in this process; this fetches the
 // result and stops workerd. No compatibility flags: no nodejs_compat, so the package takes its
 // WebCrypto path exactly as in Cloudflare Workers. Usage: node bench/workerd.js
-import { createServer } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { listen } from "../test/support/http.js";
 import { startWorkerd, workerdVersion } from "../test/support/workerd.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 export async function runWorkerd() {
   const version = workerdVersion();
-  const clock = createServer((_req, res) => res.end(String(performance.now())));
-  await new Promise((resolve) => clock.listen(0, "127.0.0.1", resolve));
+  const clock = await listen((_req, res) => res.end(String(performance.now())));
   let worker;
   try {
     worker = await startWorkerd({
@@ -20,7 +19,7 @@ export async function runWorkerd() {
       work: join(root, ".tmp/bench/workerd"),
       name: "bench",
       compatibilityDate: "2025-09-01",
-      services: [{ name: "clock", external: `127.0.0.1:${clock.address().port}` }],
+      services: [{ name: "clock", external: `127.0.0.1:${clock.port}` }],
       bindings: { CLOCK: { service: "clock" } },
     });
     const response = await fetch(`${worker.url}/`, { signal: AbortSignal.timeout(600_000) });
@@ -29,7 +28,7 @@ export async function runWorkerd() {
     return { runtime: `${version} (npm workerd)`, ...JSON.parse(text) };
   } finally {
     await worker?.stop();
-    clock.close();
+    await clock.close();
   }
 }
 

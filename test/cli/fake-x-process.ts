@@ -2,7 +2,8 @@
 // prints: the one helper the command's tests and the interop tests share. Needs `npm run build`.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type Result, x } from "tinyexec";
+import { x } from "tinyexec";
+import { start } from "../support/processes.js";
 
 export const root = resolve(import.meta.dirname, "../..");
 /** The built command. */
@@ -17,7 +18,7 @@ export interface FakeXProcess {
   consumerSecret: string;
   /** Everything it printed so far (stdout and stderr). */
   output(): string;
-  /** Sends `signal` (default SIGINT, as Ctrl-C) and waits for the exit. */
+  /** Sends `signal` (default SIGINT, as Ctrl-C) and waits for the exit (SIGKILL after 5 s). */
   stop(signal?: NodeJS.Signals): Promise<{ exitCode: number | undefined; output: string }>;
 }
 
@@ -44,38 +45,22 @@ export async function startFakeX(
   command: readonly string[] = [process.execPath, CLI],
 ): Promise<FakeXProcess> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
-  const proc: Result = x(command[0]!, [...command.slice(1), "fake-x", ...args], {
-    throwOnError: false,
-    nodeOptions: { cwd: root },
-  });
-  const lines: string[] = [];
-  const ended = (async () => {
-    for await (const line of proc) lines.push(line);
-  })();
-  const text = (): string => lines.join("\n");
-  const deadline = Date.now() + 20_000;
-  let exited = false;
-  void ended.then(() => {
-    exited = true;
-  });
-  while (!/TWITTER_CONSUMER_SECRET=\S+/.test(text())) {
-    if (exited || Date.now() > deadline) {
-      proc.kill("SIGKILL");
-      throw new Error(`fake-x did not start:\n${text()}`);
-    }
-    await new Promise((done) => setTimeout(done, 20));
+  const child = start(command[0]!, [...command.slice(1), "fake-x", ...args], { cwd: root });
+  try {
+    await child.waitFor(/TWITTER_CONSUMER_SECRET=\S+/, 20_000);
+  } catch (error) {
+    await child.stop({ signal: "SIGKILL" });
+    throw new Error(`fake-x did not start: ${(error as Error).message}`);
   }
-  const value = (name: string): string => new RegExp(`${name}=(\\S+)`).exec(text())![1]!;
+  const value = (name: string): string => new RegExp(`${name}=(\\S+)`).exec(child.output())![1]!;
   return {
     baseUrl: value("X_BASE_URL"),
     consumerKey: value("TWITTER_CONSUMER_KEY"),
     consumerSecret: value("TWITTER_CONSUMER_SECRET"),
-    output: text,
+    output: child.output,
     async stop(signal = "SIGINT") {
-      if (!exited) proc.kill(signal);
-      const result = await proc;
-      await ended;
-      return { exitCode: result.exitCode, output: text() };
+      const { exitCode } = await child.stop({ signal });
+      return { exitCode, output: child.output() };
     },
   };
 }

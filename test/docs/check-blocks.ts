@@ -1,9 +1,9 @@
 // Type-checks (and, where marked, runs) documentation code blocks against the BUILT package: each block
 // becomes a module in a scratch folder inside the repository, so that `import … from "twitter-oauth1"`
 // resolves through the package's own name and `exports` map to dist/, exactly as it will for a user.
-import { execFile } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { x } from "tinyexec";
 import ts from "typescript";
 import { blockFileName, type CodeBlock } from "./code-blocks.js";
 
@@ -79,13 +79,13 @@ export function checkWorkspace(workspace: BlockWorkspace): BlockDiagnostic[] {
   });
 }
 
-/** Runs one emitted block with this Node; resolves with its exit code and output. */
-export function runBlock(workspace: BlockWorkspace, block: CodeBlock): Promise<{ code: number; output: string }> {
+/** Runs one emitted block with this Node (stopped after 60 s); resolves with its exit code and output. */
+export async function runBlock(workspace: BlockWorkspace, block: CodeBlock): Promise<{ code: number; output: string }> {
   const file = join(workspace.outDir, blockFileName(block).replace(/\.mts$/, ".mjs"));
-  return new Promise((resolve) => {
-    execFile(process.execPath, [file], { cwd: workspace.dir, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, output: stdout + stderr });
-    });
+  const result = await x(process.execPath, [file], {
+    timeout: 60_000,
+    throwOnError: false,
+    nodeOptions: { cwd: workspace.dir },
   });
+  return { code: result.exitCode ?? 1, output: result.stdout + result.stderr };
 }

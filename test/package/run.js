@@ -24,6 +24,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { entryPoints } from "../conformance/entry-points.js";
+import { start } from "../support/processes.js";
 import { jsrManifestProblems } from "./jsr.js";
 import { publishedFilesProblems } from "./published-files.js";
 import { measure, sizeChecks, writeSizes } from "./sizes.js";
@@ -43,9 +44,18 @@ async function step(name, action) {
   }
 }
 
+// Every command is stopped after this long: a hung one fails its step instead of hanging npm test.
+const COMMAND_MS = 180_000;
+
 /** Runs a command; throws with its output on a non-zero exit; returns stdout+stderr (or stdout only). */
 function sh(command, args, { stdoutOnly = false, allowFailure = false, ...options } = {}) {
-  const out = spawnSync(command, args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options });
+  const out = spawnSync(command, args, {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: COMMAND_MS,
+    ...options,
+  });
   const text = `${out.stdout ?? ""}${out.stderr ?? ""}`.trim();
   if (out.error) throw new Error(`${command} ${args.join(" ")}: ${out.error.message}`);
   if (out.status !== 0 && !allowFailure) throw new Error(`${command} ${args.join(" ")} exited ${out.status}\n${text}`);
@@ -73,6 +83,7 @@ await step(
       cwd: root,
       encoding: "utf8",
       env: noScripts,
+      timeout: COMMAND_MS,
     });
     const report = JSON.parse(out.stdout);
     const analysis = report.analysis ?? {};
@@ -101,7 +112,11 @@ await step(
   },
 );
 await step("npm publish --dry-run: ships exactly what users need, no npm warning", () => {
-  const out = spawnSync("npm", ["publish", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" });
+  const out = spawnSync("npm", ["publish", "--dry-run", "--json", "--ignore-scripts"], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: COMMAND_MS,
+  });
   if (out.status !== 0) throw new Error(`npm publish --dry-run exited ${out.status}\n${out.stdout}${out.stderr}`);
   // Logging in is what a dry run on a machine without credentials cannot do; anything else counts.
   const warnings = out.stderr
@@ -220,27 +235,17 @@ for (const [label, options, files] of [
 // The command, as a user meets it: `npx twitter-oauth1 fake-x` in a folder where only the tarball is
 // installed prints its credentials, a request token signed with them is granted, and Ctrl-C stops it.
 async function fakeXCommandGate(folder) {
-  const { spawn } = await import("node:child_process");
   const { signRequest } = await import(join(folder, "node_modules/twitter-oauth1/dist/index.js"));
   // Its own process group, signalled as a whole like Ctrl-C in a terminal: npm does not pass a
   // SIGINT sent to it alone on to the command.
-  const child = spawn("npx", ["--no-install", "twitter-oauth1", "fake-x", "--port", "0"], {
+  const fakeX = start("npx", ["--no-install", "twitter-oauth1", "fake-x", "--port", "0"], {
     cwd: folder,
     stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+    group: true,
   });
-  let printed = "";
-  child.stdout.on("data", (chunk) => (printed += chunk));
-  child.stderr.on("data", (chunk) => (printed += chunk));
-  const exited = new Promise((resolve) => child.once("exit", () => resolve("exited")));
-  const within = (ms) => new Promise((resolve) => setTimeout(() => resolve("timeout"), ms).unref());
   try {
-    const deadline = Date.now() + 30_000;
-    while (!/TWITTER_CONSUMER_SECRET=\S+/.test(printed)) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`fake-x did not start:\n${printed}`);
-      await within(50);
-    }
-    const value = (name) => new RegExp(`${name}=(\\S+)`).exec(printed)[1];
+    await fakeX.waitFor(/TWITTER_CONSUMER_SECRET=\S+/, 30_000);
+    const value = (name) => new RegExp(`${name}=(\\S+)`).exec(fakeX.output())[1];
     const url = `${value("X_BASE_URL")}/oauth/request_token`;
     const { authorization } = await signRequest(
       { method: "POST", url },
@@ -252,13 +257,13 @@ async function fakeXCommandGate(folder) {
     if (response.status !== 200 || !body.includes("oauth_callback_confirmed=true")) {
       throw new Error(`request_token answered ${response.status}: ${body}`);
     }
-    process.kill(-child.pid, "SIGINT");
-    if ((await Promise.race([exited, within(10_000)])) === "timeout" || !printed.includes("Fake X stopped.")) {
-      throw new Error(`fake-x did not stop on Ctrl-C (SIGINT):\n${printed}`);
+    const { forced } = await fakeX.stop({ signal: "SIGINT", graceMs: 10_000 });
+    if (forced || !fakeX.output().includes("Fake X stopped.")) {
+      throw new Error(`fake-x did not stop on Ctrl-C (SIGINT):\n${fakeX.output()}`);
     }
     return `${value("X_BASE_URL")}, request_token 200, stopped on SIGINT`;
   } finally {
-    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
+    await fakeX.stop({ signal: "SIGKILL" });
   }
 }
 await step(

@@ -1,7 +1,6 @@
 // An Express 5 app written the way passport-twitter's README shows it, signing in against the fake X
 // served on a loopback port, and a browser (fetch + tough-cookie jar) to drive both.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { RequestListener } from "node:http";
 import express from "express";
 import session from "express-session";
 import { Passport } from "passport";
@@ -13,30 +12,22 @@ import {
   toNodeListener,
 } from "../../src/testing/index.js";
 import { Browser, isLoginForm } from "../handlers/browser.js";
+import { type Listening, listen as listenOnLoopback } from "../support/http.js";
 
 export const USER = { username: defaultUser.screenName, password: defaultUser.password };
 export const COOKIE_SECRET = "passport-test-cookie-secret-0123456789abcdef";
 
-const servers: Server[] = [];
+const servers: Listening[] = [];
 
 /** Listens on a free loopback port; closed by {@link closeAll}. */
-export async function listen(handler: Parameters<typeof createServer>[1]): Promise<string> {
-  const server = createServer(handler);
+export async function listen(handler: RequestListener): Promise<string> {
+  const server = await listenOnLoopback(handler);
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server.origin;
 }
 
 export async function closeAll(): Promise<void> {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise((resolve) => {
-          server.closeAllConnections();
-          server.close(resolve);
-        }),
-    ),
-  );
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 }
 
 /** The fake X on its own port; `failNext(path, answer)` makes the next request to `path` fail as X would. */

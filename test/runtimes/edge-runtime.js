@@ -7,25 +7,19 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { closingLines } from "../conformance/suite.js";
 import { bounded } from "../support/bounded.js";
 import { entryPointsPlugin } from "./entry-points-plugin.js";
+import { fail, finish } from "./finish.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SUITE_MS = 60_000;
 const HINT = 'edge-runtime is a devDependency of the repository: run "npm ci" at the repository root';
 
-function fail(message) {
-  console.log(`edge-runtime: ${message}`);
-  console.log("0 passed, 1 failed");
-  process.exit(1);
-}
-
 let EdgeRuntime;
 try {
   ({ EdgeRuntime } = await import("edge-runtime"));
 } catch (error) {
-  fail(`edge-runtime cannot be loaded (${error.message}); ${HINT}.`);
+  fail("edge-runtime", `edge-runtime cannot be loaded (${error.message}); ${HINT}.`);
 }
 const require = createRequire(import.meta.url);
 const version = (name) => JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
@@ -51,12 +45,6 @@ try {
   const json = await bounded(runtime.evaluate("globalThis.__conformance"), SUITE_MS, "the suite in the Edge Runtime");
   result = JSON.parse(json);
 } catch (error) {
-  fail(error.stack ?? error.message);
+  fail("edge-runtime", error.stack ?? error.message);
 }
-if (!Array.isArray(result.nodeGlobals) || result.nodeGlobals.length > 0) {
-  result.failed++;
-  result.failures.push({ name: "the Edge Runtime has no Node globals", error: `found: ${result.nodeGlobals}` });
-}
-for (const failure of result.failures) console.log(`FAIL ${failure.name}\n     ${failure.error}`);
-for (const line of closingLines(result)) console.log(line);
-process.exit(result.failed > 0 || result.passed === 0 ? 1 : 0);
+finish(result, "the Edge Runtime");

@@ -1,7 +1,8 @@
 // Node 22 and Node 24 for the conformance runs: binaries from the npm `node` package, installed
 // into the sub-package test/runtimes/node-bins (its own package.json and package-lock.json, so no
 // `node` binary ever lands in the root node_modules/.bin). Installed on first use with
-// `npm ci --prefix test/runtimes/node-bins`, since CI starts from a fresh clone and the root `npm ci`.
+// `npm ci --prefix test/runtimes/node-bins`, since CI starts from a fresh clone and the root `npm ci`;
+// the examples' harness (test/examples/harness/global-setup.ts) installs them the same way.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -33,7 +34,7 @@ function installAndCheck() {
 function install() {
   console.log("runtimes: installing Node 22 and Node 24 with npm ci --prefix test/runtimes/node-bins");
   try {
-    execFileSync("npm", ["ci", "--prefix", here, "--no-audit", "--no-fund"], { stdio: "inherit" });
+    execFileSync("npm", ["ci", "--prefix", here, "--no-audit", "--no-fund"], { stdio: "inherit", timeout: 300_000 });
   } catch (error) {
     return `"npm ci --prefix test/runtimes/node-bins" failed (${error.message}); run it by hand to see why (it needs the npm registry)`;
   }
@@ -46,7 +47,7 @@ function check() {
     // script (allowed in node-bins/package.json "allowScripts"): check that it really runs.
     let version = "";
     try {
-      version = execFileSync(nodeBinary(major), ["--version"], { encoding: "utf8" }).trim();
+      version = execFileSync(nodeBinary(major), ["--version"], { encoding: "utf8", timeout: 30_000 }).trim();
     } catch (error) {
       version = error.message;
     }

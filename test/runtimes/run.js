@@ -10,10 +10,11 @@
 // --write-readme rewrites it. No number in it is typed by hand.
 // Needs a fresh build: run `npm run build` first (npm test does).
 // Usage: node test/runtimes/run.js [name ...] [--verbose] [--write-readme]
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bounded } from "../support/bounded.js";
+import { start } from "../support/processes.js";
 import { readmeDiff, renderTable, replaceTable } from "./readme-table.js";
 import { RUNTIMES } from "./runtimes.js";
 
@@ -44,48 +45,23 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-function runOne(runtime) {
-  return new Promise((resolvePromise) => {
-    const [command, ...rest] = runtime.command();
-    const child = spawn(command, verbose && rest.includes(entry) ? [...rest, "--verbose"] : rest, {
-      cwd: root,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NO_COLOR: "1" },
-      detached: true,
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-      process.stdout.write(chunk);
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-      process.stderr.write(chunk);
-    });
-    // A runner that hangs must not hang CI: stop its whole process group (browsers, drivers, Xvfb).
-    const stop = (signal) => {
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        child.kill(signal);
-      }
-    };
-    let killer;
-    const timer = setTimeout(() => {
-      output += `\n${runtime.name}: no result after ${RUNTIME_LIMIT_MS / 1000} s; stopped\n`;
-      stop("SIGTERM"); // the runner exits and stops what it started (browsers, drivers, Xvfb, workerd)
-      killer = setTimeout(() => stop("SIGKILL"), 10_000);
-    }, RUNTIME_LIMIT_MS);
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolvePromise({ code: 127, output: output + `\ncould not start ${command}: ${error.message}` });
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      clearTimeout(killer);
-      resolvePromise({ code: code ?? 128, signal, output });
-    });
+async function runOne(runtime) {
+  const [command, ...rest] = runtime.command();
+  // Its own process group: a runner that hangs is stopped with its browsers, drivers, Xvfb and workerd.
+  const child = start(command, verbose && rest.includes(entry) ? [...rest, "--verbose"] : rest, {
+    cwd: root,
+    env: { NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    group: true,
+    onOutput: (text) => process.stdout.write(text),
   });
+  let note = "";
+  const code = await bounded(child.exited(), RUNTIME_LIMIT_MS, runtime.name).catch(async () => {
+    note = `\n${runtime.name}: no result after ${RUNTIME_LIMIT_MS / 1000} s; stopped\n`;
+    // SIGTERM first: the runner exits and stops what it started; SIGKILL after 10 s.
+    return (await child.stop({ graceMs: 10_000 })).exitCode;
+  });
+  return { code: code ?? 128, output: child.output() + note };
 }
 
 const line = (output, key) => new RegExp(`^${key}: (.+)$`, "m").exec(output)?.[1]?.trim();

@@ -5,23 +5,17 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { closingLines } from "../conformance/suite.js";
 import { startWorkerd, workerdVersion } from "../support/workerd.js";
 import { entryPointsPlugin } from "./entry-points-plugin.js";
+import { fail, finish } from "./finish.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-
-function fail(message) {
-  console.log(`workerd: ${message}`);
-  console.log("0 passed, 1 failed");
-  process.exit(1);
-}
 
 let version;
 try {
   version = workerdVersion();
 } catch (error) {
-  fail(error.message);
+  fail("workerd", error.message);
 }
 const npmVersion = JSON.parse(readFileSync(join(root, "node_modules/workerd/package.json"), "utf8")).version;
 console.log(`runtime: ${version} (npm workerd ${npmVersion})`);
@@ -41,7 +35,7 @@ async function runSuite() {
     compatibilityDate: "2025-09-01",
   });
   try {
-    const response = await fetch(`${worker.url}/`, { signal: AbortSignal.timeout(300_000) });
+    const response = await fetch(`${worker.url}/`, { signal: AbortSignal.timeout(120_000) });
     const text = await response.text();
     if (response.status !== 200)
       throw new Error(`the worker answered ${response.status}: ${text.slice(0, 2000)}\n${worker.output()}`);
@@ -55,12 +49,6 @@ let result;
 try {
   result = await runSuite();
 } catch (error) {
-  fail(error.message);
+  fail("workerd", error.message);
 }
-if (!Array.isArray(result.nodeGlobals) || result.nodeGlobals.length > 0) {
-  result.failed++;
-  result.failures.push({ name: "workerd isolate has no Node globals", error: `found: ${result.nodeGlobals}` });
-}
-for (const failure of result.failures) console.log(`FAIL ${failure.name}\n     ${failure.error}`);
-for (const line of closingLines(result)) console.log(line);
-process.exit(result.failed > 0 || result.passed === 0 ? 1 : 0);
+finish(result, "the workerd isolate");

@@ -1,5 +1,6 @@
 // Every wait on a browser or a driver is bounded: a hung engine fails its row or its test with a
-// message naming the step, instead of hanging npm test.
+// message naming the step, instead of hanging npm test. Two small functions, written here: p-timeout
+// and p-wait-for do the same, at a package each for less code than they replace.
 
 /** Resolves or rejects as `promise` does, or rejects after `ms` with "<what> took longer than …". */
 export function bounded(promise, ms, what) {

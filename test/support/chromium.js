@@ -58,7 +58,7 @@ export async function launchChromium() {
       evaluate: (expression) => page.evaluate(expression),
       click: (xpath) => page.locator(`xpath=${xpath}`).first().click(),
       fill: (xpath, value) => page.locator(`xpath=${xpath}`).first().fill(value),
-      cookies: async () => (await context.cookies(page.url())).map(normalizeCookie),
+      cookies: () => context.cookies(page.url()),
       screenshot: (path) => page.screenshot({ path, fullPage: true }).then(() => undefined),
       close: () => bounded(browser.close(), STEP_MS, "closing Chromium"),
     });
@@ -66,15 +66,4 @@ export async function launchChromium() {
     await browser.close().catch(() => {});
     throw error;
   }
-}
-
-function normalizeCookie(cookie) {
-  return {
-    name: cookie.name,
-    value: cookie.value,
-    path: cookie.path,
-    httpOnly: cookie.httpOnly,
-    secure: cookie.secure,
-    sameSite: cookie.sameSite,
-  };
 }

@@ -57,7 +57,7 @@ export async function launchFirefox() {
       evaluate: (expression) => page.evaluate(expression),
       click: (xpath) => page.locator(`::-p-xpath(${xpath})`).click(),
       fill: (xpath, value) => page.locator(`::-p-xpath(${xpath})`).fill(value),
-      cookies: async () => (await page.cookies()).map(normalizeCookie),
+      cookies: () => page.cookies(),
       screenshot: (path) => page.screenshot({ path, fullPage: true }).then(() => undefined),
       close: () => bounded(browser.close(), STEP_MS, "closing Firefox").catch(() => browser.process()?.kill("SIGKILL")),
     });
@@ -65,15 +65,4 @@ export async function launchFirefox() {
     await browser.close().catch(() => {});
     throw error;
   }
-}
-
-function normalizeCookie(cookie) {
-  return {
-    name: cookie.name,
-    value: cookie.value,
-    path: cookie.path,
-    httpOnly: cookie.httpOnly,
-    secure: cookie.secure,
-    sameSite: cookie.sameSite,
-  };
 }

@@ -77,7 +77,15 @@ export function xpathSession(engine) {
         { ms, what: `${engine.engine}: waiting for the URL ${typeof test === "function" ? "to match" : test}` },
       ),
     /** Cookies of the current page's origin: { name, value, path, httpOnly, secure, sameSite }. */
-    cookies: () => step(engine.cookies(), "reading cookies"),
+    cookies: async () =>
+      (await step(engine.cookies(), "reading cookies")).map((cookie) => ({
+        name: cookie.name,
+        value: cookie.value,
+        path: cookie.path,
+        httpOnly: cookie.httpOnly,
+        secure: cookie.secure,
+        sameSite: cookie.sameSite,
+      })),
     async cookie(name) {
       return (await session.cookies()).find((cookie) => cookie.name === name);
     },

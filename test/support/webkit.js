@@ -2,10 +2,14 @@
 // HTTP calls (W3C WebDriver, https://www.w3.org/TR/webdriver2/). It has no headless mode, so it
 // runs under Xvfb (a display found with -displayfd, GDK_BACKEND=x11); with no display it would hang
 // silently, so every call is bounded. Shared by the conformance runner and the e2e suite.
-import { spawn } from "node:child_process";
+// The WebDriver calls are written here, not taken from a client such as `webdriver` (WebdriverIO):
+// it drives this driver too, but brings about 150 packages, among them geckodriver and edgedriver,
+// whose install scripts download drivers, to replace the one `call` function below. Playwright's
+// and Puppeteer's WebKit support needs browser builds of their own, which are never downloaded here.
 import { existsSync, writeFileSync } from "node:fs";
-import { freePort } from "../runtimes/ports.js";
+import getPort from "get-port";
 import { bounded, poll } from "./bounded.js";
+import { start } from "./processes.js";
 import { xpathSession } from "./session.js";
 
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH || "/usr/bin/WebKitWebDriver";
@@ -22,62 +26,19 @@ const START_MS = 30_000;
 const STEP_MS = 30_000;
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf"; // the W3C WebDriver element reference key
 
-const children = new Set();
-process.on("exit", () => {
-  for (const child of children) stopGroup(child, "SIGKILL");
-});
-
-function stopGroup(child, signal) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    child.kill(signal);
-  }
-}
-
-function start(command, args, options) {
-  const child = spawn(command, args, { detached: true, ...options });
-  children.add(child);
-  child.on("exit", () => children.delete(child));
-  let output = "";
-  for (const stream of [child.stdout, child.stderr])
-    stream?.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
-  return { child, output: () => output };
-}
-
-async function stop(process) {
-  if (!process) return;
-  const exited = new Promise((resolve) => {
-    if (process.child.exitCode !== null || process.child.signalCode !== null) resolve();
-    else process.child.once("exit", resolve);
-  });
-  stopGroup(process.child, "SIGTERM");
-  await bounded(exited, 5_000, "stopping").catch(() => stopGroup(process.child, "SIGKILL"));
-}
-
-/** Starts Xvfb on a free display; resolves with { display, process }. */
+/** Starts Xvfb on a free display (it prints the number on fd 1 with -displayfd); resolves with { display, process }. */
 async function startXvfb() {
-  const xvfb = start(XVFB_PATH, ["-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], {
-    stdio: ["ignore", "pipe", "pipe", "pipe"],
+  const xvfb = start(XVFB_PATH, ["-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    group: true,
   });
-  let written = "";
-  const display = await bounded(
-    new Promise((resolve, reject) => {
-      xvfb.child.stdio[3].on("data", (chunk) => {
-        written += chunk;
-        if (written.includes("\n")) resolve(written.trim());
-      });
-      xvfb.child.on("exit", (code) => reject(new Error(`Xvfb exited (${code}): ${xvfb.output()}`)));
-      xvfb.child.on("error", reject);
-    }),
-    START_MS,
-    "starting Xvfb",
-  ).catch(async (error) => {
-    await stop(xvfb);
-    throw error;
-  });
-  return { display: `:${display}`, process: xvfb };
+  try {
+    const [, display] = await xvfb.waitFor(/^(\d+)$/m, START_MS);
+    return { display: `:${display}`, process: xvfb };
+  } catch (error) {
+    await xvfb.stop();
+    throw new Error(`starting Xvfb: ${error.message}`);
+  }
 }
 
 /** Starts Xvfb, WebKitWebDriver and a MiniBrowser session; see session.d.ts. */
@@ -106,21 +67,25 @@ export async function launchWebKit() {
     if (sessionId)
       await bounded(call("DELETE", `/session/${sessionId}`), 10_000, "ending the WebKit session").catch(() => {});
     sessionId = undefined;
-    await stop(driver);
-    await stop(xvfb?.process);
+    await driver?.stop();
+    await xvfb?.process.stop();
   };
 
   try {
     xvfb = await startXvfb();
-    const port = await freePort();
+    const port = await getPort({ host: "127.0.0.1" });
     base = `http://127.0.0.1:${port}`;
+    // Its own process group: the driver starts MiniBrowser and WebKit's helper processes.
     driver = start(WEBKIT_DRIVER_PATH, [`--port=${port}`, "--host=127.0.0.1"], {
-      env: { ...process.env, DISPLAY: xvfb.display, GDK_BACKEND: "x11" },
+      env: { DISPLAY: xvfb.display, GDK_BACKEND: "x11" },
       stdio: ["ignore", "pipe", "pipe"],
+      group: true,
     });
     await poll(async () => ((await call("GET", "/status")).ready ? true : undefined), {
       ms: START_MS,
-      what: `WebKitWebDriver on ${base}${driver.output() ? ` (${driver.output()})` : ""}`,
+      what: `WebKitWebDriver on ${base}`,
+    }).catch((error) => {
+      throw new Error(`${error.message}\n${driver.output()}`);
     });
     const created = await bounded(
       call("POST", "/session", {
@@ -154,15 +119,7 @@ export async function launchWebKit() {
         await inSession("POST", `/element/${element}/clear`, {});
         await inSession("POST", `/element/${element}/value`, { text: value });
       },
-      cookies: async () =>
-        (await inSession("GET", "/cookie")).map((cookie) => ({
-          name: cookie.name,
-          value: cookie.value,
-          path: cookie.path,
-          httpOnly: cookie.httpOnly,
-          secure: cookie.secure,
-          sameSite: cookie.sameSite,
-        })),
+      cookies: () => inSession("GET", "/cookie"),
       screenshot: async (path) => {
         writeFileSync(path, Buffer.from(await inSession("GET", "/screenshot"), "base64"));
       },

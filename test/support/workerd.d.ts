@@ -1,4 +1,3 @@
-import type { ChildProcess } from "node:child_process";
 import type { BuildOptions } from "esbuild";
 
 export declare const WORKERD_PATH: string;
@@ -40,7 +39,6 @@ export interface Workerd {
   /** http://127.0.0.1:port */
   url: string;
   port: number;
-  child: ChildProcess;
   /** Everything workerd printed so far, for failure messages. */
   output(): string;
   /** Kills workerd's process group and resolves once it has exited. */

@@ -3,9 +3,9 @@
  * (undici in Node) meets a network body: chunked, back-pressured and cancellable, unlike an
  * in-memory Response. Each test sets what it answers with `answer`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { type Listening, listen } from "../support/http.js";
 
 export type Answer = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 
@@ -21,14 +21,7 @@ export interface Loopback {
 export function useLoopback(): Loopback {
   let handler: Answer = (_request, response) => response.writeHead(404).end();
   const seen: Loopback["seen"] = [];
-  const server: Server = createServer((request, response) => {
-    seen.push({ target: `${request.method} ${request.url}`, authorization: request.headers.authorization });
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => handler(request, response, Buffer.concat(chunks).toString("utf8")));
-  });
-  // A client that stops reading a large body resets the connection: expected, not a failure.
-  server.on("clientError", () => undefined);
+  let server: Listening | undefined;
   const loopback = {
     origin: "",
     seen,
@@ -37,16 +30,20 @@ export function useLoopback(): Loopback {
     },
   };
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    loopback.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await listen((request, response) => {
+      seen.push({ target: `${request.method} ${request.url}`, authorization: request.headers.authorization });
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => handler(request, response, Buffer.concat(chunks).toString("utf8")));
+    });
+    // A client that stops reading a large body resets the connection: expected, not a failure.
+    server.server.on("clientError", () => undefined);
+    loopback.origin = server.origin;
   });
   afterEach(() => {
     seen.length = 0;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => server?.close());
   return loopback;
 }
 

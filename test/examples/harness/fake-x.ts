@@ -2,14 +2,13 @@
 // runtime) reaches it as it would reach https://api.x.com. In process rather than the fake-x command
 // (which test/docs/readme-server.test.ts uses): the checks need a user whose display name holds
 // markup, and approve() a request token directly, as another browser's user.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import {
   createFakeTwitter,
   type FakeTwitter,
   type FakeTwitterOptions,
   toNodeListener,
 } from "../../../src/testing/index.js";
+import { listen } from "../../support/http.js";
 
 export interface FakeXServer {
   fake: FakeTwitter;
@@ -20,12 +19,6 @@ export interface FakeXServer {
 
 export async function serveFakeX(options?: FakeTwitterOptions): Promise<FakeXServer> {
   const fake = createFakeTwitter(options);
-  const server = createServer(toNodeListener(fake.fetch));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const close = (): Promise<void> =>
-    new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return { fake, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close };
+  const { origin, close } = await listen(toNodeListener(fake.fetch));
+  return { fake, origin, close };
 }

@@ -1,11 +1,11 @@
 // The examples import the built package (dist/), as a user's app would: refuse to run on a missing
 // build. Node 24 (which runs the examples' .ts files as written) comes from the sub-package
-// test/runtimes/node-bins that `npm run test:runtimes` uses; install it the same way if it is
-// missing, and let the Node 24 cases skip (saying so) only if that install fails.
-import { execFileSync } from "node:child_process";
+// test/runtimes/node-bins that `npm run test:runtimes` uses, installed by the same code when it is
+// missing; the Node 24 cases skip (saying so) only if that install fails.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { node24, root, scratch } from "./paths.js";
+import { ensureNodeBins } from "../../runtimes/node-bins.js";
+import { root, scratch } from "./paths.js";
 
 export default function setup(): void {
   for (const file of ["dist/index.js", "dist/index.d.ts", "dist/testing.js"]) {
@@ -13,14 +13,6 @@ export default function setup(): void {
   }
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
-  if (!existsSync(node24)) {
-    const prefix = join(root, "test/runtimes/node-bins");
-    try {
-      execFileSync("npm", ["ci", "--prefix", prefix, "--no-audit", "--no-fund"], { stdio: "ignore" });
-    } catch (error) {
-      console.warn(
-        `examples: could not install Node 24 ("npm ci --prefix ${prefix}": ${(error as Error).message}); its cases will skip`,
-      );
-    }
-  }
+  const problem = ensureNodeBins();
+  if (problem) console.warn(`examples: no Node 24 (${problem}); its cases will skip`);
 }

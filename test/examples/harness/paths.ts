@@ -1,6 +1,7 @@
 // Where things are: the repository, the examples, the runtimes from node_modules/.bin, scratch space.
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { nodeBinary } from "../../runtimes/node-bins.js";
 
 export const root = fileURLToPath(new URL("../../..", import.meta.url));
 export const examples = join(root, "examples");
@@ -15,4 +16,4 @@ export function bin(name: string): string {
  * Node 24 from test/runtimes/node-bins (installed by `npm run test:runtimes`, by global-setup.ts, or with
  * `npm ci --prefix test/runtimes/node-bins`): it runs a .ts file as written, as the READMEs say.
  */
-export const node24 = join(root, "test/runtimes/node-bins/node_modules/node24/bin/node");
+export const node24 = nodeBinary(24);

@@ -1,61 +1,13 @@
-// An example started as its own process (tinyexec spawns it and reads its lines), its output kept for
-// failure messages, ready once it prints the "Open http://…" line every example prints when it
-// listens. Waiting for that line is the one part written here: port- or URL-polling tools (wait-on and
-// the like) would pass on a server that prints nothing, and the printed URL is what a user opens.
-import { type Result, x } from "tinyexec";
+// An example started as its own process by the shared launcher (test/support/processes.js: tinyexec
+// spawns it; the output is kept for failure messages), ready once it prints the "Open http://…"
+// line every example prints when it listens: the printed URL is what a user opens.
+import { type Started, start } from "../../support/processes.js";
 import type { StartedExample } from "./web-example.js";
 
-export interface Running {
-  /** Everything printed so far, stdout and stderr. */
-  output(): string;
-  /** Resolves with the first match of `pattern` in the output; rejects when the process exits first or after `ms`. */
-  waitFor(pattern: RegExp, ms?: number): Promise<RegExpMatchArray>;
-  /** Resolves with the exit code once the process ends by itself. */
-  exited(): Promise<number | undefined>;
-  /** Writes `text` to its standard input and closes it, as a user typing a line. */
-  type(text: string): void;
-  stop(): Promise<void>;
-}
+export type Running = Started;
 
 export function run(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Running {
-  // The settings are always given explicitly, so what the developer's shell has set cannot leak in.
-  const proc: Result = x(command, args, {
-    throwOnError: false,
-    nodeOptions: { cwd: options.cwd, env: { NO_COLOR: "1", ...options.env } },
-  });
-  const lines: string[] = [];
-  let done = false;
-  const ended = (async () => {
-    for await (const line of proc) lines.push(line);
-    done = true;
-  })();
-  const output = (): string => lines.join("\n");
-  return {
-    output,
-    async waitFor(pattern, ms = 60_000) {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const match = pattern.exec(output());
-        if (match) return match;
-        if (done) throw new Error(`${command} exited before printing ${pattern}:\n${output()}`);
-        if (Date.now() > deadline)
-          throw new Error(`${command} printed no ${pattern} within ${ms / 1000} s:\n${output()}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    },
-    type(text) {
-      proc.process?.stdin?.end(text);
-    },
-    async exited() {
-      await ended;
-      return (await proc).exitCode;
-    },
-    async stop() {
-      if (!done) proc.kill("SIGTERM");
-      await ended;
-      await proc;
-    },
-  };
+  return start(command, args, { cwd: options.cwd, env: { NO_COLOR: "1", ...options.env } });
 }
 
 /** An example server run as `command args` with `env`, listening on 127.0.0.1:`port`. */
@@ -74,6 +26,8 @@ export function processExample(
     },
     output: started.output,
     exited: started.exited,
-    stop: started.stop,
+    stop: async () => {
+      await started.stop();
+    },
   };
 }

@@ -1,0 +1,86 @@
+// The shared launcher of child processes (processes.js): what every runner and harness relies on.
+import { describe, expect, it } from "vitest";
+import { start } from "./processes.js";
+
+const node = (code: string) => [process.execPath, ["-e", code]] as const;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("start(): waiting for what a child prints", () => {
+  it("sees a prompt that ends no line", async () => {
+    const child = start(...node(`process.stdout.write("PIN: "); setTimeout(() => {}, 30_000);`));
+    try {
+      expect((await child.waitFor(/PIN: $/, 10_000))[0]).toBe("PIN: ");
+    } finally {
+      await child.stop();
+    }
+  });
+
+  it("does not take half of a line printed in two writes", async () => {
+    const child = start(
+      ...node(`process.stdout.write("TOKEN=abc"); setTimeout(() => process.stdout.write("def\\n"), 40);`),
+    );
+    expect((await child.waitFor(/TOKEN=(\S+)/, 10_000))[1]).toBe("abcdef");
+    await child.exited();
+  });
+
+  it("fails within its bound, with what was printed, when the line never comes", async () => {
+    const child = start(...node(`console.log("starting"); setTimeout(() => {}, 30_000);`));
+    const began = Date.now();
+    await expect(child.waitFor(/listening/, 500)).rejects.toThrow(/no \/listening\/ within 0.5 s:\nstarting/);
+    expect(Date.now() - began).toBeLessThan(5_000);
+    await child.stop();
+  });
+
+  it("fails at once when the child exits first, with its exit code", async () => {
+    const child = start(...node(`console.error("no COOKIE_SECRET"); process.exit(3);`));
+    await expect(child.waitFor(/listening/, 30_000)).rejects.toThrow(
+      /exited \(3\) before \/listening\/:\nno COOKIE_SECRET/,
+    );
+    expect(await child.exited()).toBe(3);
+  });
+
+  it("fails at once, naming the command, when it cannot start", async () => {
+    const child = start("/nonexistent/command");
+    await expect(child.waitFor(/x/, 30_000)).rejects.toThrow(/could not start \/nonexistent\/command/);
+  });
+});
+
+describe("stop()", () => {
+  it("with group, stops the processes the child started, by SIGKILL when they ignore SIGTERM", async () => {
+    // A child that starts a grandchild; both ignore SIGTERM, as a hung browser would.
+    const child = start(
+      ...node(`
+        const { spawn } = require("node:child_process");
+        process.on("SIGTERM", () => {});
+        const grandchild = spawn(process.execPath, ["-e", "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)"], { stdio: "ignore" });
+        console.log("grandchild " + grandchild.pid);
+        setInterval(() => {}, 1000);
+      `),
+      { group: true },
+    );
+    const grandchild = Number((await child.waitFor(/grandchild (\d+)/, 10_000))[1]);
+    expect(alive(grandchild)).toBe(true);
+    const { forced } = await child.stop({ graceMs: 300 });
+    expect(forced).toBe(true);
+    await expect.poll(() => alive(grandchild), { timeout: 5_000 }).toBe(false);
+  });
+
+  it("sends the signal asked for and reports the exit code", async () => {
+    const child = start(
+      ...node(
+        `process.on("SIGINT", () => { console.log("bye"); process.exit(0); }); console.log("up"); setInterval(() => {}, 1000);`,
+      ),
+    );
+    await child.waitFor(/up/, 10_000);
+    expect(await child.stop({ signal: "SIGINT" })).toEqual({ exitCode: 0, forced: false });
+    expect(child.output()).toContain("bye");
+  });
+});
