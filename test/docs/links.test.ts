@@ -1,4 +1,4 @@
-// Issue 6: the README and the guides send newcomers to examples/, docs/ and the API reference. Every
+// The README and the guides send newcomers to examples/, docs/ and the API reference. Every
 // relative link in README.md and docs/*.md must reach a file or folder of the repository.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";

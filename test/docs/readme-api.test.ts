@@ -1,4 +1,4 @@
-// Issue 6: the README's "Signed API calls" block, as published, in its own Node process against the
+// The README's "Signed API calls" block, as published, in its own Node process against the
 // fake X with a real access token from the fake: verify_credentials with email, a v1.1 form post
 // (signed body), a v2 JSON post (unsigned body) and invalidate_token, after which the token is dead.
 import { once } from "node:events";

@@ -1,4 +1,4 @@
-// Issue 6: the README's "PIN flow for CLIs and desktop apps" block, as published, in its own Node
+// The README's "PIN flow for CLIs and desktop apps" block, as published, in its own Node
 // process against the fake X: it prints the authorize URL, the test approves as the user and types the
 // PIN on standard input (X docs "PIN-based OAuth"), and the block prints the access token.
 import { afterAll, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Issue 6: docs/testing.md's "In a vitest or Jest suite" block is a test file; it runs as one, with
+// docs/testing.md's "In a vitest or Jest suite" block is a test file; it runs as one, with
 // vitest in a child process, against the built package and the fake X.
 import { execFile } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";

@@ -246,7 +246,7 @@ describe("signRequest: bad arguments are TypeErrors naming the argument", () => 
       expect(error).toBeInstanceOf(TypeError);
       expect(error).not.toBeInstanceOf(URIError);
       expect((error as TypeError).message).toMatch(c.message);
-      // Rule 2: no secret in the message or any serialisation of the error.
+      // No secret in the message or any serialisation of the error (docs/security.md).
       for (const text of [
         (error as Error).message,
         String(error),
