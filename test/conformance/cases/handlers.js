@@ -82,10 +82,10 @@ export function handlerCases(entries) {
         equal(results.length, 1, "onSuccess calls");
         equal(results[0].user.screen_name, user.screenName, "user.screen_name");
         equal(results[0].accessToken.userId, user.id, "accessToken.userId");
-        const replay = await back(handlers, fake.approve((await login(handlers)).token), []);
-        equal(await replay.text(), "INVALID_STATE", "a callback without its cookie");
-        deepEqual(replay.headers.getSetCookie(), [], "a callback without its cookie touches no cookie");
-        // The handlers bundle their own copy of the error class; instanceof holds across copies.
+        // The handlers bundle their own copy of the error class; instanceof holds across copies. A
+        // callback without its cookie gets an error out of that copy.
+        const orphan = await back(handlers, fake.approve((await login(handlers)).token), []);
+        equal(await orphan.text(), "INVALID_STATE", "a callback without its cookie");
         ok(errors[0] instanceof entries["."].TwitterOAuthError, "INVALID_STATE is instanceof the root's class");
       },
     },
