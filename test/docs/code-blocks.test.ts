@@ -1,4 +1,4 @@
-// Checked code blocks: every ts/js block of README.md and docs/*.md, and every TSDoc @example
+// Every ts/js block of README.md and docs/*.md, and every TSDoc @example
 // as published in docs/api/, is type-checked against the built package, and the blocks marked
 // <!-- run --> are executed. Needs dist/ (npm test builds first).
 import { existsSync, readFileSync } from "node:fs";

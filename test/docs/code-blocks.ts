@@ -1,4 +1,4 @@
-// Extracts the ```ts / ```js code blocks of README.md and docs/*.md.
+// Extracts the ```ts / ```js code blocks of README.md and docs/*.md, to be type-checked and run.
 // Markers, as an HTML comment on the line just before the opening fence (invisible on GitHub):
 //   <!-- fragment -->  a piece of a larger program: not checked (keep these few)
 //   <!-- run -->       also executed with Node against the built package; it must finish without throwing

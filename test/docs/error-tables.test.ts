@@ -1,6 +1,6 @@
-// The README's error table comes from src/errors.ts and the hints in src/twitter/error-hints.ts.
-// The tables in README.md and docs/errors.md must list exactly the package's error codes, and every
-// X code the client has advice for; a code added to the source without its row fails here.
+// The error tables of README.md and docs/errors.md must list exactly the package's error codes
+// (src/errors.ts), and every X code the client has a hint for (src/twitter/error-hints.ts): a code
+// added to the source without its row fails here.
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";

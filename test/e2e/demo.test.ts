@@ -49,9 +49,13 @@ describe("npm run demo", () => {
       const fakeHome = await fetch(`${demo.fakeUrl}/`);
       expect([fakeHome.status, fakeHome.headers.get("content-type")]).toEqual([200, "text/html; charset=utf-8"]);
 
+      // Replayed with the sign-in's old cookie put back: X refuses the used request token.
       const replay = await fetch(callback, { redirect: "manual", headers: { cookie: state } });
       expect(replay.status).toBe(400);
-      expect(await replay.text()).toContain("This sign-in link is stale");
+      const stale = await replay.text();
+      expect(stale).toContain("This sign-in link is stale");
+      expect(stale).toContain("X says this sign-in was already completed or has expired");
+      expect(cookieOf(replay, "demo_session=")).toBeUndefined();
 
       const out = await fetch(`${demo.siteUrl}/logout`, {
         method: "POST",

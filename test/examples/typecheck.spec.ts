@@ -30,7 +30,7 @@ const withTsconfig = readdirSync(examples, { withFileTypes: true })
   .filter((name) => name !== "sveltekit");
 
 describe("examples type-check", () => {
-  it("covers every example the issue lists", () => {
+  it("covers every example examples/README.md lists", () => {
     for (const name of ["node-http", "express", "hono-workers", "hono-middleware", "bun", "nextjs", "cli-pin"])
       expect(withTsconfig).toContain(name);
   });

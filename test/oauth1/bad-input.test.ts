@@ -246,7 +246,7 @@ describe("signRequest: bad arguments are TypeErrors naming the argument", () => 
       expect(error).toBeInstanceOf(TypeError);
       expect(error).not.toBeInstanceOf(URIError);
       expect((error as TypeError).message).toMatch(c.message);
-      // No secret in the message or any serialisation of the error.
+      // No secret in the message or any serialisation of the error (docs/security.md).
       for (const text of [
         (error as Error).message,
         String(error),
@@ -369,6 +369,28 @@ describe("the other core functions: bad arguments are TypeErrors naming the argu
   });
 
   it("parseAuthorizationHeader: tolerant of what RFC 5849 3.5.1 and RFC 9110 allow", () => {
+    // RFC 5849 3.5.1's example, folded over lines as printed there.
+    const rfc =
+      'OAuth realm="Example",\n oauth_consumer_key="0685bd9184jfhq22",\n oauth_token="ad180jjd733klru7",\n' +
+      ' oauth_signature_method="HMAC-SHA1",\n oauth_signature="wOJIO9A2W5mFwDgiDvZbTSMK%2FPY%3D",\n' +
+      ' oauth_timestamp="137131200",\n oauth_nonce="4572616e48616d6d65724c61686176",\n oauth_version="1.0"';
+    expect(parseAuthorizationHeader(rfc)).toEqual({
+      realm: "Example",
+      params: {
+        oauth_consumer_key: "0685bd9184jfhq22",
+        oauth_token: "ad180jjd733klru7",
+        oauth_signature_method: "HMAC-SHA1",
+        oauth_signature: "wOJIO9A2W5mFwDgiDvZbTSMK/PY=",
+        oauth_timestamp: "137131200",
+        oauth_nonce: "4572616e48616d6d65724c61686176",
+        oauth_version: "1.0",
+      },
+    });
+    // RFC 9110 11.4: whitespace around "=" (BWS) and before a comma.
+    expect(parseAuthorizationHeader('oauth oauth_nonce = "a%20b" ,oauth_token="t"').params).toEqual({
+      oauth_nonce: "a b",
+      oauth_token: "t",
+    });
     expect(parseAuthorizationHeader("OAuth")).toEqual({ params: {} });
     expect(parseAuthorizationHeader("oAuTh   a=1 ,b=x%20y")).toEqual({ params: { a: "1", b: "x y" } });
     expect(parseAuthorizationHeader('OAuth a="q\\"d"')).toEqual({ params: { a: 'q"d' } });

@@ -1,6 +1,11 @@
 // twitter-oauth1/passport in a real Express 5 app with passport 0.7, against the fake X on a loopback
 // port: with express-session (the request token in req.session, as passport-oauth1 keeps it), and
 // without it (sealed cookies, cookieSecret). X docs, "Log in with X": steps 1 to 3, force_login, Cancel.
+// What the strategy itself decides: verify's arguments and profile, fail() on Cancel and error() for
+// the rest, its options, where a sign-in waits (req.session, or the handlers' cookies written through
+// req.res) and Passport 0.7's session trap. The sign-in rules both stores share (tabs, replays,
+// expiry, tampered cookies) are the handlers' (src/handlers/flow.ts), owned by test/handlers/; here
+// each outcome is shown once, in the store where the strategy's own code is at work.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Strategy } from "../../src/passport/index.js";
 import { defaultUser, toNodeListener } from "../../src/testing/index.js";
@@ -24,9 +29,11 @@ beforeEach(async () => {
 });
 afterEach(closeAll);
 
+const SESSION = { session: true, keepSessionInfo: true, cookieSecret: false } as const;
+const COOKIES = { session: false, keepSessionInfo: false, cookieSecret: true } as const;
 const MODES = {
-  "with express-session (req.session)": { session: true, keepSessionInfo: true, cookieSecret: false },
-  "without a session (sealed cookies)": { session: false, keepSessionInfo: false, cookieSecret: true },
+  "with express-session (req.session)": SESSION,
+  "without a session (sealed cookies)": COOKIES,
 } as const;
 
 async function start(mode: (typeof MODES)[keyof typeof MODES], extra: Record<string, unknown> = {}): Promise<App> {
@@ -66,21 +73,11 @@ describe.each(Object.entries(MODES))("%s", (_, mode) => {
       expect(await b.cookieNames(app.origin, "connect.sid")).toEqual([]);
     }
   });
+});
 
-  it("comes straight back when the user approved the app before", async () => {
-    const app = await start(mode);
-    const b = browser();
-    await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
-    const before = b.log.length;
-    const again = await b.open(`${app.origin}/auth/twitter`);
-    const hops = b.log.slice(before).map((hop) => new URL(hop.url).pathname);
-    expect(hops.slice(0, 3)).toEqual(["/auth/twitter", "/oauth/authenticate", "/auth/twitter/callback"]);
-    expect(await signedIn(again.response!)).toEqual({ id: defaultUser.id, username: defaultUser.screenName });
-    expect(app.verified).toHaveLength(2);
-  });
-
+describe("what the strategy decides, each shown in the store where its own code is at work", () => {
   it("forceLogin on the route asks X for the password again", async () => {
-    const app = await start(mode);
+    const app = await start(SESSION);
     const b = browser();
     await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
     const forced = await toX(b, `${app.origin}/auth/twitter/force`);
@@ -90,19 +87,19 @@ describe.each(Object.entries(MODES))("%s", (_, mode) => {
     expect(app.verified).toHaveLength(2);
   });
 
-  it("Cancel on X fails the authentication (failureRedirect), and never reaches verify", async () => {
-    const app = await start(mode);
+  it("Cancel on X fails the authentication (failureRedirect), never reaches verify, and the sign-in's cookie is cleared", async () => {
+    const app = await start(COOKIES);
     const b = browser();
     const denied = await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter`), "cancel");
     expect(new URL(denied).searchParams.has("denied")).toBe(true);
     const back = await b.request(denied);
     expect([back.status, back.headers.get("location")]).toEqual([302, "/login"]);
     expect(app.verified).toEqual([]);
-    if (mode.cookieSecret) expect(await b.cookieNames(app.origin, "x-signin-")).toEqual([]);
+    expect(await b.cookieNames(app.origin, "x-signin-")).toEqual([]);
   });
 
-  it("a replayed callback is an error (INVALID_STATE), and never reaches verify again", async () => {
-    const app = await start(mode);
+  it("a replayed callback is an error (INVALID_STATE): the session forgot it, and verify is not reached again", async () => {
+    const app = await start(SESSION);
     const b = browser();
     const callback = await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter`));
     await b.open(callback);
@@ -112,34 +109,20 @@ describe.each(Object.entries(MODES))("%s", (_, mode) => {
     expect(app.verified).toHaveLength(1);
   });
 
-  it("two tabs: both sign-ins pending at once finish, in the other order", async () => {
-    const app = await start(mode);
-    const b = browser();
-    const tabA = await toX(b, `${app.origin}/auth/twitter`);
-    const tabB = await toX(b, `${app.origin}/auth/twitter`);
-    const callbackB = await callbackFromX(b, tabB);
-    const callbackA = await callbackFromX(b, tabA);
-    await b.open(callbackB);
-    const backA = await b.open(callbackA);
-    expect(await signedIn(backA.response!)).toEqual({ id: defaultUser.id, username: defaultUser.screenName });
-    expect(app.verified).toHaveLength(2);
-  });
-
-  it("a callback that matches no pending sign-in leaves the pending one alone", async () => {
-    const app = await start(mode);
+  it("a callback that matches no pending sign-in in the session leaves the pending one alone", async () => {
+    const app = await start(SESSION);
     const b = browser();
     const tab = await toX(b, `${app.origin}/auth/twitter`);
     for (const query of ["?denied=someone-else", "?oauth_token=forged&oauth_verifier=v"]) {
       const answer = await b.request(`${app.origin}/auth/twitter/callback${query}`);
       expect(await answer.json()).toMatchObject({ code: "INVALID_STATE" });
-      expect(answer.headers.getSetCookie().filter((line) => line.startsWith("x-signin-"))).toEqual([]);
     }
     const back = await approveOnX(b, tab);
     expect(await signedIn(back.response)).toEqual({ id: defaultUser.id, username: defaultUser.screenName });
   });
 
   it("X down at step 1 reaches the app's error handler as a TwitterOAuthError", async () => {
-    const app = await start(mode);
+    const app = await start(SESSION);
     x.failNext(
       "/oauth/request_token",
       () => new Response(JSON.stringify({ errors: [{ code: 130, message: "Over capacity" }] }), { status: 503 }),
@@ -149,8 +132,8 @@ describe.each(Object.entries(MODES))("%s", (_, mode) => {
     expect(await answer.json()).toMatchObject({ name: "TwitterOAuthError", code: "HTTP_ERROR" });
   });
 
-  it("X failing at step 3 or on the profile reaches the error handler, and the pending sign-in is gone", async () => {
-    const app = await start(mode);
+  it("X failing at step 3 or on the profile reaches the error handler, and the sign-in's cookie is cleared", async () => {
+    const app = await start(COOKIES);
     for (const path of ["/oauth/access_token", "/1.1/account/verify_credentials.json"]) {
       const b = browser();
       const callback = await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter`));
@@ -167,7 +150,7 @@ describe.each(Object.entries(MODES))("%s", (_, mode) => {
         code: "HTTP_ERROR",
         message: expect.stringContaining(`${path} failed with HTTP 401: X says "Invalid or expired token." (code 89)`),
       });
-      if (mode.cookieSecret) expect(await b.cookieNames(app.origin, "x-signin-")).toEqual([]);
+      expect(await b.cookieNames(app.origin, "x-signin-")).toEqual([]);
     }
     expect(app.verified).toEqual([]);
   });
@@ -274,7 +257,7 @@ describe("verify and profile options, as passport-twitter has them", () => {
   });
 
   it("skipExtendedUserProfile: no verify_credentials call, the profile from step 3 alone", async () => {
-    const app = await start(MODES["with express-session (req.session)"], { skipExtendedUserProfile: true });
+    const app = await start(SESSION, { skipExtendedUserProfile: true });
     x.failNext("/1.1/account/verify_credentials.json", () => new Response("must not be called", { status: 500 }));
     const b = browser();
     await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
@@ -293,7 +276,7 @@ describe("verify and profile options, as passport-twitter has them", () => {
         return x.fake.fetch(request);
       }),
     );
-    const app = await start(MODES["with express-session (req.session)"], {
+    const app = await start(SESSION, {
       userProfileURL: `${elsewhere}/1.1/account/verify_credentials.json`,
     });
     const b = browser();
@@ -303,7 +286,7 @@ describe("verify and profile options, as passport-twitter has them", () => {
   });
 
   it("includeEmail: profile.emails", async () => {
-    const app = await start(MODES["without a session (sealed cookies)"], { includeEmail: true });
+    const app = await start(COOKIES, { includeEmail: true });
     const b = browser();
     await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
     expect(app.verified[0]!.profile.emails).toEqual([{ value: defaultUser.email }]);

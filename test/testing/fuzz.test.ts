@@ -1,4 +1,4 @@
-// Robustness: at least 10,000 malformed requests, every one answered with an X-style 4xx,
+// At least 10,000 malformed requests, every one answered with an X-style 4xx (X API "Response codes"),
 // never a 500 and never a throw. Fixed seeds, so a failure reproduces.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";

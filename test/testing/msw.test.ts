@@ -1,4 +1,4 @@
-// The fake mounts as-is in msw: One handler, no per-endpoint mocks.
+// The fake mounts as-is in msw (docs/testing.md): one handler, no per-endpoint mocks.
 import { http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, expect, it } from "vitest";

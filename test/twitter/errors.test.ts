@@ -1,6 +1,6 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { TwitterOAuth } from "../../src/index.js";
+import { isTwitterOAuthError, TwitterOAuth, TwitterOAuthError } from "../../src/index.js";
 import { failure } from "./failure.js";
 import { DOCS, useStandIn } from "./x-stand-in.js";
 
@@ -141,6 +141,8 @@ describe("RFC 5849 2.1 / X docs: the request token answer is checked", () => {
 
   it("INVALID_RESPONSE when the token or its secret is missing or empty", async () => {
     answer(REQUEST_TOKEN_URL, "oauth_token=&oauth_token_secret=b&oauth_callback_confirmed=true", { status: 200 });
+    expect((await failure(client().getRequestToken())).code).toBe("INVALID_RESPONSE");
+    answer(REQUEST_TOKEN_URL, "hello", { status: 200 });
     expect((await failure(client().getRequestToken())).code).toBe("INVALID_RESPONSE");
     answer(ACCESS_TOKEN_URL, "oauth_token=a", { status: 200 });
     expect((await failure(client().exchangeVerifier(requestToken, "v"))).code).toBe("INVALID_RESPONSE");
@@ -301,5 +303,28 @@ describe("network failures, timeouts and aborts", () => {
     await expect(client({ fetch: abortingFetch }).getRequestToken({ signal: controller.signal })).rejects.toBe(reason);
     const already = AbortSignal.abort(reason);
     await expect(client({ fetch: hang }).exchangeVerifier(requestToken, "v", { signal: already })).rejects.toBe(reason);
+  });
+});
+
+describe("TwitterOAuthError and isTwitterOAuthError", () => {
+  it("carry code, status, errors and endpoint; JSON keeps the code; the guard needs no instanceof", () => {
+    const error = new TwitterOAuthError("HTTP_ERROR", "X answered 401", {
+      status: 401,
+      errors: [{ code: 32, message: "Could not authenticate you." }],
+      endpoint: "POST /oauth/request_token",
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect([error.name, error.code, error.status, error.endpoint]).toEqual([
+      "TwitterOAuthError",
+      "HTTP_ERROR",
+      401,
+      "POST /oauth/request_token",
+    ]);
+    expect(error.errors).toEqual([{ code: 32, message: "Could not authenticate you." }]);
+    expect(JSON.parse(JSON.stringify(error)).code).toBe("HTTP_ERROR");
+    expect(isTwitterOAuthError(error)).toBe(true);
+    expect(isTwitterOAuthError(new Error("x"))).toBe(false);
+    expect(isTwitterOAuthError({ code: "HTTP_ERROR", name: "TwitterOAuthError" })).toBe(false);
+    expect(isTwitterOAuthError(null)).toBe(false);
   });
 });

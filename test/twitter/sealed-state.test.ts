@@ -75,6 +75,9 @@ describe("sealed request-token state (AES-256-GCM, HKDF-SHA256)", () => {
     const sealed = await sealRequestToken(REQUEST_TOKEN, SECRET, { now: () => start });
     expect(await unsealRequestToken(sealed, SECRET, { now: () => start + 900_000 })).toEqual(REQUEST_TOKEN);
     expect(await stateError(unsealRequestToken(sealed, SECRET, { now: () => start + 901_000 }))).toBe("INVALID_STATE");
+    expect(await unsealRequestToken(sealed, SECRET, { now: () => start + 60_000, maxAgeSeconds: 60 })).toEqual(
+      REQUEST_TOKEN,
+    );
     expect(await stateError(unsealRequestToken(sealed, SECRET, { now: () => start + 61_000, maxAgeSeconds: 60 }))).toBe(
       "INVALID_STATE",
     );
@@ -112,6 +115,10 @@ describe("sealed state limits", () => {
     await expect(refused).rejects.toThrow(TypeError);
     await expect(refused).rejects.toThrow(/cookie/);
     await expect(sealJson("x".repeat(4_000), SECRET, PURPOSE)).rejects.toThrow(/4096 bytes/);
+  });
+
+  it("a value longer than any cookie a browser sends is INVALID_STATE, like any other that does not open", async () => {
+    expect(await stateError(unsealRequestToken("A".repeat(5_000), SECRET))).toBe("INVALID_STATE");
   });
 
   it("the limit is exact: the longest value that fits is sealed, one more character is refused", async () => {

@@ -67,6 +67,9 @@ describe("X docs, Log in with X, step 2: the authenticate redirect", () => {
     expect(client.buildAuthenticateUrl(requestToken)).toBe(client.buildAuthenticateUrl(DOCS.requestToken));
   });
   it("X API reference: force_login=true and screen_name, after oauth_token", () => {
+    expect(client.buildAuthenticateUrl(DOCS.requestToken, { forceLogin: false })).toBe(
+      client.buildAuthenticateUrl(DOCS.requestToken),
+    );
     expect(client.buildAuthenticateUrl(DOCS.requestToken, { forceLogin: true })).toBe(
       "https://api.twitter.com/oauth/authenticate?oauth_token=NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0&force_login=true",
     );

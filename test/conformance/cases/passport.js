@@ -1,8 +1,9 @@
-// twitter-oauth1/passport: the Passport strategy, driven as Passport drives it (authenticate() on
-// Object.create(strategy) with redirect/success/fail/error), with the session it keeps pending
-// sign-ins in, against the fake X. The strategy makes its own client on the global fetch, so each
-// case routes fetch to the fake for its duration and puts the runtime's own back.
-import { equal, ok, typeError } from "../assert.js";
+// twitter-oauth1/passport: one sign-in with the Passport strategy, driven as Passport drives it
+// (authenticate() on Object.create(strategy) with redirect/success/fail/error), with the session it
+// keeps pending sign-ins in, against the fake X. The strategy makes its own client on the global
+// fetch, so the case routes fetch to the fake for its duration and puts the runtime's own back.
+// Cancel, the options and the strategy's other rules are owned by test/passport/.
+import { equal, ok } from "../assert.js";
 import { need } from "./client.js";
 
 const ORIGIN = "https://app.example";
@@ -43,19 +44,6 @@ function strategyOf(passport, testing, verify) {
 export function passportCases(testing, passport) {
   return [
     {
-      name: "passport: the strategy is named twitter (as passport-twitter), also exported as TwitterStrategy; bad options are TypeErrors",
-      async run() {
-        const strategy = strategyOf(passport, testing, () => {});
-        equal(strategy.name, "twitter", "strategy name");
-        equal(need(passport, "TwitterStrategy", "dist/passport.js"), passport.Strategy, "TwitterStrategy");
-        await typeError(
-          () => new passport.Strategy({ consumerKey: "", consumerSecret: "s", callbackURL: CALLBACK }, () => {}),
-          /consumerKey/,
-          "empty consumerKey",
-        );
-      },
-    },
-    {
       name: "passport: redirect to X, then the callback calls verify(token, tokenSecret, profile) with passport-twitter's profile shape",
       async run() {
         await withFakeFetch(testing, async (fake) => {
@@ -78,26 +66,6 @@ export function passportCases(testing, passport) {
           equal(typeof seen.profile.id, "string", "profile.id type");
           equal(done.user.id, seen.profile.id, "the user verify passed on");
           ok(seen.token && seen.tokenSecret, "verify got the access token and secret");
-        });
-      },
-    },
-    {
-      name: "passport: Cancel (callback ?denied=) fails the authentication without calling verify",
-      async run() {
-        await withFakeFetch(testing, async (fake) => {
-          let called = false;
-          const strategy = strategyOf(passport, testing, (_t, _s, _p, done) => {
-            called = true;
-            done(null, {});
-          });
-          const session = {};
-          const headers = { host: "app.example", "x-forwarded-proto": "https" };
-          const started = await authenticate(strategy, { url: "/auth/twitter", headers, session });
-          const token = new URL(started.redirect).searchParams.get("oauth_token");
-          const denied = new URL(fake.deny(token));
-          const outcome = await authenticate(strategy, { url: denied.pathname + denied.search, headers, session });
-          ok("fail" in outcome, `Cancel fails the authentication (got ${JSON.stringify(outcome)})`);
-          equal(called, false, "verify called");
         });
       },
     },
