@@ -2,10 +2,11 @@
 // network in any runtime. Only what can differ between runtimes: Request, Response and form bodies
 // through the fake (the three legs, its sign-in form, a signed form POST), a Request as a callback,
 // how each engine serialises an error (its stack included), Date parsing for the clock, timers and
-// AbortSignal, body streams (large, endless, dropped), the regex engine on hostile XML, and URL
-// serialisation. The client's own rules (callbacks, error codes, step-2 URLs, options) are owned by
+// AbortSignal, body streams (large, endless, dropped), the regex engine on hostile XML, URL
+// serialisation and origins, and fetch's redirect mode (a browser answers "manual" with an opaque
+// redirect). The client's own rules (callbacks, error codes, step-2 URLs, options) are owned by
 // test/twitter/, the fake's by test/testing/. Names cite the X docs step or RFC section each follows.
-import { deepEqual, equal, excludes, notEqual, oauthError, ok } from "../assert.js";
+import { deepEqual, equal, excludes, notEqual, oauthError, ok, typeError } from "../assert.js";
 
 const CALLBACK = "https://app.example/auth/x/callback";
 
@@ -455,6 +456,57 @@ export function clientCases(pkg, testing) {
         const response = await client.fetch("/2/users/me?x=a[1]|b^c", { token: accessToken });
         equal(sent.at(-1), "https://api.x.com/2/users/me?x=a%5B1%5D%7Cb%5Ec", "the URL sent");
         equal(response.status, 200, "the signature holds for the encoded URL");
+      },
+    },
+    {
+      name: "no redirect is followed: verify_credentials and invalidate_token make a 302 an HTTP_ERROR; x.fetch returns it",
+      async run() {
+        const { TwitterOAuth, consumer } = setup(pkg, testing);
+        const modes = [];
+        const client = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          fetch: async (_input, init) => {
+            modes.push(init?.redirect);
+            return new Response(null, { status: 302, headers: { location: "https://elsewhere.example/" } });
+          },
+        });
+        const pair = { token: "t", tokenSecret: "s" };
+        for (const [name, call] of [
+          ["verifyCredentials", () => client.verifyCredentials(pair)],
+          ["invalidateToken", () => client.invalidateToken(pair)],
+        ]) {
+          const error = await oauthError(pkg, call, "HTTP_ERROR", name);
+          equal(error.status, 302, `${name} status`);
+        }
+        equal((await client.fetch("/2/users/me", { token: pair })).status, 302, "x.fetch status");
+        deepEqual(modes, ["manual", "manual", "manual"], "fetch was asked not to follow");
+      },
+    },
+    {
+      name: "x.fetch signs only for X: another origin, or plain http, is a TypeError before anything is sent",
+      async run() {
+        const { TwitterOAuth, consumer } = setup(pkg, testing);
+        const sent = [];
+        const client = new TwitterOAuth({
+          consumerKey: consumer.key,
+          consumerSecret: consumer.secret,
+          allowedOrigins: ["https://upload.twitter.com"],
+          fetch: async (input) => {
+            sent.push(String(input));
+            return new Response("{}");
+          },
+        });
+        const pair = { token: "t", tokenSecret: "s" };
+        await typeError(
+          () => client.fetch("https://evil.example/2/users/me", { token: pair }),
+          /origin/,
+          "evil.example",
+        );
+        await typeError(() => client.fetch("http://api.x.com/2/users/me", { token: pair }), /https/, "plain http");
+        deepEqual(sent, [], "nothing sent");
+        await client.fetch("https://upload.twitter.com/1.1/media/upload.json", { method: "POST", token: pair });
+        deepEqual(sent, ["https://upload.twitter.com/1.1/media/upload.json"], "an allowed origin is signed for");
       },
     },
   ];

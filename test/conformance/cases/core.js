@@ -1,8 +1,10 @@
 // The signing core on what each runtime provides, beyond the vectors: TextEncoder's UTF-8 (RFC 5849
 // 3.6), the URL parser (3.4.1.2; RFC 3986 3.4), the package's HMAC against WebCrypto's (3.4.2),
 // getRandomValues (the nonce), URLSearchParams, and verifySignature on this runtime's own Request
-// class and body streams. The core's pure rules (the percent-encoding and normalization tables, the
-// header, the realm, argument errors, every verification outcome) are owned by test/oauth1/.
+// class and body streams, and the realm round trip through the header (a red-team case: a realm a
+// server reads back wrongly breaks every request). The core's pure rules (the percent-encoding and
+// normalization tables, the header, argument errors, every verification outcome) are owned by
+// test/oauth1/.
 import { deepEqual, equal, match, ok, typeError } from "../assert.js";
 import { base64, readAuthorizationHeader as readHeader } from "../oracle.js";
 
@@ -262,6 +264,35 @@ function verifyLimitCases(pkg) {
           () => pkg.verifySignature({ method: "GET", url }, secrets, { maxBodyBytes: -1 }),
           /maxBodyBytes/,
           "bad option",
+        );
+      },
+    },
+    {
+      name: "RFC 5849 3.5.1 realm: written and read back as an HTTP quoted-string, never percent-encoded",
+      async run() {
+        const url = "https://photos.example.net/photos?size=original";
+        const options = { nonce: "n", timestamp: 1 };
+        for (const [realm, written] of [
+          ["http://photos.example.net/", '"http://photos.example.net/"'],
+          ["Photos 100% sure", '"Photos 100% sure"'],
+          ['say "hi" \\o/', '"say \\"hi\\" \\\\o/"'],
+        ]) {
+          const signed = await pkg.signRequest({ method: "GET", url }, CREDENTIALS, { ...options, realm });
+          ok(
+            signed.authorization.startsWith(`OAuth realm=${written}, oauth_`),
+            `realm ${JSON.stringify(realm)}: header starts ${JSON.stringify(signed.authorization.slice(0, 50))}`,
+          );
+          equal(pkg.parseAuthorizationHeader(signed.authorization).realm, realm, "realm read back");
+          const result = await pkg.verifySignature(
+            { method: "GET", url, authorization: signed.authorization },
+            CREDENTIALS,
+          );
+          equal(result.valid, true, `verifySignature with realm ${JSON.stringify(realm)}`);
+        }
+        await typeError(
+          () => pkg.signRequest({ method: "GET", url }, CREDENTIALS, { ...options, realm: "a\r\nb" }),
+          /options\.realm/,
+          "a realm with CR LF",
         );
       },
     },
