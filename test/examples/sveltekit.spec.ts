@@ -11,7 +11,8 @@ import { webExampleChecks } from "./harness/web-example.js";
 const folder = join(examples, "sveltekit");
 
 async function step(command: string, args: string[]): Promise<string> {
-  const result = await x(bin(command), args, { throwOnError: false, nodeOptions: { cwd: folder } });
+  // Bounded: a stuck build is killed before the hook gives up on it.
+  const result = await x(bin(command), args, { throwOnError: false, timeout: 110_000, nodeOptions: { cwd: folder } });
   return result.exitCode === 0
     ? ""
     : `${command} ${args.join(" ")} exited ${result.exitCode}:\n${result.stdout}${result.stderr}`;

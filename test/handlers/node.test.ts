@@ -1,24 +1,24 @@
 // The handlers in a Node app, through toNodeListener: on node:http, and as Express 5 middleware
 // (mounted at the root or under a path, with other routes and a JSON body parser after it).
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { RequestListener } from "node:http";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { TwitterOAuth } from "../../src/index.js";
 import { createSignInHandlers, type SignInHandlers, toNodeListener } from "../../src/handlers/index.js";
 import { createFakeTwitter, defaultConsumer, defaultUser } from "../../src/testing/index.js";
 import { Browser } from "./browser.js";
+import { type Listening, listen } from "../support/http.js";
 import { COOKIE_SECRET, USER } from "./setup.js";
 
-const servers: Server[] = [];
+const servers: Listening[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function listen(server: Server): Promise<string> {
+async function serve(handler: RequestListener): Promise<string> {
+  const server = await listen(handler);
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server.origin;
 }
 
 /** An app origin, the handlers for it (X in-process behind the client's fetch), and a browser for both. */
@@ -63,7 +63,7 @@ function lateHandlers(): { handle: SignInHandlers["handle"]; set(handlers: SignI
 describe("toNodeListener from twitter-oauth1/handlers", () => {
   it("serves the sign-in on node:http, and 404 for other paths", async () => {
     const late = lateHandlers();
-    const origin = await listen(createServer(toNodeListener(late.handle)));
+    const origin = await serve(toNodeListener(late.handle));
     const { signIn: handlers, browser } = handlersFor(origin);
     late.set(handlers);
     const done = await signIn(browser, `${origin}/auth/x/login?return_to=/home`);
@@ -83,7 +83,7 @@ describe("toNodeListener from twitter-oauth1/handlers", () => {
     app.get("/home", (req, res) => {
       res.send(`home of ${req.headers.cookie?.match(/me=(\w+)/)?.[1] ?? "nobody"}`);
     });
-    const origin = await listen(createServer(app));
+    const origin = await serve(app);
     const { signIn: handlers, browser } = handlersFor(origin);
     late.set(handlers);
     const done = await signIn(browser, `${origin}/auth/x/login?return_to=/home`);
@@ -103,7 +103,7 @@ describe("toNodeListener from twitter-oauth1/handlers", () => {
     app.get("/", (_req, res) => {
       res.send("root");
     });
-    const origin = await listen(createServer(app));
+    const origin = await serve(app);
     const { signIn: handlers, browser } = handlersFor(origin);
     late.set(handlers);
     const done = await signIn(browser, `${origin}/auth/x/login`);
@@ -117,7 +117,7 @@ describe("toNodeListener from twitter-oauth1/handlers", () => {
     app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
       res.status(500).send(`app error: ${error.message}`);
     });
-    const origin = await listen(createServer(app));
+    const origin = await serve(app);
     const { signIn: handlers, browser } = handlersFor(origin, () => {
       throw new Error("database down");
     });
@@ -139,7 +139,7 @@ describe("toNodeListener from twitter-oauth1/handlers", () => {
     app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
       res.status(500).send(`app error: ${error.message}`);
     });
-    const origin = await listen(createServer(app));
+    const origin = await serve(app);
     const read = await fetch(`${origin}/`, { method: "POST", body: "hello" });
     expect(await read.text()).toBe("read: hello");
     const declared = await fetch(`${origin}/`, { method: "POST", body: "x".repeat(11) });

@@ -1,7 +1,5 @@
 // Every failure the fake can inject, met by this package's own client: the TwitterOAuthError a
 // user's error handling sees (code, status, X's errors, rateLimit), as the fake answers like X.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { type AccessToken, TwitterOAuth, type TwitterOAuthError, isTwitterOAuthError } from "../../src/index.js";
 import {
@@ -11,6 +9,7 @@ import {
   type FakeTwitter,
   toNodeListener,
 } from "../../src/testing/index.js";
+import { type Listening, listen } from "../support/http.js";
 
 const START = Date.UTC(2026, 0, 15, 12, 0, 0);
 const VERIFY = "/1.1/account/verify_credentials.json";
@@ -154,18 +153,17 @@ describe("an injected failure, as TwitterOAuth reports it", () => {
 });
 
 describe("a dropped connection over HTTP (toNodeListener destroys the socket)", () => {
-  let server: Server | undefined;
+  let server: Listening | undefined;
   afterEach(() => server?.close());
 
   it("is NETWORK_ERROR, with the fetch failure as cause", async () => {
     const fake = createFakeTwitter();
-    server = createServer(toNodeListener(fake.fetch));
-    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    server = await listen(toNodeListener(fake.fetch));
     const x = new TwitterOAuth({
       consumerKey: defaultConsumer.key,
       consumerSecret: defaultConsumer.secret,
       callbackUrl: "oob",
-      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      baseUrl: server.origin,
     });
     fake.fail({ drop: true, path: "/oauth/request_token" });
     const error = await rejection(x.getRequestToken());

@@ -1,22 +1,21 @@
-import { createServer, request as httpRequest, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { signRequest } from "../../src/oauth1/index.js";
 import { createFakeTwitter, defaultConsumer, toNodeListener } from "../../src/testing/index.js";
+import { type Listening, listen } from "../support/http.js";
 
-let server: Server | undefined;
+let server: Listening | undefined;
 
 async function serve(
   handler: (request: Request) => Response | Promise<Response>,
   options?: Parameters<typeof toNodeListener>[1],
 ): Promise<string> {
-  server = createServer(toNodeListener(handler, options));
-  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listen(toNodeListener(handler, options));
+  return server.origin;
 }
 
 afterEach(async () => {
-  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  await server?.close();
   server = undefined;
 });
 
@@ -73,7 +72,7 @@ describe("toNodeListener", () => {
     let origin = await serve(() => new Response("never"), { maxBodyBytes: 10 });
     expect((await fetch(origin, { method: "POST", body: "x".repeat(11) })).status).toBe(413);
     expect((await raw(origin, "/", {})).status).toBe(400);
-    await new Promise((resolve) => server!.close(resolve));
+    await server!.close();
     origin = await serve(() => {
       throw new Error("boom");
     });
