@@ -9,11 +9,11 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import getPort from "get-port";
-import { x } from "tinyexec";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeXProcess, startFakeX } from "../cli/fake-x-process.js";
 import { Browser } from "../handlers/browser.js";
+import { type Started, start } from "../support/processes.js";
 import { blockUnder, root } from "./run-with-fake-x.js";
 
 const USER = { username: "fake_user", password: "password" };
@@ -21,24 +21,15 @@ const dir = join(root, ".tmp", `readme-server-${process.pid}`);
 const script = join(dir, "server.mjs");
 
 let fakeX: FakeXProcess;
-let server: ReturnType<typeof x>;
-let output: string[] = [];
+let server: Started;
 let port: number;
 
 /** Runs the block with `env` (and nothing from this shell that the block reads). */
-function runBlock(env: Record<string, string>): { proc: ReturnType<typeof x>; lines: string[] } {
-  const proc = x(process.execPath, [script], {
-    throwOnError: false,
-    nodeOptions: {
-      cwd: dir,
-      env: { TWITTER_CONSUMER_KEY: "", TWITTER_CONSUMER_SECRET: "", COOKIE_SECRET: "", ...env },
-    },
+function runBlock(env: Record<string, string>): Started {
+  return start(process.execPath, [script], {
+    cwd: dir,
+    env: { TWITTER_CONSUMER_KEY: "", TWITTER_CONSUMER_SECRET: "", COOKIE_SECRET: "", X_BASE_URL: "", ...env },
   });
-  const lines: string[] = [];
-  void (async () => {
-    for await (const line of proc) lines.push(line);
-  })();
-  return { proc, lines };
 }
 
 beforeAll(async () => {
@@ -52,26 +43,18 @@ beforeAll(async () => {
   );
   fakeX = await startFakeX(["--port", "0"]);
   port = await getPort({ host: "127.0.0.1" });
-  const started = runBlock({
+  server = runBlock({
     PORT: String(port),
     X_BASE_URL: fakeX.baseUrl,
     TWITTER_CONSUMER_KEY: fakeX.consumerKey,
     TWITTER_CONSUMER_SECRET: fakeX.consumerSecret,
     COOKIE_SECRET: "readme-test-cookie-secret-0123456789abcdef",
   });
-  server = started.proc;
-  output = started.lines;
-  const deadline = Date.now() + 20_000;
-  while (!output.includes(`Open http://127.0.0.1:${port}/`)) {
-    if (server.exitCode !== undefined || Date.now() > deadline) {
-      throw new Error(`the README server did not print the URL to open:\n${output.join("\n")}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  await server.waitFor(new RegExp(`Open http://127\\.0\\.0\\.1:${port}/\n`), 20_000);
 }, 60_000);
 
 afterAll(async () => {
-  server?.kill();
+  await server?.stop();
   await fakeX?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -97,7 +80,7 @@ async function finish(browser: Browser, atX: { url: string; response: Response }
 
 describe("README: Sign in with X on a Node server, against npx twitter-oauth1 fake-x", () => {
   it("prints the URL to open", () => {
-    expect(output).toContain(`Open http://127.0.0.1:${port}/`);
+    expect(server.output()).toContain(`Open http://127.0.0.1:${port}/\n`);
   });
 
   it.each(["127.0.0.1", "localhost"])(
@@ -120,13 +103,13 @@ describe("README: Sign in with X on a Node server, against npx twitter-oauth1 fa
   });
 
   it("without COOKIE_SECRET it exits at start, naming the variable", async () => {
-    const { proc, lines } = runBlock({
+    const block = runBlock({
       PORT: String(await getPort({ host: "127.0.0.1" })),
       TWITTER_CONSUMER_KEY: fakeX.consumerKey,
       TWITTER_CONSUMER_SECRET: fakeX.consumerSecret,
     });
-    const result = await proc;
-    expect(result.exitCode).not.toBe(0);
-    expect(lines.join("\n")).toMatch(/Error: Set COOKIE_SECRET/);
+    await block.waitFor(() => (block.done() ? true : undefined), 20_000);
+    expect(await block.exited()).not.toBe(0);
+    expect(block.output()).toMatch(/Error: Set COOKIE_SECRET/);
   });
 });
