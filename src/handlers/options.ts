@@ -1,5 +1,6 @@
 import type { TwitterOAuthError } from "../errors.js";
 import { describe } from "../describe.js";
+import { parseHttpUrl } from "../oauth1/url.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import { checkSecret } from "../twitter/seal.js";
 import type { SignInHandlersOptions, SignInResult } from "./types.js";
@@ -40,15 +41,8 @@ export function webCallbackUrl(value: unknown, what: string): string {
       `${what} is "oob" (the PIN flow), which has no callback for a sign-in to finish at; use the app's callback URL, such as "https://your.app/auth/x/callback"`,
     );
   }
-  let url: URL | undefined;
-  try {
-    url = typeof value === "string" ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    throw new TypeError(`${what} must be an absolute http or https URL, got ${describe(value)}`);
-  }
+  const url = parseHttpUrl(value);
+  if (url === undefined) throw new TypeError(`${what} must be an absolute http or https URL, got ${describe(value)}`);
   return url.href;
 }
 

@@ -21,6 +21,17 @@ export function toHttpUrl(url: string | URL, what = "request.url"): URL {
   return parsed;
 }
 
+/** `value` as an absolute http: or https: URL, or undefined when it is not one. @internal */
+export function parseHttpUrl(value: unknown): URL | undefined {
+  if (typeof value !== "string") return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The base string URI of RFC 5849 3.4.1.2: scheme and host lower-cased, default port dropped,
  * path as sent (an empty path is "/"), no query, no fragment. The WHATWG URL parser already

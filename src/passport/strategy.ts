@@ -4,6 +4,7 @@ import { type FlowConfig, finishSignIn, startSignIn } from "../handlers/flow.js"
 import type { PendingStore } from "../handlers/pending.js";
 import { DEFAULT_RETURN_TO } from "../handlers/return-to.js";
 import { describe } from "../describe.js";
+import { parseHttpUrl } from "../oauth1/url.js";
 import { TwitterOAuth } from "../twitter/client.js";
 import { checkSecret } from "../twitter/seal.js";
 import { loadProfile, type ProfileOptions } from "./profile.js";
@@ -62,13 +63,8 @@ function optional<T>(value: unknown, name: string, type: "boolean" | "string"): 
 
 function checkCallbackURL(value: unknown): string {
   if (typeof value === "string" && value.startsWith("/") && !value.startsWith("//")) return value;
-  let url: URL | undefined;
-  try {
-    url = typeof value === "string" ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== "https:" && url.protocol !== "http:")) {
+  const url = parseHttpUrl(value);
+  if (url === undefined) {
     throw new TypeError(
       `options.callbackURL must be an absolute http(s) URL or a path such as "/auth/twitter/callback", registered in the X app's settings; got ${describe(value)}`,
     );
