@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,6 +6,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
     testTimeout: 20_000,
+    // Every core: by default vitest leaves one free, which on a two-core machine (like CI's) runs
+    // the test files one at a time (about 75 s instead of 46 s here).
+    maxWorkers: availableParallelism(),
     coverage: {
       provider: "v8",
       include: ["src/**/*.ts"],
