@@ -5,22 +5,17 @@
 import fc from "fast-check";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { TwitterOAuth } from "../../src/index.js";
+import type { TwitterOAuth } from "../../src/index.js";
 import { failure } from "./failure.js";
-import { DOCS, useStandIn } from "./x-stand-in.js";
+import { docsClient, useStandIn } from "./x-stand-in.js";
 
 const x = useStandIn();
 
 const REQUEST_TOKEN_URL = "https://api.x.com/oauth/request_token";
 const DAY_MS = 24 * 3600 * 1000;
 
-function client(extra: Partial<ConstructorParameters<typeof TwitterOAuth>[0]> = {}): TwitterOAuth {
-  return new TwitterOAuth({
-    consumerKey: DOCS.consumerKey,
-    consumerSecret: DOCS.consumerSecret,
-    callbackUrl: "https://example.com/callback",
-    ...extra,
-  });
+function client(extra: Parameters<typeof docsClient>[0] = {}): TwitterOAuth {
+  return docsClient({ callbackUrl: "https://example.com/callback", ...extra });
 }
 
 function stampOf(request: Request): string {

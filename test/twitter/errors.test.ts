@@ -1,8 +1,8 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { isTwitterOAuthError, TwitterOAuth, TwitterOAuthError } from "../../src/index.js";
+import { isTwitterOAuthError, type TwitterOAuth, TwitterOAuthError } from "../../src/index.js";
 import { failure } from "./failure.js";
-import { DOCS, useStandIn } from "./x-stand-in.js";
+import { DOCS, docsClient, useStandIn } from "./x-stand-in.js";
 
 const x = useStandIn();
 
@@ -10,13 +10,8 @@ const REQUEST_TOKEN_URL = "https://api.x.com/oauth/request_token";
 const ACCESS_TOKEN_URL = "https://api.x.com/oauth/access_token";
 const requestToken = { token: DOCS.requestToken, tokenSecret: DOCS.requestTokenSecret };
 
-function client(extra: Partial<ConstructorParameters<typeof TwitterOAuth>[0]> = {}): TwitterOAuth {
-  return new TwitterOAuth({
-    consumerKey: DOCS.consumerKey,
-    consumerSecret: DOCS.consumerSecret,
-    callbackUrl: "https://example.com/callback",
-    ...extra,
-  });
+function client(extra: Parameters<typeof docsClient>[0] = {}): TwitterOAuth {
+  return docsClient({ callbackUrl: "https://example.com/callback", ...extra });
 }
 
 function answer(url: string, body: string, init: ResponseInit): void {

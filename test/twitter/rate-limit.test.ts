@@ -3,9 +3,9 @@
 // 429 says {"errors":[{"code":88,"message":"Rate limit exceeded"}]}.
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { TwitterOAuth } from "../../src/index.js";
+import type { TwitterOAuth } from "../../src/index.js";
 import { failure } from "./failure.js";
-import { DOCS, useStandIn } from "./x-stand-in.js";
+import { docsClient, useStandIn } from "./x-stand-in.js";
 
 const x = useStandIn();
 const URL_ = "https://api.x.com/1.1/account/verify_credentials.json";
@@ -13,7 +13,7 @@ const NOW_MS = 1_705_420_000_000;
 const pair = { token: "t", tokenSecret: "s" };
 
 function client(): TwitterOAuth {
-  return new TwitterOAuth({ consumerKey: DOCS.consumerKey, consumerSecret: DOCS.consumerSecret, now: () => NOW_MS });
+  return docsClient({ now: () => NOW_MS });
 }
 
 function answer(

@@ -1,12 +1,12 @@
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { TwitterOAuth } from "../../src/index.js";
-import { DOCS, useStandIn } from "./x-stand-in.js";
+import { DOCS, docsClient, useStandIn } from "./x-stand-in.js";
 
 const x = useStandIn();
 
 const token = { token: DOCS.accessToken, tokenSecret: DOCS.accessTokenSecret };
-const client = new TwitterOAuth({ consumerKey: DOCS.consumerKey, consumerSecret: DOCS.consumerSecret });
+const client = docsClient();
 
 describe("client.fetch: a signed drop-in for any X API call", () => {
   it("X docs, Creating a signature: query and form body are signed (URLSearchParams body)", async () => {

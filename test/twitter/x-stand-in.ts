@@ -12,6 +12,7 @@ import {
   referenceParseForm,
   referenceSignature,
 } from "../conformance/oracle.js";
+import { TwitterOAuth, type TwitterOAuthOptions } from "../../src/index.js";
 
 export const HOSTS = ["https://api.twitter.com", "https://api.x.com"] as const;
 
@@ -156,4 +157,9 @@ export function useStandIn(): StandIn {
   });
   afterAll(() => x.server.close());
   return x;
+}
+
+/** A client with the app credentials of X's docs, for tests against the stand-in; `options` adds or overrides. */
+export function docsClient(options: Partial<TwitterOAuthOptions> = {}): TwitterOAuth {
+  return new TwitterOAuth({ consumerKey: DOCS.consumerKey, consumerSecret: DOCS.consumerSecret, ...options });
 }
