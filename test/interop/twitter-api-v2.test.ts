@@ -4,7 +4,7 @@
 import { Agent } from "node:http";
 import { type ITwitterApiClientPlugin, TwitterApi } from "twitter-api-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeXProcess, approveToVerifier, startFakeX } from "../cli/fake-x-process.js";
+import { type FakeXProcess, approveToVerifier, control, startFakeX } from "../cli/fake-x-process.js";
 
 let fakeX: FakeXProcess;
 beforeAll(async () => {
@@ -62,12 +62,7 @@ describe("twitter-api-v2 against twitter-oauth1 fake-x", () => {
   it("an API call with a changed access secret is refused: 401 code 32", async () => {
     const app = new TwitterApi({ appKey: fakeX.consumerKey, appSecret: fakeX.consumerSecret }, settings());
     const link = await app.generateAuthLink("oob");
-    const verifier = await (
-      await fetch(`${fakeX.baseUrl}/_fake/approve`, {
-        method: "POST",
-        body: new URLSearchParams({ oauth_token: link.oauth_token }),
-      })
-    ).text();
+    const verifier = await control(fakeX.baseUrl, "approve", { oauth_token: link.oauth_token });
     const pending = new TwitterApi(
       {
         appKey: fakeX.consumerKey,
@@ -93,12 +88,7 @@ describe("twitter-api-v2 against twitter-oauth1 fake-x", () => {
       const options = { plugins: [toFakeX(strict.baseUrl)], httpAgent: new Agent() };
       const app = new TwitterApi({ appKey: strict.consumerKey, appSecret: strict.consumerSecret }, options);
       const link = await app.generateAuthLink("oob");
-      const pin = await (
-        await fetch(`${strict.baseUrl}/_fake/approve`, {
-          method: "POST",
-          body: new URLSearchParams({ oauth_token: link.oauth_token }),
-        })
-      ).text();
+      const pin = await control(strict.baseUrl, "approve", { oauth_token: link.oauth_token });
       const pending = new TwitterApi(
         {
           appKey: strict.consumerKey,
