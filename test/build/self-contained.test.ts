@@ -21,7 +21,7 @@ const PATH_IN_CODE = /(?:^|[^\w.])((?:\.\.\/)+[\w@.-][\w@./-]*)/g;
 const PATH_IN_MARKDOWN = /\]\(((?:\.\.\/)+[^)#\s]*)/g;
 const MARKDOWN_NAME = /(?<![\w/.\\-])([A-Za-z][\w-]*\.md)\b/g;
 const COMMENT_LINE = /^\s*(?:\/\/|\/?\*|#)/;
-const PLANNING = /\b(?:issues?|rules?) ?#?\d+\b|\(issue[:)]|\bTW-[A-Z]{2,}\b/gi;
+const PLANNING = /\b(?:issues?|rules?) ?#?\d+\b|\((?:issue)[:)]|\bTW-[A-Z]{2,}\b/gi;
 const MACHINE_PATH = /(?<![\w.])\/(?:work|home|Users)\/[\w.-]+/g;
 
 function climbsOut(file: string, path: string): boolean {

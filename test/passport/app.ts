@@ -51,8 +51,8 @@ export async function startFakeX(): Promise<{
         return failure();
       }
       const response = await fake.fetch(request);
-      const issued = new URLSearchParams(await response.clone().text()).get("oauth_token_secret");
-      if (issued) secrets.add(issued);
+      const tokenSecret = new URLSearchParams(await response.clone().text()).get("oauth_token_secret");
+      if (tokenSecret) secrets.add(tokenSecret);
       return response;
     }),
   );
