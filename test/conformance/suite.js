@@ -13,7 +13,8 @@ import { kindsFor, RUNS_IN } from "./entry-points.js";
  * flagged in entry-points.js RUNS_IN that this kind of runner does not run).
  * `kind`: "node" (Node, Deno, Bun), "server" (workerd, the Edge Runtime) or "browser".
  */
-export function allCases(entries, { kind = "node" } = {}) {
+export function allCases(entries, options = {}) {
+  const { kind = "node" } = options;
   const cases = [];
   const skipped = [];
   for (const file of CASE_FILES) {
@@ -31,7 +32,7 @@ export function allCases(entries, { kind = "node" } = {}) {
       );
       continue;
     }
-    cases.push(...file.cases(entries));
+    cases.push(...file.cases(entries, options));
   }
   // Every entry point the runner loaded is exercised here: one without a cases file fails.
   for (const subpath of Object.keys(entries)) {

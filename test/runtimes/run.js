@@ -15,6 +15,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bounded } from "../support/bounded.js";
 import { start } from "../support/processes.js";
+import { startHostileX } from "./hostile-server.js";
 import { readmeDiff, renderTable, replaceTable } from "./readme-table.js";
 import { RUNTIMES } from "./runtimes.js";
 
@@ -45,8 +46,12 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
+// The runtimes that run entry.js open sockets: they also meet a hostile X over loopback.
+const hostileX = await startHostileX();
+
 async function runOne(runtime) {
-  const [command, ...rest] = runtime.command();
+  const [command, ...given] = runtime.command();
+  const rest = given.includes(entry) ? [...given, "--network", hostileX.origin] : given;
   // Its own process group: a runner that hangs is stopped with its browsers, drivers, Xvfb and workerd.
   const child = start(command, verbose && rest.includes(entry) ? [...rest, "--verbose"] : rest, {
     cwd: root,
@@ -107,6 +112,8 @@ for (const runtime of RUNTIMES.filter((r) => chosen.length === 0 || chosen.inclu
     });
   }
 }
+
+await hostileX.close();
 
 const table = [
   ["runtime", "version", "HMAC", "passed", "failed", "s", "status"],

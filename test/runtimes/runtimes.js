@@ -46,8 +46,17 @@ export const RUNTIMES = [
     name: "deno",
     label: "Deno (npm deno)",
     readme: "Deno (npm `deno`)",
-    // Reading dist/ is what the suite's dynamic imports of the entry points need.
-    command: () => [bin("deno"), "run", "--no-prompt", "--no-config", "--allow-read=dist", entry],
+    // Reading dist/ is what the suite's dynamic imports of the entry points need; the network
+    // cases connect to the runner's hostile X on loopback.
+    command: () => [
+      bin("deno"),
+      "run",
+      "--no-prompt",
+      "--no-config",
+      "--allow-read=dist",
+      "--allow-net=127.0.0.1",
+      entry,
+    ],
     needs: bin("deno"),
     hint: NPM_HINT,
   },

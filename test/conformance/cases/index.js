@@ -3,11 +3,15 @@
 import { clientCases } from "./client.js";
 import { coreCases } from "./core.js";
 import { handlerCases } from "./handlers.js";
+import { networkCases } from "./network.js";
 import { passportCases } from "./passport.js";
 import { stateCases } from "./state.js";
 import { vectorCases } from "./vectors.js";
 
-/** [{ name, entryPoints, cases(entries) }]: `entries` maps each subpath ("." …) to its namespace. */
+/**
+ * [{ name, entryPoints, cases(entries, options) }]: `entries` maps each subpath ("." …) to its
+ * namespace; `options.network` is the origin of a hostile X on loopback, when the runner serves one.
+ */
 export const CASE_FILES = [
   { name: "vectors", entryPoints: ["."], cases: (entries) => vectorCases(entries["."]) },
   { name: "core", entryPoints: ["."], cases: (entries) => coreCases(entries["."]) },
@@ -17,6 +21,7 @@ export const CASE_FILES = [
     cases: (entries) => clientCases(entries["."], entries["./testing"]),
   },
   { name: "state", entryPoints: ["."], cases: (entries) => stateCases(entries["."]) },
+  { name: "network", entryPoints: ["."], cases: (entries, options) => networkCases(entries["."], options.network) },
   {
     name: "handlers",
     entryPoints: [".", "./testing", "./handlers"],
