@@ -101,3 +101,16 @@ export async function oauthError(pkg, action, code, what = "call") {
   ok(typeof error.message === "string" && error.message.length > 0, `${what}: the error has no message`);
   return error;
 }
+
+/** Fails the case when `promise` has not settled within `ms` (a hang), instead of stalling the run. */
+export async function settles(promise, what, ms = 5_000) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: did not settle within ${ms} ms (a hang)`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -28,6 +28,19 @@ function settings() {
   return { plugins: [toFakeX(fakeX.baseUrl)], httpAgent: new Agent() };
 }
 
+/** The app's client acting with a request token, as login(verifier) needs it. */
+function withRequestToken(
+  fake: FakeXProcess,
+  link: { oauth_token: string; oauth_token_secret: string },
+  settings: ConstructorParameters<typeof TwitterApi>[1],
+): TwitterApi {
+  const credentials = { appKey: fake.consumerKey, appSecret: fake.consumerSecret };
+  return new TwitterApi(
+    { ...credentials, accessToken: link.oauth_token, accessSecret: link.oauth_token_secret },
+    settings,
+  );
+}
+
 describe("twitter-api-v2 against twitter-oauth1 fake-x", () => {
   it("generateAuthLink, approval, login(verifier), then v1 verifyCredentials and v2 me", async () => {
     const app = new TwitterApi({ appKey: fakeX.consumerKey, appSecret: fakeX.consumerSecret }, settings());
@@ -35,15 +48,7 @@ describe("twitter-api-v2 against twitter-oauth1 fake-x", () => {
     expect(link.oauth_callback_confirmed).toBe("true");
     const verifier = await approveToVerifier(fakeX.baseUrl, link.oauth_token);
     // login() sends oauth_token in the Authorization header and again in the form body.
-    const pending = new TwitterApi(
-      {
-        appKey: fakeX.consumerKey,
-        appSecret: fakeX.consumerSecret,
-        accessToken: link.oauth_token,
-        accessSecret: link.oauth_token_secret,
-      },
-      settings(),
-    );
+    const pending = withRequestToken(fakeX, link, settings());
     const { client, screenName, userId } = await pending.login(verifier);
     expect({ screenName, userId }).toEqual({ screenName: "fake_user", userId: "1450000000000000001" });
     expect((await client.v1.verifyCredentials()).screen_name).toBe("fake_user");
@@ -63,15 +68,7 @@ describe("twitter-api-v2 against twitter-oauth1 fake-x", () => {
     const app = new TwitterApi({ appKey: fakeX.consumerKey, appSecret: fakeX.consumerSecret }, settings());
     const link = await app.generateAuthLink("oob");
     const verifier = await control(fakeX.baseUrl, "approve", { oauth_token: link.oauth_token });
-    const pending = new TwitterApi(
-      {
-        appKey: fakeX.consumerKey,
-        appSecret: fakeX.consumerSecret,
-        accessToken: link.oauth_token,
-        accessSecret: link.oauth_token_secret,
-      },
-      settings(),
-    );
+    const pending = withRequestToken(fakeX, link, settings());
     const { accessToken } = await pending.login(verifier);
     const tampered = new TwitterApi(
       { appKey: fakeX.consumerKey, appSecret: fakeX.consumerSecret, accessToken, accessSecret: "tampered" },
@@ -89,15 +86,7 @@ describe("twitter-api-v2 against twitter-oauth1 fake-x", () => {
       const app = new TwitterApi({ appKey: strict.consumerKey, appSecret: strict.consumerSecret }, options);
       const link = await app.generateAuthLink("oob");
       const pin = await control(strict.baseUrl, "approve", { oauth_token: link.oauth_token });
-      const pending = new TwitterApi(
-        {
-          appKey: strict.consumerKey,
-          appSecret: strict.consumerSecret,
-          accessToken: link.oauth_token,
-          accessSecret: link.oauth_token_secret,
-        },
-        options,
-      );
+      const pending = withRequestToken(strict, link, options);
       const error = await pending.login(pin).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 400 });
     } finally {

@@ -6,7 +6,7 @@
 // serialisation and origins, and fetch's redirect mode (a browser answers "manual" with an opaque
 // redirect). The client's own rules (callbacks, error codes, step-2 URLs, options) are owned by
 // test/twitter/, the fake's by test/testing/. Names cite the X docs step or RFC section each follows.
-import { deepEqual, equal, excludes, notEqual, oauthError, ok, typeError } from "../assert.js";
+import { deepEqual, equal, excludes, notEqual, oauthError, ok, settles, typeError } from "../assert.js";
 
 const CALLBACK = "https://app.example/auth/x/callback";
 
@@ -33,19 +33,6 @@ function setup(pkg, testing, { fake: fakeOptions, client: clientOptions } = {}) 
     ...clientOptions,
   });
   return { fake, client, consumer, user, fetch, TwitterOAuth };
-}
-
-/** Fails the case when `promise` has not settled within `ms` (a hang), instead of stalling the run. */
-async function settles(promise, what, ms = 5_000) {
-  let timer;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: did not settle within ${ms} ms (a hang)`)), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const bytes = (text) => new TextEncoder().encode(text);

@@ -3,21 +3,9 @@
 // endless error body is read once, up to the cap, and every leg settles with its documented error;
 // a connection dropped mid-body is NETWORK_ERROR; a redirect is never followed. Timeouts are off,
 // so a hang shows as a hang (each case bounds its own wait).
-import { equal, oauthError, ok } from "../assert.js";
+import { equal, oauthError, ok, settles } from "../assert.js";
 
 const CONSUMER = { consumerKey: "network-key", consumerSecret: "network-secret-0123456789" };
-
-async function settles(promise, what, ms = 10_000) {
-  let timer;
-  const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: did not settle within ${ms} ms (a hang)`)), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function clientAt(pkg, origin, kind) {
   return new pkg.TwitterOAuth({ ...CONSUMER, callbackUrl: "oob", baseUrl: `${origin}/${kind}`, timeout: false });
