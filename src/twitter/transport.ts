@@ -160,10 +160,9 @@ export function send<T>(
   consume: (answer: Answer) => T,
 ): Promise<T> {
   return exchange(context, call, async (response, resync, signal, secrets) => {
-    const clean = redactor(secrets);
     if (isRedirect(response)) {
       if (response.body) discard(response.body.getReader());
-      const location = keepMessage(response.headers.get("location") ?? "", clean);
+      const location = keepMessage(response.headers.get("location") ?? "", redactor(secrets));
       throw new TwitterOAuthError(
         "HTTP_ERROR",
         `${call.endpoint} answered with a redirect${location ? ` to ${location}` : ""}; signed requests are not followed, because the signature covers the host: set baseUrl to the host X documents ("https://api.x.com")`,
@@ -174,7 +173,8 @@ export function send<T>(
       ? decode(await readPrefix(response.body, response.ok ? limit : BODY_LIMIT, signal).then(dropRest))
       : "";
     if (response.ok) return consume({ response, text });
-    const errors = text === undefined ? [] : parseErrorBody(text, clean);
+    // The redactor is built only for an error: a 2xx never reaches a message.
+    const errors = text === undefined ? [] : parseErrorBody(text, redactor(secrets));
     if (resync(errors)) return RETRY;
     throw httpError(context, response, call.endpoint, errors, text === undefined);
   });
