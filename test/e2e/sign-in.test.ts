@@ -48,7 +48,9 @@ for (const name of ENGINE_NAMES) {
 
     async function expectSignedIn(): Promise<void> {
       await page.waitForText(HEADING, "Signed in as Fake User");
-      expect(await page.url()).toBe(`${demo.siteUrl}/`);
+      // Firefox over WebDriver BiDi can report the URL of the redirect chain's first page for a
+      // moment after the last one has rendered: wait (bounded) for the site's home page.
+      await page.waitForUrl((url: string) => url === `${demo.siteUrl}/`);
       expect(await page.text('//*[@id="screen-name"]')).toBe("@fake_user");
       expect(await page.text('//*[@id="user-id"]')).toBe("1450000000000000001");
       expect(await page.text('//*[@id="email"]')).toBe("fake_user@example.com");
