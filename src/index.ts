@@ -11,5 +11,5 @@ export {
   type TwitterOAuthErrorCode,
   type TwitterOAuthErrorOptions,
   type XApiError,
-} from "./errors.js";
+} from "./shared/errors.js";
 export * from "./twitter/index.js";

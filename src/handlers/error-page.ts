@@ -1,4 +1,4 @@
-import type { TwitterOAuthError, TwitterOAuthErrorCode } from "../errors.js";
+import type { TwitterOAuthError, TwitterOAuthErrorCode } from "../shared/errors.js";
 import { openHint } from "./flow.js";
 
 // What an end user reads: what happened and what to do, never the developer message (which may name

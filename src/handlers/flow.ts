@@ -1,7 +1,7 @@
 // The sign-in rules, written once for the Web handlers and the Passport strategy: how a sign-in
 // starts, how its callback finds it again, what is cleared when. Stores keep the state (cookies or
 // a session); this file decides.
-import { TwitterOAuthError } from "../errors.js";
+import { TwitterOAuthError } from "../shared/errors.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import type { AccessToken } from "../twitter/types.js";
 import { MAX_PENDING, type PendingSignIn, type PendingStore } from "./pending.js";

@@ -1,5 +1,5 @@
-import { isTwitterOAuthError } from "../errors.js";
-import { describe } from "../describe.js";
+import { isTwitterOAuthError } from "../shared/errors.js";
+import { describe } from "../shared/describe.js";
 import { createCookieStore } from "./cookie-store.js";
 import { defaultErrorResponse } from "./error-page.js";
 import { type FlowConfig, finishSignIn, startSignIn } from "./flow.js";

@@ -1,5 +1,5 @@
-import type { TwitterOAuthError } from "../errors.js";
-import { describe } from "../describe.js";
+import type { TwitterOAuthError } from "../shared/errors.js";
+import { describe } from "../shared/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import { checkSecret } from "../twitter/seal.js";

@@ -1,4 +1,4 @@
-import type { TwitterOAuthError } from "../errors.js";
+import type { TwitterOAuthError } from "../shared/errors.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import type { AccessToken, TwitterUser } from "../twitter/types.js";
 

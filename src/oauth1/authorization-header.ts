@@ -1,4 +1,4 @@
-import { describe } from "../describe.js";
+import { describe } from "../shared/describe.js";
 import { encodeAs } from "./percent-encode.js";
 
 const NOT_PRINTABLE = /[^\t\x20-\x7E]/;

@@ -1,4 +1,4 @@
-import { describe } from "../describe.js";
+import { describe } from "../shared/describe.js";
 
 /** Name/value pairs, decoded, in the order they arrived; duplicates kept. @internal */
 export type ParameterList = Array<[name: string, value: string]>;

@@ -1,4 +1,4 @@
-import { describe } from "../describe.js";
+import { describe } from "../shared/describe.js";
 
 // RFC 5849 section 3.6: keep ALPHA / DIGIT / "-" / "." / "_" / "~", encode every other UTF-8 octet
 // as %XX with uppercase hex. encodeURIComponent is that encoder except for ! ' ( ) *, which it

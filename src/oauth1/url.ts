@@ -1,4 +1,4 @@
-import { describe } from "../describe.js";
+import { describe } from "../shared/describe.js";
 import { escapeChar } from "./percent-encode.js";
 
 /** Parses a request URL, insisting on absolute http(s). @internal */

@@ -1,5 +1,5 @@
-import { TwitterOAuthError } from "../errors.js";
-import { discard, readPrefix } from "../read-capped.js";
+import { TwitterOAuthError } from "../shared/errors.js";
+import { discard, readPrefix } from "../shared/read-capped.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import { parseErrorBody } from "../twitter/error-body.js";
 import { redactor } from "../twitter/redact.js";

@@ -1,9 +1,9 @@
-import { isTwitterOAuthError } from "../errors.js";
+import { isTwitterOAuthError } from "../shared/errors.js";
 import { createCookieStore } from "../handlers/cookie-store.js";
 import { type FlowConfig, finishSignIn, startSignIn } from "../handlers/flow.js";
 import type { PendingStore } from "../handlers/pending.js";
 import { DEFAULT_RETURN_TO } from "../handlers/return-to.js";
-import { describe } from "../describe.js";
+import { describe } from "../shared/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
 import { TwitterOAuth } from "../twitter/client.js";
 import { checkSecret } from "../twitter/seal.js";

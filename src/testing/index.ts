@@ -13,4 +13,4 @@ export {
   type NodeNext,
   type NodeRequestLike,
   type NodeResponseLike,
-} from "../node-listener.js";
+} from "../shared/node-listener.js";

@@ -1,6 +1,6 @@
-import { TwitterOAuthError } from "../errors.js";
+import { TwitterOAuthError } from "../shared/errors.js";
 import { timingSafeEqual } from "../oauth1/constant-time.js";
-import { describe } from "../describe.js";
+import { describe } from "../shared/describe.js";
 import type { RequestToken } from "./types.js";
 
 /** What {@link parseCallback} accepts: the callback URL X redirected to, in any usual shape. */

@@ -1,6 +1,6 @@
-import { TwitterOAuthError } from "../errors.js";
+import { TwitterOAuthError } from "../shared/errors.js";
 import { percentEncode } from "../oauth1/percent-encode.js";
-import { describe } from "../describe.js";
+import { describe } from "../shared/describe.js";
 import { isFormContentType } from "../oauth1/form.js";
 import { parseCallback, type CallbackInput } from "./callback.js";
 import { checkCallbackOption, isSecureOrLoopback, resolveOptions } from "./options.js";

@@ -1,4 +1,4 @@
-import { describe } from "../describe.js";
+import { describe } from "../shared/describe.js";
 import type { TwitterOAuthOptions } from "./types.js";
 
 /** X's documented host for the OAuth endpoints (X docs "OAuth API reference index": https://api.x.com/oauth/…). */

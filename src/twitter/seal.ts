@@ -1,6 +1,6 @@
-import { TwitterOAuthError } from "../errors.js";
+import { TwitterOAuthError } from "../shared/errors.js";
 import { base64UrlToBytes, bytesToBase64Url } from "../oauth1/base64.js";
-import { describe } from "../describe.js";
+import { describe } from "../shared/describe.js";
 
 const VERSION = 1;
 const IV_BYTES = 12; // AES-GCM's standard nonce size (NIST SP 800-38D)

@@ -1,7 +1,7 @@
-import { type RateLimit, TwitterOAuthError, type XApiError } from "../errors.js";
+import { type RateLimit, TwitterOAuthError, type XApiError } from "../shared/errors.js";
 import type { FormBody } from "../oauth1/form.js";
 import { signRequest } from "../oauth1/sign-request.js";
-import { type BodyPrefix, discard, readPrefix } from "../read-capped.js";
+import { type BodyPrefix, discard, readPrefix } from "../shared/read-capped.js";
 import { keepMessage, parseErrorBody } from "./error-body.js";
 import { hintFor } from "./error-hints.js";
 import { parseFormResponse } from "./form-response.js";
