@@ -36,7 +36,7 @@ const MIN_STATE = 22;
 function nonEmpty(value: unknown, what: string, advice: string): string {
   if (typeof value !== "string" || value === "") {
     throw new TypeError(
-      `${what} must be a non-empty string (${advice}), got ${describe(value === "" ? undefined : value)}`,
+      `${what} must be a non-empty string (${advice}), got ${value === "" ? "an empty string" : describe(value)}`,
     );
   }
   return value;

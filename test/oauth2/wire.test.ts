@@ -45,6 +45,18 @@ describe("docs.x.com oauth-1-0a-token-exchange: POST /2/oauth2/token", () => {
     );
   });
 
+  it("the client says which kind it is, and where it sends requests", () => {
+    expect(recorded(CONFIDENTIAL).client).toMatchObject({
+      clientId: "client-id",
+      confidential: true,
+      baseUrl: "https://api.x.com",
+    });
+    expect(recorded({ baseUrl: "http://[::1]:9000/x/" }).client).toMatchObject({
+      confidential: false,
+      baseUrl: "http://[::1]:9000/x",
+    });
+  });
+
   it("a public client sends client_id in the body and no Authorization header", async () => {
     const { client, sent } = recorded({ clientId: "public-id" });
     await client.exchangeOAuth1Token({ token: "t", tokenSecret: "s" });
