@@ -195,3 +195,40 @@ describe("expiry and revocation", () => {
     expect(badClient.status).toBe(400);
   });
 });
+
+describe("secrets and reset", () => {
+  it("no answer echoes a client secret, token or verifier it was sent", async () => {
+    const fake = createFakeTwitter();
+    const user = await signIn(fake);
+    const secrets = ["wrong-client-secret-xyz", user.tokenSecret, "made-up-refresh-token-abc"];
+    const answers = [
+      await post(
+        fake,
+        "/2/oauth2/token",
+        { grant_type: "refresh_token", refresh_token: "r" },
+        { id: defaultClient.clientId, secret: secrets[0]! },
+      ),
+      await post(fake, "/2/oauth2/token", {
+        grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+        subject_token: user.token,
+        subject_token_type: "urn:x:params:oauth:token-type:oauth1_token",
+        oauth_token_secret: `${secrets[1]}-wrong`,
+      }),
+      await post(fake, "/2/oauth2/token", { grant_type: "refresh_token", refresh_token: secrets[2]! }),
+    ];
+    for (const answer of answers) {
+      const text = await answer.text();
+      expect(answer.status).toBe(400);
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+  });
+
+  it("fake.reset() forgets the OAuth 2.0 tokens too; the clients stay", async () => {
+    const fake = createFakeTwitter();
+    const tokens = await pair(fake);
+    fake.reset();
+    expect((await me(fake, tokens.access)).status).toBe(401);
+    expect((await refresh(fake, tokens.refresh)).body.error).toBe("invalid_grant");
+    expect((await exchangeOAuth1(fake, await signIn(fake))).status).toBe(200);
+  });
+});
