@@ -232,3 +232,40 @@ describe("secrets and reset", () => {
     expect((await exchangeOAuth1(fake, await signIn(fake))).status).toBe(200);
   });
 });
+
+describe("Bearer tokens on the /2/ endpoints", () => {
+  it("a token without the endpoint's scopes is 403 problem JSON: users/me needs tweet.read and users.read, posting tweet.write", async () => {
+    const fake = createFakeTwitter();
+    const user = await signIn(fake);
+    const narrow = await exchangeOAuth1(fake, user, { scope: "users.read" });
+    const forbidden = await me(fake, narrow.body.access_token as string);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers.get("content-type")).toBe("application/problem+json");
+    expect(await forbidden.json()).toMatchObject({ status: 403, title: "Forbidden" });
+    const readOnly = await exchangeOAuth1(fake, user, { scope: "tweet.read users.read" });
+    expect((await me(fake, readOnly.body.access_token as string)).status).toBe(200);
+    const post = (accessToken: string) =>
+      fake.fetch(
+        new Request("https://api.x.com/2/tweets", {
+          method: "POST",
+          headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
+          body: JSON.stringify({ text: "hello" }),
+        }),
+      );
+    expect((await post(readOnly.body.access_token as string)).status).toBe(403);
+    const full = await exchangeOAuth1(fake, user);
+    expect((await post(full.body.access_token as string)).status).toBe(201);
+  });
+
+  it("Bearer is for the /2/ endpoints: a v1.1 endpoint does not take it", async () => {
+    const fake = createFakeTwitter();
+    const tokens = await pair(fake);
+    const v11 = await fake.fetch(
+      new Request("https://api.x.com/1.1/account/verify_credentials.json", {
+        headers: { authorization: `Bearer ${tokens.access}` },
+      }),
+    );
+    expect(v11.status).toBeGreaterThanOrEqual(400);
+    expect(v11.status).toBeLessThan(500);
+  });
+});
