@@ -3,7 +3,7 @@
 // Node (this process), Deno and Bun (child processes running bench/runtime-leg.js), workerd (a
 // Worker on loopback), bundle sizes (esbuild + gzip) and cold import time. Read the ratios, not the
 // microseconds: on a shared machine absolute times are noise.
-// Usage: node bench/run.js [--quick] [--skip=deno,bun,workerd,size,cold] [--write-docs]
+// Usage: node bench/run.js [--quick] [--skip=deno,bun,workerd,sign-in,size,cold] [--write-docs]
 // --write-docs also puts this run's output into docs/performance.md, between its bench markers.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { coldTable, runColdImport } from "./cold-import.js";
 import { runNode } from "./node.js";
+import { runSignIn, signInTable, writeSignInDocs } from "./sign-in.js";
 import { ratio, table } from "./shared.js";
 import { breakdown, runSize, sizeTable } from "./size.js";
 import { runWorkerd } from "./workerd.js";
@@ -116,6 +117,17 @@ for (const [label, run, goal] of legs) {
     "-",
     () => undefined,
   );
+}
+
+// Sign-in CPU: the handlers against passport-twitter
+if (!skip.has("sign-in")) {
+  const result = await runSignIn(quick ? { rounds: 5, batch: 200 } : { rounds: 10, batch: 2000 });
+  console.log(
+    `\n## Sign-in CPU in Node ${process.version} (login + callback against the fake X, ${result.rounds} interleaved rounds of ${result.batch})\n`,
+  );
+  console.log(signInTable(result));
+  target("Sign-in CPU: handlers vs passport-twitter", result.ratio, "≤ 1.00x", (v) => v <= 1);
+  if (args.includes("--write-docs")) writeSignInDocs(result);
 }
 
 // Sizes

@@ -1,0 +1,183 @@
+// CPU per complete sign-in (login, then the callback: request token, access token and the user's
+// profile from X) of twitter-oauth1/handlers against passport-twitter, both in one Express app in
+// this process, against the same fake X on loopback. The fake and the "browser" run in a child
+// process (bench/sign-in-driver.js), so process.cpuUsage() here counts the apps' work only: routing,
+// cookies or session, signing, sealing, and the HTTP client each uses to reach X (fetch for the
+// handlers, node:http through the oauth package for passport-twitter).
+// Each round runs one batch per side, in an order that alternates from round to round; the ratio is
+// the median over rounds of handlers CPU / passport-twitter CPU within the same round.
+// Usage: node bench/sign-in.js [--rounds=10] [--batch=2000] [--write-docs]
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus } from "node:os";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import express from "express";
+import session from "express-session";
+import { TwitterOAuth } from "../dist/index.js";
+import { createSignInHandlers, toNodeListener } from "../dist/handlers.js";
+
+const require = createRequire(import.meta.url);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Starts the driver; resolves with its fake X's coordinates and a `run(login, n)` function. */
+async function startDriver() {
+  const child = spawn(process.execPath, [join(here, "sign-in-driver.js")], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    // Bounded, as every wait: a driver that stops answering fails the run instead of hanging it.
+    const timer = new Promise((_, fail) =>
+      setTimeout(() => fail(new Error("sign-in driver: no answer in 600 s")), 600_000).unref(),
+    );
+    const { value, done } = await Promise.race([lines.next(), timer]);
+    if (done) throw new Error("sign-in driver exited");
+    return JSON.parse(value);
+  };
+  const fake = await next();
+  return {
+    fake,
+    async run(login, n) {
+      child.stdin.write(`${JSON.stringify({ login, n })}\n`);
+      return next();
+    },
+    stop: () => child.kill(),
+  };
+}
+
+/** The Express app: passport-twitter on /pt/*, the handlers on /x/*. */
+async function startApp(fake) {
+  const web = express();
+  const server = web.listen(0, "127.0.0.1");
+  await new Promise((done) => server.once("listening", done));
+  const base = `http://127.0.0.1:${server.address().port}`;
+
+  const { Passport } = require("passport");
+  const { Strategy } = require("passport-twitter");
+  const passport = new Passport();
+  passport.use(
+    new Strategy(
+      {
+        consumerKey: fake.consumerKey,
+        consumerSecret: fake.consumerSecret,
+        callbackURL: `${base}/pt/callback`,
+        requestTokenURL: `${fake.baseUrl}/oauth/request_token`,
+        accessTokenURL: `${fake.baseUrl}/oauth/access_token`,
+        userAuthorizationURL: `${fake.baseUrl}/oauth/authenticate`,
+        userProfileURL: `${fake.baseUrl}/1.1/account/verify_credentials.json`,
+      },
+      (token, _tokenSecret, profile, done) => done(null, { token, id: profile.id }),
+    ),
+  );
+  // passport-oauth1 keeps the request token's secret in the session between the two legs.
+  const sessions = session({
+    secret: "bench-session-secret-0123456789abcdef",
+    resave: false,
+    saveUninitialized: false,
+  });
+  web.get("/pt/login", sessions, passport.authenticate("twitter", { session: false }));
+  web.get("/pt/callback", sessions, passport.authenticate("twitter", { session: false }), (req, res) =>
+    res.json(req.user),
+  );
+
+  const signIn = createSignInHandlers({
+    client: new TwitterOAuth({
+      consumerKey: fake.consumerKey,
+      consumerSecret: fake.consumerSecret,
+      callbackUrl: `${base}/x/callback`,
+      baseUrl: fake.baseUrl,
+    }),
+    cookieSecret: "bench-cookie-secret-0123456789abcdef",
+    onSuccess: ({ accessToken, user }) => Response.json({ token: accessToken.token, id: user?.id }),
+    // As passport-twitter's failWithError-less default: a status, no log line per failure.
+    onError: (error) => new Response(error.code, { status: 500 }),
+  });
+  web.get("/x/login", toNodeListener(signIn.login));
+  web.get("/x/callback", toNodeListener(signIn.callback));
+  return { base, close: () => server.close() };
+}
+
+/**
+ * Runs the sign-in leg. Resolves with the CPU time per sign-in (ms, median over rounds) of each side
+ * and the ratio handlers / passport-twitter (below 1.00 = the handlers use less CPU).
+ */
+export async function runSignIn({ rounds = 10, batch = 2000 } = {}) {
+  const driver = await startDriver();
+  const app = await startApp(driver.fake);
+  const sides = [
+    { name: "twitter-oauth1/handlers", login: `${app.base}/x/login`, cpu: [], wall: [] },
+    { name: "passport-twitter (Express, express-session)", login: `${app.base}/pt/login`, cpu: [], wall: [] },
+  ];
+  try {
+    // Warm-up, and a check that both sides complete a sign-in before anything is timed.
+    for (const side of sides) {
+      const { failed } = await driver.run(side.login, Math.min(batch, 200));
+      if (failed > 0) throw new Error(`${side.name}: ${failed} warm-up sign-ins failed`);
+    }
+    const ratios = [];
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? sides : [...sides].reverse();
+      for (const side of order) {
+        const cpu = process.cpuUsage();
+        const start = performance.now();
+        const { failed } = await driver.run(side.login, batch);
+        const wall = performance.now() - start;
+        const used = process.cpuUsage(cpu);
+        if (failed > 0) throw new Error(`${side.name}: ${failed} sign-ins failed in round ${round + 1}`);
+        side.cpu.push((used.user + used.system) / 1000 / batch);
+        side.wall.push(wall / batch);
+      }
+      ratios.push(sides[0].cpu.at(-1) / sides[1].cpu.at(-1));
+    }
+    return {
+      rounds,
+      batch,
+      rows: sides.map((s) => ({ name: s.name, cpuMs: median(s.cpu), wallMs: median(s.wall) })),
+      ratio: median(ratios),
+    };
+  } finally {
+    app.close();
+    driver.stop();
+  }
+}
+
+/** The leg's Markdown table. */
+export function signInTable(result) {
+  const rows = result.rows.map(
+    (r) =>
+      `| ${r.name} | ${r.cpuMs.toFixed(3)} | ${r.wallMs.toFixed(3)} | ${(r.cpuMs / result.rows[1].cpuMs).toFixed(2)}x |`,
+  );
+  return [
+    "| app (in Express 5) | CPU ms per sign-in | wall ms per sign-in | CPU vs passport-twitter |",
+    "|---|---:|---:|---:|",
+    ...rows,
+  ].join("\n");
+}
+
+/**
+ * Puts a run into docs/performance.md between its sign-in markers (the bench's own output: no test
+ * writes it).
+ */
+export function writeSignInDocs(result) {
+  const file = join(here, "../docs/performance.md");
+  const doc = readFileSync(file, "utf8");
+  const start = "<!-- sign-in:start -->";
+  const end = "<!-- sign-in:end -->";
+  if (!doc.includes(start) || !doc.includes(end)) throw new Error(`docs/performance.md needs ${start} and ${end}`);
+  const when = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  const body = `\n_Run of ${when} in Node ${process.version}, ${cpus().length} CPU(s): \`node bench/sign-in.js --rounds=${result.rounds} --batch=${result.batch}\`._\n\n${signInTable(result)}\n\n**Handlers / passport-twitter CPU per sign-in: ${result.ratio.toFixed(2)}x** (median over ${result.rounds} interleaved rounds of ${result.batch} sign-ins each).\n`;
+  writeFileSync(file, doc.slice(0, doc.indexOf(start) + start.length) + body + doc.slice(doc.indexOf(end)));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name, fallback) =>
+    Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+  const result = await runSignIn({ rounds: arg("rounds", 10), batch: arg("batch", 2000) });
+  console.log(signInTable(result));
+  console.log(
+    `\nratio (median over ${result.rounds} interleaved rounds of ${result.batch}): ${result.ratio.toFixed(2)}x`,
+  );
+  if (process.argv.includes("--write-docs")) writeSignInDocs(result);
+}
