@@ -45,6 +45,17 @@ export function createCookieStore(
 ): CookieStore {
   const cookies = readCookies(cookieHeader, cookiePrefix(attributes.secure));
   const setCookies: string[] = [];
+  // A callback looks its token's cookie up, then clears it: one hash per token and request, not two.
+  // Bounded by the cookies read (at most 32) and the tokens added in this request.
+  const names = new Map<string, string>();
+  const nameFor = async (token: string): Promise<string> => {
+    let name = names.get(token);
+    if (name === undefined) {
+      name = await cookieNameFor(token, attributes.secure);
+      names.set(token, name);
+    }
+    return name;
+  };
   return {
     setCookies,
     async list() {
@@ -52,24 +63,24 @@ export function createCookieStore(
       for (const [name, value] of cookies) {
         const entry = await open(value, secret);
         // A value only counts under its own name, so a copy under another name changes nothing.
-        if (entry !== undefined && (await cookieNameFor(entry.token, attributes.secure)) === name) entries.push(entry);
+        if (entry !== undefined && (await nameFor(entry.token)) === name) entries.push(entry);
       }
       return entries;
     },
     async find(token) {
-      const value = cookies.get(await cookieNameFor(token, attributes.secure));
+      const value = cookies.get(await nameFor(token));
       if (value === undefined) return undefined;
       const entry = await open(value, secret);
       return entry !== undefined && timingSafeEqual(entry.token, token) ? entry : "unreadable";
     },
     async add(entry) {
-      const name = await cookieNameFor(entry.token, attributes.secure);
+      const name = await nameFor(entry.token);
       const value = await sealJson([entry.token, entry.tokenSecret, entry.issuedAt, entry.returnTo], secret, PURPOSE);
       cookies.set(name, value);
       setCookies.push(setCookie(name, value, attributes));
     },
     async remove(token) {
-      const name = await cookieNameFor(token, attributes.secure);
+      const name = await nameFor(token);
       cookies.delete(name);
       setCookies.push(clearCookie(name, attributes));
     },

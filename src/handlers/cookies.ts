@@ -1,4 +1,5 @@
 import { bytesToBase64Url } from "../oauth1/base64.js";
+import { sha256 } from "../twitter/fast-crypto.js";
 
 /**
  * How the pending sign-in cookies are written: `Secure` and the `__Host-` name prefix when the
@@ -26,8 +27,7 @@ export function cookiePrefix(secure: boolean): string {
  * @internal
  */
 export async function cookieNameFor(requestToken: string, secure: boolean): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(requestToken));
-  return cookiePrefix(secure) + bytesToBase64Url(new Uint8Array(digest, 0, 12));
+  return cookiePrefix(secure) + bytesToBase64Url((await sha256(requestToken)).subarray(0, 12));
 }
 
 /**

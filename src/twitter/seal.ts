@@ -1,6 +1,7 @@
 import { TwitterOAuthError } from "../shared/errors.js";
 import { base64UrlToBytes, bytesToBase64Url } from "../oauth1/base64.js";
 import { describe } from "../shared/describe.js";
+import { nodeCipherCrypto } from "./fast-crypto.js";
 
 const VERSION = 1;
 const IV_BYTES = 12; // AES-GCM's standard nonce size (NIST SP 800-38D)
@@ -28,27 +29,36 @@ export interface SealPurpose {
 }
 
 // Deriving the key (HKDF) on every call would double the cost of a seal; an app has one or two
-// secrets, so a tiny cache is enough.
-const keys = new Map<string, Promise<CryptoKey>>();
+// secrets, so a tiny cache is enough. The derived bytes are kept for node:crypto's synchronous
+// AES-GCM (fast-crypto.ts); the WebCrypto key is imported from them once, on first use.
+interface SealKey {
+  raw: Uint8Array<ArrayBuffer>;
+  web?: Promise<CryptoKey>;
+}
+const keys = new Map<string, Promise<SealKey>>();
 
-function keyFor(secret: string): Promise<CryptoKey> {
+function keyFor(secret: string): Promise<SealKey> {
   let key = keys.get(secret);
   if (key === undefined) {
     key = crypto.subtle
-      .importKey("raw", utf8(secret), "HKDF", false, ["deriveKey"])
+      .importKey("raw", utf8(secret), "HKDF", false, ["deriveBits"])
       .then((material) =>
-        crypto.subtle.deriveKey(
+        crypto.subtle.deriveBits(
           { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: utf8(INFO) },
           material,
-          { name: "AES-GCM", length: 256 },
-          false,
-          ["encrypt", "decrypt"],
+          256, // AES-256
         ),
-      );
+      )
+      .then((bits) => ({ raw: new Uint8Array(bits) }));
     if (keys.size >= 8) keys.delete(keys.keys().next().value!);
     keys.set(secret, key);
   }
   return key;
+}
+
+function webKey(key: SealKey): Promise<CryptoKey> {
+  key.web ??= crypto.subtle.importKey("raw", key.raw, "AES-GCM", false, ["encrypt", "decrypt"]);
+  return key.web;
 }
 
 /** Checks a sealing secret: a string of at least 32 characters. @internal */
@@ -83,15 +93,55 @@ export async function sealJson(value: unknown, secret: string, purpose: SealPurp
       `The ${purpose.noun} would be ${length} characters sealed, over the ${MAX_SEALED_LENGTH} a cookie can carry: browsers drop a cookie over 4096 bytes (name and value, RFC 6265 6.1) without a word; keep less in it`,
     );
   }
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const cipher = new Uint8Array(
-    await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: utf8(purpose.context) }, key, plain),
-  );
-  const out = new Uint8Array(1 + IV_BYTES + cipher.byteLength);
+  const out = new Uint8Array(1 + IV_BYTES + plain.byteLength + TAG_BYTES);
   out[0] = VERSION;
-  out.set(iv, 1);
-  out.set(cipher, 1 + IV_BYTES);
+  const iv = crypto.getRandomValues(out.subarray(1, 1 + IV_BYTES));
+  const node = nodeCipherCrypto();
+  if (node === undefined) {
+    const sealed = await crypto.subtle.encrypt(
+      { name: "AES-GCM", iv, additionalData: utf8(purpose.context) },
+      await webKey(key),
+      plain,
+    );
+    out.set(new Uint8Array(sealed), 1 + IV_BYTES); // ciphertext then tag, as WebCrypto returns them
+  } else {
+    const cipher = node.createCipheriv("aes-256-gcm", key.raw, iv);
+    cipher.setAAD(utf8(purpose.context));
+    const body = cipher.update(plain);
+    out.set(body, 1 + IV_BYTES);
+    out.set(cipher.final(), 1 + IV_BYTES + body.byteLength); // empty for GCM, kept for the contract
+    out.set(cipher.getAuthTag(), out.length - TAG_BYTES);
+  }
   return bytesToBase64Url(out);
+}
+
+/** AES-256-GCM decryption of a sealed value's bytes (version, IV, ciphertext, tag); throws when the tag does not match. */
+async function decrypt(
+  key: SealKey,
+  bytes: Uint8Array<ArrayBuffer>,
+  context: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array> {
+  const iv = bytes.subarray(1, 1 + IV_BYTES);
+  const node = nodeCipherCrypto();
+  if (node === undefined) {
+    return new Uint8Array(
+      await crypto.subtle.decrypt(
+        { name: "AES-GCM", iv, additionalData: context },
+        await webKey(key),
+        bytes.subarray(1 + IV_BYTES),
+      ),
+    );
+  }
+  const decipher = node.createDecipheriv("aes-256-gcm", key.raw, iv);
+  decipher.setAAD(context);
+  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+  const body = decipher.update(bytes.subarray(1 + IV_BYTES, bytes.length - TAG_BYTES));
+  const last = decipher.final(); // throws here when the tag does not match
+  if (last.byteLength === 0) return body;
+  const whole = new Uint8Array(body.byteLength + last.byteLength);
+  whole.set(body);
+  whole.set(last, body.byteLength);
+  return whole;
 }
 
 /**
@@ -113,13 +163,9 @@ export async function unsealJson(sealed: string, secret: string, purpose: SealPu
   ) {
     throw invalid(`The ${purpose.noun} is malformed (not a value this library sealed); start the sign-in again`);
   }
-  let plain: ArrayBuffer;
+  let plain: Uint8Array;
   try {
-    plain = await crypto.subtle.decrypt(
-      { name: "AES-GCM", iv: bytes.subarray(1, 1 + IV_BYTES), additionalData: utf8(purpose.context) },
-      key,
-      bytes.subarray(1 + IV_BYTES),
-    );
+    plain = await decrypt(key, bytes, utf8(purpose.context));
   } catch {
     throw invalid(
       `The ${purpose.noun} could not be opened: it was altered, or sealed with another secret; start the sign-in again`,
