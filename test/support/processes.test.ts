@@ -1,5 +1,5 @@
 // The shared launcher of child processes (processes.js): what every runner and harness relies on.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { start } from "./processes.js";
 
 const node = (code: string) => [process.execPath, ["-e", code]] as const;
@@ -33,10 +33,25 @@ describe("start(): waiting for what a child prints", () => {
 
   it("fails within its bound, with what was printed, when the line never comes", async () => {
     const child = start(...node(`console.log("starting"); setTimeout(() => {}, 30_000);`));
-    const began = Date.now();
-    await expect(child.waitFor(/listening/, 500)).rejects.toThrow(/no \/listening\/ within 0.5 s:\nstarting/);
-    expect(Date.now() - began).toBeLessThan(5_000);
-    await child.stop();
+    try {
+      await child.waitFor(/starting/, 10_000);
+      // The bound is read on a clock the test moves (Date and timers faked), not on the machine's.
+      vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"] });
+      let settled = false;
+      const waiting = child.waitFor(/listening/, 500).finally(() => {
+        settled = true;
+      });
+      waiting.catch(() => undefined);
+      await vi.advanceTimersByTimeAsync(490);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(60);
+      await expect(waiting).rejects.toThrow(/no \/listening\/ within 0.5 s:\nstarting/);
+      // The bound ended the wait: the child, which lives 30 s, is still running.
+      expect(child.done()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+      await child.stop();
+    }
   });
 
   it("fails at once when the child exits first, with its exit code", async () => {
