@@ -12,6 +12,7 @@
 //     import every entry point in ESM and require it in CJS (each runs the whole conformance
 //     suite), type-check TypeScript consumers under nodenext, bundler and node10, and run
 //     `npx twitter-oauth1 fake-x` from it (credentials printed, a sign-in served, Ctrl-C stops it).
+//     Zero runtime dependencies: none declared, and nothing installed beside the package.
 //  6. esbuild --platform=browser bundles of every entry point: no Node built-in pulled in;
 //     dist/ files: no node: import, no require of a Node built-in, no Buffer.
 //  7. Sizes (size-limit: esbuild, minified, gzip -9) of every entry point within budgets.js;
@@ -28,6 +29,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { entryPoints } from "../conformance/entry-points.js";
 import { start } from "../support/processes.js";
+import { dependencyProblems } from "./dependencies.js";
 import { jsrManifestProblems } from "./jsr.js";
 import { publishedFilesProblems } from "./published-files.js";
 import { compareSizes, measure, sizeChecks } from "./sizes.js";
@@ -185,6 +187,10 @@ await step("npm pack, then npm install of the tarball into a temporary project",
   writeFileSync(join(project, "entry-points.mts"), `${imports}\n${all}`);
   writeFileSync(join(project, "entry-points-node10.ts"), `${imports}\n${all}`);
   return `${packed[0].filename}, ${files.length} files, ${packed[0].size} B packed, ${packed[0].unpackedSize} B unpacked`;
+});
+await step("zero runtime dependencies: none declared, and the tarball installs nothing but itself", () => {
+  const problems = dependencyProblems(manifest, readdirSync(join(project, "node_modules")));
+  if (problems.length > 0) throw new Error(problems.join("\n"));
 });
 const suite = [join(root, "test/conformance/suite.js"), join(root, "test/conformance/entry-points.js")];
 await step("ESM: import every entry point of the exports map, conformance suite passes", () =>
