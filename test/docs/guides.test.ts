@@ -40,3 +40,26 @@ describe("the quick start's client can be pointed at the fake X", () => {
     expect(text).toContain("http://127.0.0.1:3001");
   });
 });
+
+describe("README's first screen starts a newcomer", () => {
+  const lines = read("README.md").split("\n");
+
+  it("shows a whole sign-in, run by the tests, within its first 40 lines", () => {
+    const open = lines.indexOf("```ts");
+    const close = lines.indexOf("```", open + 1);
+    expect(open).toBeGreaterThan(-1);
+    expect(close).toBeLessThan(40);
+    expect(lines[open - 1]).toBe("<!-- run -->");
+    const block = lines.slice(open, close).join("\n");
+    for (const step of ["getRequestToken(", "buildAuthenticateUrl(", "parseCallback(", "exchangeVerifier("]) {
+      expect(block).toContain(step);
+    }
+  });
+
+  it("keeps the contributor steps (a clone, npm test) below Install and the first sign-in", () => {
+    const clone = lines.indexOf("## From a clone of this repository");
+    expect(clone).toBeGreaterThan(lines.indexOf("## Install"));
+    expect(clone).toBeGreaterThan(lines.indexOf("## Sign in with X on a Node server"));
+    expect(lines.slice(0, 40).join("\n")).not.toContain("npm test");
+  });
+});
