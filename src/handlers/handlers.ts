@@ -145,18 +145,21 @@ export function createSignInHandlers(options: SignInHandlersOptions): SignInHand
     checkRequest(request);
     const store = createCookieStore(request.headers.get("cookie"), cookieSecret, attributes);
     let result: SignInResult;
+    let returnTo: string | undefined; // known once step 3 is done, for a failure after it
     try {
-      const { accessToken, returnTo } = await finishSignIn(config, store, {
+      const finished = await finishSignIn(config, store, {
         requestUrl: browserUrl(request),
         callbackUrl,
         loginUrl,
       });
+      const accessToken = finished.accessToken;
+      returnTo = finished.returnTo;
       const user = resolved.fetchUser
         ? await client.verifyCredentials(accessToken, { includeEmail: resolved.includeEmail })
         : undefined;
       result = user === undefined ? { accessToken, returnTo } : { accessToken, user, returnTo };
     } catch (error) {
-      return fail(error, request, store.setCookies, undefined);
+      return fail(error, request, store.setCookies, returnTo);
     }
     return withCookies(await resolved.onSuccess(result, request), store.setCookies);
   };

@@ -155,6 +155,33 @@ describe("no secret in any answer", () => {
   });
 });
 
+describe("the default page's Try again link keeps the page the user was going to", () => {
+  const down = FAILURES["fetch rejects (X unreachable)"]!.answer;
+
+  it.each(Object.entries(LEGS))("X down on %s: return_to survives into the link", async (_, path) => {
+    const app = setup({ wrapX: failing(path, down) });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    let answer = await app.browser.request(`${LOGIN}?return_to=%2Faccount%3Ftab%3D2`);
+    if (path !== "/oauth/request_token") {
+      answer = await app.browser.request(
+        app.fake.approve(new URL(answer.headers.get("location")!).searchParams.get("oauth_token")!),
+      );
+    }
+    expect((await readErrorPage(answer)).links).toEqual([
+      { href: `${LOGIN}?return_to=%2Faccount%3Ftab%3D2`, text: "Try again" },
+    ]);
+  });
+
+  it("a return_to with markup stays encoded in the link and never reaches the page as markup", async () => {
+    const app = setup({ wrapX: failing("/oauth/request_token", down) });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const answer = await app.browser.request(`${LOGIN}?return_to=${encodeURIComponent('/a"><script>x</script>')}`);
+    const page = await readErrorPage(answer);
+    expect(page.html).not.toContain("<script>");
+    expect(new URL(page.links[0]!.href).searchParams.get("return_to")).toBe('/a"><script>x</script>');
+  });
+});
+
 describe("a bug in the app is not a sign-in outcome", () => {
   it("an error thrown by onSuccess rejects callback() (for the framework to report), after X's legs", async () => {
     const app = setup({
