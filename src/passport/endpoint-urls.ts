@@ -53,6 +53,11 @@ export function baseUrlFrom(options: EndpointUrlOptions): string | undefined {
       );
     }
     const full = normalise(url);
+    if (name === "userAuthorizationURL" && full.endsWith("/oauth/authorize")) {
+      throw new TypeError(
+        `options.userAuthorizationURL ${given}: this strategy sends users to /oauth/authenticate ("Log in with X"), not /oauth/authorize; use ${full.slice(0, -"/oauth/authorize".length)}/oauth/authenticate, or leave it out and set baseUrl`,
+      );
+    }
     if (!full.endsWith(path) || url.search !== "" || url.hash !== "") {
       throw new TypeError(
         `options.${name} must end in ${path} with no query (got ${given}): this strategy calls X's endpoints under one baseUrl; set baseUrl to X's host instead ("https://api.x.com", the default)`,

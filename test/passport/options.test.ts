@@ -60,7 +60,7 @@ describe("new Strategy refuses, naming the option", () => {
       "userAuthorizationURL at /oauth/authorize",
       { ...VALID, userAuthorizationURL: "https://api.x.com/oauth/authorize" },
       verify,
-      /^options\.userAuthorizationURL must end in \/oauth\/authenticate/,
+      /^options\.userAuthorizationURL https:\/\/api\.x\.com\/oauth\/authorize: this strategy sends users to \/oauth\/authenticate .*use https:\/\/api\.x\.com\/oauth\/authenticate/,
     ],
     [
       "requestTokenURL not a URL",
@@ -98,6 +98,17 @@ describe("new Strategy refuses, naming the option", () => {
     expect(
       () => new Strategy(options as StrategyOptions & { passReqToCallback?: false }, verifyFunction as typeof verify),
     ).toThrow(expect.objectContaining({ name: "TypeError", message: expect.stringMatching(message) }));
+  });
+
+  it("accepts passport-twitter's endpoint URLs under the baseUrl given (a trailing slash aside)", () => {
+    const options = {
+      ...VALID,
+      baseUrl: "http://127.0.0.1:3001/",
+      requestTokenURL: "http://127.0.0.1:3001/oauth/request_token",
+      accessTokenURL: "http://127.0.0.1:3001/oauth/access_token",
+      userAuthorizationURL: "http://127.0.0.1:3001/oauth/authenticate",
+    };
+    expect(() => new Strategy(options, verify)).not.toThrow();
   });
 
   it("the methods Passport provides per request throw when called outside Passport", () => {
