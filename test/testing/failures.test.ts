@@ -15,6 +15,9 @@ const ENDPOINTS = [
   "/1.1/statuses/update.json",
   "/2/users/me",
   "/2/tweets",
+  "/2/oauth2/token",
+  "/2/oauth2/revoke",
+  "/i/oauth2/authorize",
 ].join(", ");
 /** A clock the test reads, on the second, near the real time the helpers sign with. */
 const clockNow = () => manualClock(Math.floor(Date.now() / 1000) * 1000);
