@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "../oauth1/constant-time.js";
+import { readCookieHeader } from "../shared/cookie-header.js";
 import { approveRequestToken, denyRequestToken, hasApproved, type Approval } from "./approval.js";
 import { sameSecret, type IncomingRequest } from "./check-signed-request.js";
 import {
@@ -27,13 +28,7 @@ import type { FakeUser } from "./types.js";
 export const SESSION_COOKIE = "fake_x_session";
 
 function readCookie(headers: Headers, name: string): string | undefined {
-  const header = headers.get("cookie");
-  if (header === null) return undefined;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+  return readCookieHeader(headers.get("cookie"), (candidate) => candidate === name, 1).get(name);
 }
 
 function sessionUser(state: FakeState, request: IncomingRequest): FakeUser | undefined {

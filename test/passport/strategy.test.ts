@@ -121,6 +121,18 @@ describe("what the strategy decides, each shown in the store where its own code 
     expect(await signedIn(back.response)).toEqual({ id: defaultUser.id, username: defaultUser.screenName });
   });
 
+  it("cookieSecret: a pending sign-in smuggled after a ',' in another cookie is not read (login CSRF)", async () => {
+    const app = await start(COOKIES);
+    // The attacker starts a sign-in of their own and approves it on X.
+    const attacker = browser();
+    const callback = await callbackFromX(attacker, await toX(attacker, `${app.origin}/auth/twitter`));
+    const [pending] = (await attacker.jar.getCookies(app.origin)).filter((c) => c.key.startsWith("x-signin-"));
+    // The victim's browser holds `pref=dark,<the attacker's cookie>`, set by a sibling subdomain.
+    const answer = await fetch(callback, { headers: { cookie: `pref=dark,${pending!.key}=${pending!.value}` } });
+    expect(await answer.json()).toMatchObject({ code: "INVALID_STATE" });
+    expect(app.verified).toEqual([]);
+  });
+
   it("X down at step 1 reaches the app's error handler as a TwitterOAuthError", async () => {
     const app = await start(SESSION);
     x.failNext(
