@@ -19,6 +19,26 @@ function noContent(): Response {
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 }
 
+/**
+ * A 403 for a control call that a web page made the browser send, else `undefined`. A page on any
+ * site can post a form to `http://127.0.0.1:3001/_fake/reset`; browsers mark such a request with
+ * `Origin` (the Fetch standard sends it on every cross-origin POST, `null` for an opaque origin)
+ * and `Sec-Fetch-Site: cross-site` (W3C Fetch Metadata). A request without either (curl, Python,
+ * a test client) is not a browser's and is obeyed. `ownOrigins`: the origin the request arrived
+ * at, and `options.origin` when set.
+ * @internal
+ */
+export function crossSiteRefusal(headers: Headers, ownOrigins: readonly string[]): Response | undefined {
+  const origin = headers.get("origin");
+  if (origin !== null && !ownOrigins.includes(origin)) {
+    return text(403, "Refused: the control API answers only its own origin; this request came from another one.");
+  }
+  if (headers.get("sec-fetch-site")?.trim().toLowerCase() === "cross-site") {
+    return text(403, "Refused: the control API answers only its own origin; this request came from another site.");
+  }
+  return undefined;
+}
+
 type Fields = Map<string, string>;
 
 /** The query and the body (form or JSON object of strings, numbers and booleans) as one map. */
