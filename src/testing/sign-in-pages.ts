@@ -16,6 +16,8 @@ import {
 import { randomToken } from "./random.js";
 import {
   SESSION_TTL_MS,
+  STORE_LIMITS,
+  remember,
   findUserById,
   findUserByScreenName,
   liveRequestToken,
@@ -41,7 +43,7 @@ function sessionUser(state: FakeState, request: IncomingRequest): FakeUser | und
 
 function startSession(state: FakeState, request: IncomingRequest, user: FakeUser): string {
   const id = randomToken(32);
-  state.sessions.set(id, { userId: user.id, expiresAt: state.now() + SESSION_TTL_MS });
+  remember(state.sessions, id, { userId: user.id, expiresAt: state.now() + SESSION_TTL_MS }, STORE_LIMITS.sessions);
   const secure = request.url.protocol === "https:" ? "; Secure" : "";
   return `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_TTL_MS / 1000}${secure}`;
 }
