@@ -5,6 +5,7 @@ import { TwitterOAuthError } from "../shared/errors.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import type { AccessToken } from "../twitter/types.js";
 import { MAX_PENDING, type PendingSignIn, type PendingStore } from "./pending.js";
+import { safeReturnTo } from "./return-to.js";
 
 /** What both flows need besides a store. @internal */
 export interface FlowConfig {
@@ -161,5 +162,7 @@ export async function finishSignIn(
     );
   }
   const accessToken = await config.client.exchangeVerifier(found, verifier);
-  return { accessToken, returnTo: found.returnTo };
+  // Checked again on the way out: a cookie sealed by an older version, or by anyone who held the
+  // secret, must not hand onSuccess an off-site URL.
+  return { accessToken, returnTo: safeReturnTo(found.returnTo) };
 }

@@ -1,12 +1,11 @@
 import { isTwitterOAuthError } from "../shared/errors.js";
-import { createCookieStore } from "../handlers/cookie-store.js";
+import { checkCookieSecret, createCookieStore } from "../handlers/cookie-store.js";
 import { type FlowConfig, finishSignIn, startSignIn } from "../handlers/flow.js";
 import type { PendingStore } from "../handlers/pending.js";
 import { DEFAULT_RETURN_TO } from "../handlers/return-to.js";
 import { describe } from "../shared/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
 import { TwitterOAuth } from "../twitter/client.js";
-import { checkSecret } from "../twitter/seal.js";
 import { loadProfile, type ProfileOptions } from "./profile.js";
 import { createSessionStore } from "./session-store.js";
 import type {
@@ -194,7 +193,9 @@ export class Strategy {
       passReqToCallback: optional<boolean>(options.passReqToCallback, "passReqToCallback", "boolean") ?? false,
       callbackURL: checkCallbackURL(options.callbackURL),
       cookieSecret:
-        options.cookieSecret === undefined ? undefined : checkSecret(options.cookieSecret, "options.cookieSecret"),
+        options.cookieSecret === undefined
+          ? undefined
+          : checkCookieSecret(options.cookieSecret, "options.cookieSecret"),
       sessionKey,
       forceLogin: optional<boolean>(options.forceLogin, "forceLogin", "boolean") ?? false,
       screenName: optional<string>(options.screenName, "screenName", "string"),
