@@ -168,6 +168,27 @@ describe("what the strategy decides, each shown in the store where its own code 
   });
 });
 
+describe("the profile must be the user X signed in at step 3", () => {
+  it.each([
+    [
+      "an id_str that is an object (a query operator for the app's database)",
+      { id: 1, id_str: { $ne: null }, screen_name: "x" },
+    ],
+    ["an id of another user", { id_str: "999", id: 999, screen_name: "someone_else" }],
+    // X's JSON carries 1450000000000000001 here, which a JavaScript number rounds to ...000000.
+    ["a numeric id only, not exact", { id: Number(defaultUser.id), screen_name: "fake_user" }],
+  ])("%s: INVALID_RESPONSE, and verify is never reached", async (_, user) => {
+    const app = await start(COOKIES);
+    const b = browser();
+    const callback = await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter`));
+    x.failNext("/1.1/account/verify_credentials.json", () => Response.json(user));
+    const answer = await b.request(callback);
+    const body = await answer.text();
+    expect(JSON.parse(body), body).toMatchObject({ name: "TwitterOAuthError", code: "INVALID_RESPONSE" });
+    expect(app.verified).toEqual([]);
+  });
+});
+
 describe("no secret in the app's answers", () => {
   it("consumer secret, token secrets and signatures appear in no header or body the strategy shaped", async () => {
     const answers: string[] = [];
