@@ -26,7 +26,8 @@ function pending(state: FakeState, requestToken: string, what: string): RequestT
 export function approve(state: FakeState, requestToken: string, screenName?: string): string {
   const record = pending(state, requestToken, "approve");
   const user = screenName === undefined ? state.users[0]! : findUserByScreenName(state, screenName);
-  if (user === undefined) throw new TypeError(`approve: screenName "${clip(String(screenName))}" is not a user of this fake`);
+  if (user === undefined)
+    throw new TypeError(`approve: screenName "${clip(String(screenName))}" is not a user of this fake`);
   const approval = approveRequestToken(state, record, user);
   return approval.kind === "pin" ? approval.pin : approval.url;
 }
