@@ -13,6 +13,8 @@ export interface FlowConfig {
   maxAgeSeconds: number;
   /** The clock in ms. */
   now: () => number;
+  /** One more cause of a callback with no pending sign-in, that only this store can have. */
+  lostBecause?: string;
 }
 
 /** One sign-in to start. @internal */
@@ -108,7 +110,7 @@ export async function startSignIn(config: FlowConfig, store: PendingStore, start
 function noPendingSignIn(config: FlowConfig, finish: FinishRequest): TwitterOAuthError {
   const callback = new URL(finish.callbackUrl);
   const where = finish.loginUrl ?? callback.origin;
-  let message = `No sign-in is pending for this callback in this browser: it expired (a sign-in lasts ${config.maxAgeSeconds} s), was already finished (a reload, or a link used twice), was dropped because ${MAX_PENDING} newer ones were started, or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${where})`;
+  let message = `No sign-in is pending for this callback in this browser: it expired (a sign-in lasts ${config.maxAgeSeconds} s), was already finished (a reload, or a link used twice), was dropped because ${MAX_PENDING} newer ones were started, ${config.lostBecause === undefined ? "" : `${config.lostBecause}, `}or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${where})`;
   if (finish.requestUrl.hostname !== callback.hostname) {
     message += `. This callback arrived at ${finish.requestUrl.host}, not at ${callback.host} where the callback URL points`;
   }

@@ -283,8 +283,9 @@ function storeFor(
       "twitter-oauth1/passport keeps the request token in req.session, and there is none: add express-session before Passport, or pass cookieSecret to the Strategy to use sealed cookies instead",
     );
   }
-  const session = req.session as Record<string, unknown>;
-  return { store: createSessionStore(session, state.sessionKey, () => Date.now()), commit: () => {} };
+  // Read through req each time: reloading the session (to merge with other tabs) replaces req.session.
+  const sessionOf = () => req.session as Record<string, unknown>;
+  return { store: createSessionStore(sessionOf, state.sessionKey, () => Date.now()), commit: () => {} };
 }
 
 async function run(
@@ -298,6 +299,10 @@ async function run(
   const callbackUrl = new URL(callbackOption, url).href;
   const { store, commit } = storeFor(state, req, callbackUrl.startsWith("https:"));
   const config: FlowConfig = { client: state.client, maxAgeSeconds: MAX_AGE_SECONDS, now: () => Date.now() };
+  if (state.cookieSecret === undefined && (options as { keepSessionInfo?: unknown }).keepSessionInfo !== true) {
+    config.lostBecause =
+      "the session was regenerated when another tab signed in (Passport 0.7 does on login): pass keepSessionInfo: true to passport.authenticate on the callback route, or give the Strategy a cookieSecret";
+  }
 
   if (!url.searchParams.has("oauth_token") && !url.searchParams.has("denied")) {
     const location = await startSignIn(config, store, {

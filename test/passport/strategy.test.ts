@@ -225,7 +225,12 @@ describe("the session trap of passport 0.7, and the cookie mode that has none", 
   it("with a session and no keepSessionInfo, signing in regenerates the session and the other tab's sign-in is lost", async () => {
     const app = await startApp({ Strategy, strategyOptions: { baseUrl: x.origin } });
     const second = await twoTabs(app);
-    expect(await second.json()).toMatchObject({ code: "INVALID_STATE" });
+    expect(await second.json()).toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringMatching(
+        /the session was regenerated when another tab signed in \(Passport 0\.7 does on login\): pass keepSessionInfo: true to passport\.authenticate on the callback route, or give the Strategy a cookieSecret/,
+      ),
+    });
   });
 
   it("with a session and keepSessionInfo: true, both tabs finish", async () => {
@@ -236,6 +241,27 @@ describe("the session trap of passport 0.7, and the cookie mode that has none", 
   it("with a session and cookieSecret, the cookies are used and both tabs finish without keepSessionInfo", async () => {
     const app = await startApp({ Strategy, strategyOptions: { baseUrl: x.origin, cookieSecret: COOKIE_SECRET } });
     expect(((await (await twoTabs(app)).json()) as { user: unknown }).user).toMatchObject({ id: defaultUser.id });
+  });
+
+  it("with a session, two tabs whose logins overlap both finish (10 rounds)", async () => {
+    const app = await startApp({ Strategy, keepSessionInfo: true, strategyOptions: { baseUrl: x.origin } });
+    const b = browser();
+    // A session exists already (a first sign-in), as for a user who comes back.
+    await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
+    // Signed in on X and the app approved: X sends each tab straight back, stopped before the callback.
+    const toCallback = (next: URL) => next.pathname === "/auth/twitter/callback";
+    for (let round = 0; round < 10; round++) {
+      const tabs = await Promise.all([
+        b.open(`${app.origin}/auth/twitter`, toCallback),
+        b.open(`${app.origin}/auth/twitter`, toCallback),
+      ]);
+      for (const tab of tabs.reverse()) {
+        const answer = await b.open(tab.url);
+        const body = await answer.response!.text();
+        expect(JSON.parse(body), `round ${round}: ${body}`).toMatchObject({ user: { id: defaultUser.id } });
+      }
+    }
+    expect(app.verified).toHaveLength(21);
   });
 
   it("with neither a session nor cookieSecret, the error says which one to add", async () => {
