@@ -39,6 +39,30 @@ export function crossSiteRefusal(headers: Headers, ownOrigins: readonly string[]
   return undefined;
 }
 
+/**
+ * A 403 for a control call to a host name other than `origin`'s (the fake's `options.origin`),
+ * else `undefined`. A page can point a name of its own at the fake's address (DNS rebinding) and
+ * then post as if same-origin, but its name stays in the URL's host. Loopback names and address
+ * literals cannot be rebound, so they stay served (the `fake-x` command listens on one).
+ * @internal
+ */
+export function foreignHostRefusal(url: URL, origin: string | undefined): Response | undefined {
+  if (origin === undefined) return undefined;
+  const host = url.hostname.toLowerCase();
+  if (
+    host === new URL(origin).hostname ||
+    host === "localhost" ||
+    host.startsWith("[") ||
+    /^\d{1,3}(\.\d{1,3}){3}$/.test(host)
+  ) {
+    return undefined;
+  }
+  return text(
+    403,
+    `Refused: the control API answers ${origin} and loopback addresses; this request names another host.`,
+  );
+}
+
 type Fields = Map<string, string>;
 
 /** The query and the body (form or JSON object of strings, numbers and booleans) as one map. */

@@ -233,3 +233,24 @@ describe("the control API obeys the tests, not the web pages a browser opens", (
     expect(answer.status).toBe(204);
   });
 });
+
+describe("with options.origin, the fake knows its origin: a control call to another host name is refused", () => {
+  it.each([
+    ["the origin's host", "https://api.x.com/_fake/reset", 204],
+    ["a loopback address", "http://127.0.0.1:3001/_fake/reset", 204],
+    ["localhost", "http://localhost:3001/_fake/reset", 204],
+    ["an IPv6 address", "http://[::1]:3001/_fake/reset", 204],
+    ["another name pointed at the fake (DNS rebinding)", "http://rebind.attacker.example:3001/_fake/reset", 403],
+  ])("%s", async (_, url, status) => {
+    const fake = createFakeTwitter({ origin: "https://api.x.com" });
+    const answer = await fake.fetch(new Request(url, { method: "POST" }));
+    expect(answer.status).toBe(status);
+    if (status === 403) expect(await answer.text()).toMatch(/^Refused: /);
+  });
+
+  it("without options.origin any host is served (the fake cannot know where it is mounted)", async () => {
+    const fake = createFakeTwitter();
+    const answer = await fake.fetch(new Request("http://any.example/_fake/reset", { method: "POST" }));
+    expect(answer.status).toBe(204);
+  });
+});
