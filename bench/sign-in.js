@@ -6,7 +6,7 @@
 // handlers, node:http through the oauth package for passport-twitter).
 // Each round runs one batch per side, in an order that alternates from round to round; the ratio is
 // the median over rounds of handlers CPU / passport-twitter CPU within the same round.
-// Usage: node bench/sign-in.js [--rounds=10] [--batch=2000] [--write-docs]
+// Usage: node bench/sign-in.js [--rounds=10] [--batch=2000] [--write-docs] [--only=twitter-oauth1|passport]
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -103,7 +103,7 @@ async function startApp(fake) {
  * Runs the sign-in leg. Resolves with the CPU time per sign-in (ms, median over rounds) of each side
  * and the ratio handlers / passport-twitter (below 1.00 = the handlers use less CPU).
  */
-export async function runSignIn({ rounds = 10, batch = 2000 } = {}) {
+export async function runSignIn({ rounds = 10, batch = 2000, only } = {}) {
   const driver = await startDriver();
   const app = await startApp(driver.fake);
   const sides = [
@@ -113,6 +113,7 @@ export async function runSignIn({ rounds = 10, batch = 2000 } = {}) {
   try {
     // Warm-up, and a check that both sides complete a sign-in before anything is timed.
     for (const side of sides) {
+      if (only !== undefined && !side.name.startsWith(only)) continue;
       const { failed } = await driver.run(side.login, Math.min(batch, 200));
       if (failed > 0) throw new Error(`${side.name}: ${failed} warm-up sign-ins failed`);
     }
@@ -120,6 +121,7 @@ export async function runSignIn({ rounds = 10, batch = 2000 } = {}) {
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) {
+        if (only !== undefined && !side.name.startsWith(only)) continue;
         const cpu = process.cpuUsage();
         const start = performance.now();
         const { failed } = await driver.run(side.login, batch);
@@ -129,13 +131,13 @@ export async function runSignIn({ rounds = 10, batch = 2000 } = {}) {
         side.cpu.push((used.user + used.system) / 1000 / batch);
         side.wall.push(wall / batch);
       }
-      ratios.push(sides[0].cpu.at(-1) / sides[1].cpu.at(-1));
+      if (only === undefined) ratios.push(sides[0].cpu.at(-1) / sides[1].cpu.at(-1));
     }
     return {
       rounds,
       batch,
       rows: sides.map((s) => ({ name: s.name, cpuMs: median(s.cpu), wallMs: median(s.wall) })),
-      ratio: median(ratios),
+      ratio: only === undefined ? median(ratios) : Number.NaN,
     };
   } finally {
     app.close();
@@ -174,7 +176,13 @@ export function writeSignInDocs(result) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const arg = (name, fallback) =>
     Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-  const result = await runSignIn({ rounds: arg("rounds", 10), batch: arg("batch", 2000) });
+  // --only=twitter-oauth1 or --only=passport: one side alone, to profile it (node --cpu-prof); no ratio.
+  const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
+  const result = await runSignIn({ rounds: arg("rounds", 10), batch: arg("batch", 2000), only });
+  if (only !== undefined) {
+    console.log(JSON.stringify(result.rows.filter((r) => r.name.startsWith(only))));
+    process.exit(0);
+  }
   console.log(signInTable(result));
   console.log(
     `\nratio (median over ${result.rounds} interleaved rounds of ${result.batch}): ${result.ratio.toFixed(2)}x`,
