@@ -1,10 +1,11 @@
 // A Vite plugin for the unit phase: an import of the build (dist/, or the package by its own name,
 // which resolves to dist/) is an error, so a unit test cannot pass only after `npm run build`.
-import { dirname, resolve, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 
-const dist = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = join(root, "dist");
 
 /** Whether `path` (absolute, maybe with a ?query) is dist/ or inside it. */
 export function insideDist(path: string): boolean {
@@ -23,7 +24,9 @@ export function noDistImports(): Plugin {
     resolveId(source, importer) {
       const selfReference = source === "twitter-oauth1" || source.startsWith("twitter-oauth1/");
       const target = source.startsWith(".") && importer ? resolve(dirname(importer), source) : source;
-      if (selfReference || insideDist(target)) {
+      // Vite names a module by its path from the root ("/dist/index.js") when it cannot find the file.
+      const fromRoot = source.startsWith("/") ? join(root, source) : source;
+      if (selfReference || insideDist(target) || insideDist(fromRoot)) {
         throw new Error(`import of "${source}" reads dist/: ${MOVE_TO_BUILT}`);
       }
       return null;
