@@ -39,6 +39,10 @@ export default defineConfig({
         test: {
           name: "built",
           include: [...BUILT_TESTS],
+          // tsc, typedoc and child runtimes take seconds each, and longer on a shared CI machine:
+          // a slow compiler is not a failure of the code under test.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           globalSetup: ["test/phases/require-build.ts"],
         },
       },
