@@ -1,0 +1,97 @@
+/**
+ * The shapes of a migration off OAuth 1.0a: one user in, one result line out.
+ * X's exchange grant: docs.x.com fundamentals/authentication/oauth-2-0/oauth-1-0a-token-exchange.
+ * @module
+ */
+import type { TokenPair } from "../twitter/types.js";
+
+/** One user to migrate: the app's own key for the user and the stored OAuth 1.0a access token. */
+export interface MigrationUser {
+  /** The app's own key for the user (a database id, an X user id, …); copied into the result line. */
+  id: string;
+  /** The OAuth 1.0a access token (`oauth_token`). */
+  token: string;
+  /** Its secret (`oauth_token_secret`). */
+  tokenSecret: string;
+}
+
+/** The OAuth 2.0 pair X issued for a user: store all of it, the refresh token above all. */
+export interface MigratedLine {
+  /** The user's key, as given. */
+  id: string;
+  /** The OAuth 2.0 access token (`Authorization: Bearer`); lives 2 hours. */
+  accessToken: string;
+  /** The single-use refresh token; each refresh returns a new one. */
+  refreshToken?: string | undefined;
+  /** When the access token expires, in ms since the epoch. */
+  expiresAt: number;
+  /** The scopes X granted. */
+  scopes: string[];
+}
+
+/** A user X refused for good (a revoked token, another app's token, a scope it cannot have). */
+export interface FailedLine {
+  /** The user's key, as given. */
+  id: string;
+  /** X's RFC 6749 5.2 `error` (`invalid_grant`, `invalid_scope`, `invalid_request`), or `http_<status>`. */
+  error: string;
+  /** What happened and what to do; never a token or a secret. */
+  message: string;
+}
+
+/** One line of a migration's output: a migrated user or a permanent failure. */
+export type MigrationLine = MigratedLine | FailedLine;
+
+/**
+ * What one {@link migrateUser} call ended with.
+ *
+ * - `migrated`: record `line`; the user is done.
+ * - `failed`: record `line`; retrying cannot help (X's page: `invalid_grant` is "do not retry").
+ * - `retry`: nothing was recorded; call again for this user after `retryAfterMs`. `rateLimited`
+ *   says it was a 429: every other exchange of the app from this IP waits too.
+ * - `halt`: the client itself was refused (`invalid_client`, `unauthorized_client`, a 401): every
+ *   user would fail the same way, so stop and fix the client id or secret; nothing was recorded.
+ */
+export type MigrationOutcome =
+  | { status: "migrated"; line: MigratedLine }
+  | { status: "failed"; line: FailedLine }
+  | { status: "retry"; retryAfterMs: number; rateLimited: boolean; reason: string }
+  | { status: "halt"; reason: string };
+
+/** The OAuth 2.0 pair an exchange returns (the fields of `OAuth2Tokens` a migration records). */
+export interface ExchangedTokens {
+  /** The OAuth 2.0 access token. */
+  accessToken: string;
+  /** The single-use refresh token. */
+  refreshToken?: string | undefined;
+  /** Expiry, in ms since the epoch. */
+  expiresAt: number;
+  /** The scopes granted. */
+  scopes: string[];
+}
+
+/** What {@link migrateUser} needs of the OAuth 2.0 client: X's token-exchange grant (`TwitterOAuth2` has it). */
+export interface TokenExchanger {
+  /** Trades an OAuth 1.0a access token and secret for an OAuth 2.0 pair. */
+  exchangeOAuth1Token(
+    accessToken: TokenPair,
+    options?: { scopes?: readonly string[]; signal?: AbortSignal },
+  ): Promise<ExchangedTokens>;
+}
+
+/** Options of {@link migrateUser}. */
+export interface MigrateUserOptions {
+  /** A subset of the scopes the 1.0a permission maps to; default: all of them. */
+  scopes?: readonly string[];
+  /** Aborts the exchange; the call then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /**
+   * How many times this user was already tried and told to retry (0 the first time): the backoff
+   * after a 503 or a network failure doubles with each attempt.
+   */
+  attempt?: number;
+  /** The clock, in ms since the epoch (default `Date.now`), to turn a 429's reset into a wait. */
+  now?: () => number;
+  /** A number in [0, 1) for the jitter (default `Math.random`). */
+  random?: () => number;
+}
