@@ -2,20 +2,23 @@
 // plain-text answers. Every error is a 4xx that says what to send instead.
 import { isFormContentType } from "../oauth1/form.js";
 import { approve, deny, fail, reset, revoke } from "./control.js";
+import { oauth2Control } from "./oauth2/control-api.js";
 import type { FakeState } from "./store.js";
 import type { FailOptions } from "./types.js";
 
 /** The paths of the control API. @internal */
 export const CONTROL_PREFIX = "/_fake/";
 
-function text(status: number, body: string, extra: Record<string, string> = {}): Response {
+/** A plain-text answer of the control API. @internal */
+export function text(status: number, body: string, extra: Record<string, string> = {}): Response {
   return new Response(body, {
     status,
     headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...extra },
   });
 }
 
-function noContent(): Response {
+/** 204, no body. @internal */
+export function noContent(): Response {
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 }
 
@@ -91,10 +94,10 @@ function httpWording(error: unknown): string {
     .replace("reset()", "POST /_fake/reset");
 }
 
-const OPERATIONS = ["approve", "deny", "revoke", "fail", "reset"] as const;
+const OPERATIONS = ["approve", "deny", "revoke", "fail", "reset", "expire"] as const;
 
 /**
- * Answers a request under /_fake/: approve, deny, revoke, fail and reset, each a POST.
+ * Answers a request under /_fake/: approve, deny, revoke, fail, reset and expire, each a POST.
  * @internal
  */
 export function controlApi(
@@ -116,6 +119,8 @@ export function controlApi(
   const fields = readFields(url, contentType, body);
   if (typeof fields === "string") return text(400, `${url.pathname}: ${fields}.`);
 
+  const oauth2 = oauth2Control(state, operation, fields);
+  if (oauth2 !== undefined) return oauth2;
   const token = fields.get("oauth_token");
   if (operation === "approve" || operation === "deny" || operation === "revoke") {
     if (token === undefined || token === "") return text(400, `${url.pathname} needs oauth_token.`);

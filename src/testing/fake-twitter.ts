@@ -11,6 +11,13 @@ import { CONTROL_PREFIX, controlApi } from "./control-api.js";
 import { defaultConsumer, defaultUser } from "./defaults.js";
 import { failureResponse, sleep, takeFailure } from "./failures.js";
 import { homePage } from "./home-page.js";
+import { AUTHORIZE_PATH } from "./oauth2/authorization-request.js";
+import { showAuthorization, submitAuthorization } from "./oauth2/authorize-pages.js";
+import { resolveClients } from "./oauth2/clients-option.js";
+import { approveAuthorization, denyAuthorization, expireAccessToken } from "./oauth2/control.js";
+import { revokeEndpoint } from "./oauth2/revoke-endpoint.js";
+import { createOAuth2State, pruneOAuth2 } from "./oauth2/store.js";
+import { tokenEndpoint } from "./oauth2/token-endpoint.js";
 import { showSignIn, submitSignIn } from "./sign-in-pages.js";
 import { prune, type FakeState } from "./store.js";
 import { accessTokenEndpoint, requestTokenEndpoint } from "./token-endpoints.js";
@@ -36,6 +43,9 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
   "/1.1/statuses/update.json": { POST: statusUpdateEndpoint },
   "/2/users/me": { GET: usersMeEndpoint },
   "/2/tweets": { POST: createTweetEndpoint },
+  "/2/oauth2/token": { POST: tokenEndpoint },
+  "/2/oauth2/revoke": { POST: revokeEndpoint },
+  [AUTHORIZE_PATH]: { GET: showAuthorization, POST: submitAuthorization },
 };
 
 function checkOptions(options: FakeTwitterOptions): void {
@@ -102,7 +112,7 @@ function originOf(value: unknown): string {
 }
 
 // The sign-in pages: a failure without a path is for API and token endpoints, not for these.
-const PAGES = new Set(["/oauth/authenticate", "/oauth/authorize"]);
+const PAGES = new Set(["/oauth/authenticate", "/oauth/authorize", AUTHORIZE_PATH]);
 
 async function readBody(request: Request): Promise<string | undefined> {
   if (request.body === null) return "";
@@ -114,6 +124,9 @@ async function readBody(request: Request): Promise<string | undefined> {
 }
 
 async function handle(state: FakeState, request: Request): Promise<Response> {
+  const clock = state.now();
+  // prune() runs at most once per clock second; the OAuth 2.0 memory is pruned on the same beat.
+  if (!(clock >= state.lastPrune && clock - state.lastPrune < 1000)) pruneOAuth2(state.oauth2, clock);
   prune(state);
   const now = state.now();
   const url = new URL(request.url);
@@ -217,6 +230,7 @@ export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter
     origin: options.origin === undefined ? undefined : originOf(options.origin),
     failures: [],
     rateWindows: new Map(),
+    oauth2: createOAuth2State(resolveClients(options.clients, consumers)),
   };
 
   return {
@@ -238,6 +252,10 @@ export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter
     approve: (requestToken, approveOptions = {}) => approve(state, requestToken, approveOptions.screenName),
     deny: (requestToken) => deny(state, requestToken),
     revoke: (accessToken) => void revoke(state, accessToken),
+    expire: (accessToken) => expireAccessToken(state, accessToken),
+    approveAuthorization: (authorizeUrl, approveOptions = {}) =>
+      approveAuthorization(state, authorizeUrl, approveOptions.screenName),
+    denyAuthorization: (authorizeUrl) => denyAuthorization(state, authorizeUrl),
     fail: (failOptions: FailOptions) => fail(state, failOptions),
     reset: () => reset(state),
   };

@@ -5,8 +5,16 @@
  */
 export { verifySignature } from "../oauth1/verify-signature.js";
 export { createFakeTwitter } from "./fake-twitter.js";
-export { defaultConsumer, defaultUser } from "./defaults.js";
-export type { ApproveOptions, FailOptions, FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
+export { defaultClient, defaultConsumer, defaultUser } from "./defaults.js";
+export type {
+  ApproveOptions,
+  FailOptions,
+  FakeClient,
+  FakeConsumer,
+  FakeTwitter,
+  FakeTwitterOptions,
+  FakeUser,
+} from "./types.js";
 export {
   toNodeListener,
   type NodeListenerOptions,

@@ -1,3 +1,4 @@
+import type { OAuth2State } from "./oauth2/store.js";
 import type { FakeConsumer, FakeUser } from "./types.js";
 
 /** The access level a token grants (`x_auth_access_type`, X API reference, request_token). @internal */
@@ -53,6 +54,8 @@ export interface FakeState {
   failures: InjectedFailure[];
   /** Rate-limit windows per app, user and endpoint. */
   rateWindows: Map<string, { resetsAt: number; used: number }>;
+  /** The OAuth 2.0 clients, grants, tokens and codes. */
+  oauth2: OAuth2State;
   lastPrune: number;
   sequence: number;
 }
