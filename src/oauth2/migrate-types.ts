@@ -3,7 +3,7 @@
  * X's exchange grant: docs.x.com fundamentals/authentication/oauth-2-0/oauth-1-0a-token-exchange.
  * @module
  */
-import type { TokenPair } from "../twitter/types.js";
+import type { TwitterOAuth2 } from "./client.js";
 
 /** One user to migrate: the app's own key for the user and the stored OAuth 1.0a access token. */
 export interface MigrationUser {
@@ -58,26 +58,8 @@ export type MigrationOutcome =
   | { status: "retry"; retryAfterMs: number; rateLimited: boolean; reason: string }
   | { status: "halt"; reason: string };
 
-/** The OAuth 2.0 pair an exchange returns (the fields of `OAuth2Tokens` a migration records). */
-export interface ExchangedTokens {
-  /** The OAuth 2.0 access token. */
-  accessToken: string;
-  /** The single-use refresh token. */
-  refreshToken?: string | undefined;
-  /** Expiry, in ms since the epoch. */
-  expiresAt: number;
-  /** The scopes granted. */
-  scopes: string[];
-}
-
-/** What {@link migrateUser} needs of the OAuth 2.0 client: X's token-exchange grant (`TwitterOAuth2` has it). */
-export interface TokenExchanger {
-  /** Trades an OAuth 1.0a access token and secret for an OAuth 2.0 pair. */
-  exchangeOAuth1Token(
-    accessToken: TokenPair,
-    options?: { scopes?: readonly string[]; signal?: AbortSignal },
-  ): Promise<ExchangedTokens>;
-}
+/** What {@link migrateUser} needs of the OAuth 2.0 client: X's token-exchange grant. A `TwitterOAuth2` is one. */
+export type TokenExchanger = Pick<TwitterOAuth2, "exchangeOAuth1Token">;
 
 /** Options of {@link migrateUser}. */
 export interface MigrateUserOptions {

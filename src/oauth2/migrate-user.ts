@@ -83,8 +83,7 @@ export async function migrateUser(
 
 /** The RFC 6749 5.2 `error` of a token-endpoint failure, if the client parsed one. */
 function oauthErrorOf(error: TwitterOAuthError): string | undefined {
-  const value = (error as { oauthError?: unknown }).oauthError;
-  return typeof value === "string" && value !== "" ? value : undefined;
+  return error.oauthError === "" ? undefined : error.oauthError;
 }
 
 function classify(

@@ -1,7 +1,8 @@
 // The migration job's engine against a scripted exchange: what it records, when it waits, when it
 // stops. The clock is virtual: waits advance it, so nothing here depends on wall time.
 import { describe, expect, it } from "vitest";
-import type { ExchangedTokens, MigrationLine, TokenExchanger } from "../../src/oauth2/migrate-types.js";
+import type { MigrationLine, TokenExchanger } from "../../src/oauth2/migrate-types.js";
+import type { OAuth2Tokens } from "../../src/oauth2/types.js";
 import { MAX_ATTEMPTS, runMigration } from "../../src/cli/migrate-tokens-run.js";
 import { TwitterOAuthError } from "../../src/shared/errors.js";
 
@@ -11,16 +12,16 @@ async function* users(n: number) {
   yield* list(n);
 }
 
-function tokensFor(token: string): ExchangedTokens {
+function tokensFor(token: string): OAuth2Tokens {
   return { accessToken: `a-${token}`, refreshToken: `r-${token}`, expiresAt: 7_200_000, scopes: ["offline.access"] };
 }
 
 function httpError(status: number, oauthError: string, reset?: number): TwitterOAuthError {
   const error = new TwitterOAuthError("HTTP_ERROR", `X answered ${status} ${oauthError}`, {
     status,
+    oauthError,
     ...(reset !== undefined && { rateLimit: { limit: 5, remaining: 0, reset: new Date(reset) } }),
   });
-  Object.defineProperty(error, "oauthError", { value: oauthError });
   return error;
 }
 

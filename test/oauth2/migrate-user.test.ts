@@ -2,12 +2,13 @@
 // docs.x.com fundamentals/authentication/oauth-2-0/oauth-1-0a-token-exchange lists them.
 import { describe, expect, it } from "vitest";
 import { backoffMs, BACKOFF_CAP_MS, RATE_LIMIT_WAIT_CAP_MS } from "../../src/oauth2/migrate-backoff.js";
-import type { ExchangedTokens, TokenExchanger } from "../../src/oauth2/migrate-types.js";
+import type { TokenExchanger } from "../../src/oauth2/migrate-types.js";
+import type { OAuth2Tokens } from "../../src/oauth2/types.js";
 import { migrateUser } from "../../src/oauth2/migrate-user.js";
 import { TwitterOAuthError, type TwitterOAuthErrorOptions } from "../../src/shared/errors.js";
 
 const user = { id: "user-1", token: "1-oauth1-token", tokenSecret: "oauth1-token-secret" };
-const tokens: ExchangedTokens = {
+const tokens: OAuth2Tokens = {
   accessToken: "oauth2-access",
   refreshToken: "oauth2-refresh",
   expiresAt: 1_800_000_007_200,
@@ -15,7 +16,7 @@ const tokens: ExchangedTokens = {
 };
 
 /** A client whose exchange answers with `answer` and counts its calls. */
-function exchanger(answer: () => Promise<ExchangedTokens>): TokenExchanger & { calls: unknown[][] } {
+function exchanger(answer: () => Promise<OAuth2Tokens>): TokenExchanger & { calls: unknown[][] } {
   const calls: unknown[][] = [];
   return {
     calls,
@@ -31,9 +32,9 @@ function httpError(status: number, oauthError: string | undefined, options: Twit
   const error = new TwitterOAuthError("HTTP_ERROR", `X answered ${status} ${oauthError ?? ""}`, {
     status,
     endpoint: "POST /2/oauth2/token",
+    oauthError,
     ...options,
   });
-  if (oauthError !== undefined) Object.defineProperty(error, "oauthError", { value: oauthError, enumerable: true });
   return error;
 }
 
