@@ -59,6 +59,11 @@ function integerField(fields: Fields, name: string): number | undefined | string
 
 function failOptions(fields: Fields): FailOptions | string {
   const options: FailOptions = {};
+  // OAuth 2.0 endpoints: `error`, or an error string given as `code`; `resetSeconds` for a 429.
+  const codeText = fields.get("code") ?? "";
+  const error = fields.get("error") || (/^[a-z_]+$/.test(codeText) ? codeText : "");
+  if (error !== "") options.error = error;
+  if (error === codeText) fields.delete("code");
   for (const [name, key] of [
     ["status", "status"],
     ["code", "code"],
@@ -70,6 +75,9 @@ function failOptions(fields: Fields): FailOptions | string {
     if (typeof value === "string") return value;
     if (value !== undefined) options[key] = value;
   }
+  const reset = integerField(fields, fields.has("resetSeconds") ? "resetSeconds" : "reset_seconds");
+  if (typeof reset === "string") return reset;
+  if (reset !== undefined) options.resetSeconds = reset;
   const drop = fields.get("drop");
   if (drop !== undefined && drop !== "") {
     if (!/^(true|false|1|0)$/i.test(drop)) return "drop must be true or false";

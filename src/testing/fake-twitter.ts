@@ -16,6 +16,7 @@ import { showAuthorization, submitAuthorization } from "./oauth2/authorize-pages
 import { resolveClients } from "./oauth2/clients-option.js";
 import { approveAuthorization, denyAuthorization, expireAccessToken } from "./oauth2/control.js";
 import { revokeEndpoint } from "./oauth2/revoke-endpoint.js";
+import { OAUTH2_ENDPOINTS, oauth2FailureResponse } from "./oauth2/failures.js";
 import { createOAuth2State, pruneOAuth2 } from "./oauth2/store.js";
 import { tokenEndpoint } from "./oauth2/token-endpoint.js";
 import { showSignIn, submitSignIn } from "./sign-in-pages.js";
@@ -145,7 +146,10 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
   const failure = takeFailure(state, url.pathname, PAGES.has(url.pathname));
   if (failure !== undefined) {
     await sleep(failure.delayMs, request.signal);
-    const answer = failureResponse(state, failure, method, url.pathname, realm);
+    const answer =
+      OAUTH2_ENDPOINTS.has(url.pathname) && failure.status !== undefined && !failure.drop
+        ? oauth2FailureResponse(state, { ...failure, status: failure.status }, request.headers)
+        : failureResponse(state, failure, method, url.pathname, realm);
     if (answer !== undefined) {
       await request.body?.cancel().catch(() => undefined);
       return answer;

@@ -64,6 +64,10 @@ export interface FakeState {
 export interface InjectedFailure {
   status: number | undefined;
   code: number | undefined;
+  /** The OAuth 2.0 `error` on the OAuth 2.0 endpoints, when given. */
+  error: string | undefined;
+  /** Seconds to the `x-rate-limit-reset` of a 429, when given. */
+  resetSeconds: number | undefined;
   message: string | undefined;
   path: string | undefined;
   remaining: number;

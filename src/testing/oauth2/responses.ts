@@ -17,6 +17,20 @@ export const OAUTH2_ERROR_STATUS: Readonly<Record<string, number>> = {
   temporarily_unavailable: 503,
 };
 
+/**
+ * Checks the `error` of an injected failure: an RFC 6749 5.2 error string (`%x20-21 / %x23-5B /
+ * %x5D-7E`), kept short.
+ * @throws TypeError when it is not one.
+ * @internal
+ */
+export function oauth2ErrorOption(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || !/^[a-z_]{1,64}$/.test(value)) {
+    throw new TypeError('fail: error must be an OAuth 2.0 error such as "invalid_grant" or "temporarily_unavailable"');
+  }
+  return value;
+}
+
 /** The `error` a status alone stands for when a failure is injected without one. @internal */
 export function defaultErrorForStatus(status: number): string {
   if (status === 401) return "invalid_client";
