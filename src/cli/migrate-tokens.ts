@@ -101,7 +101,8 @@ export async function runMigrateTokens(
     say(
       `${c.migrated} migrated, ${c.failed} failed for good, ${c.leftOver} left for a rerun, ` +
         `${already} recorded before; ${c.retries} retries (${c.rateLimited} rate limited) in ${seconds} s; ` +
-        `${output.written()} lines written with ${output.flushes()} fsyncs to ${settings.output}`,
+        `${output.written()} lines written with ${output.flushes()} fsyncs to ${settings.output}; ` +
+        `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     );
     if (result.halted !== undefined) {
       say(

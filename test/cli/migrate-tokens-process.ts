@@ -77,10 +77,11 @@ export const jobEnv = { X_CLIENT_ID: clientId, X_CLIENT_SECRET: clientSecret };
 export async function runMigrate(
   args: readonly string[],
   env: Record<string, string> = jobEnv,
+  timeoutMs = 300_000,
 ): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
   const result = await x(process.execPath, [CLI, "migrate-tokens", ...args], {
     throwOnError: false,
-    timeout: 300_000,
+    timeout: timeoutMs,
     nodeOptions: { cwd: root, env: { ...process.env, ...env } },
   });
   return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
