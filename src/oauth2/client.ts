@@ -36,7 +36,7 @@ const MIN_STATE = 22;
 function nonEmpty(value: unknown, what: string, advice: string): string {
   if (typeof value !== "string" || value === "") {
     throw new TypeError(
-      `${what} must be a non-empty string (${advice}), got ${describe(value === "" ? undefined : value)}`,
+      `${what} must be a non-empty string (${advice}), got ${value === "" ? "an empty string" : describe(value)}`,
     );
   }
   return value;
@@ -65,7 +65,7 @@ function accessTokenOf(value: OAuth2Tokens | string, what: string): string {
  * const tokens = await x.exchangeOAuth1Token({ token: "1.0a-access-token", tokenSecret: "its-secret" });
  * // Store tokens.refreshToken at once: it is single use. Two hours later:
  * const next = await x.refresh(tokens.refreshToken!);
- * const me = await x.me(next); // { id, name, username }
+ * const me = await x.me(next); // the user: me.id, me.name, me.username
  * ```
  */
 export class TwitterOAuth2 {

@@ -64,7 +64,7 @@ function checkAuthorizeUrl(value: unknown): string {
 function checkRedirectUri(value: unknown): string {
   if (typeof value !== "string" || value === "") {
     throw new TypeError(
-      `options.callbackUrl must be an absolute URL, got ${describe(value === "" ? undefined : value)}`,
+      `options.callbackUrl must be an absolute URL, got ${value === "" ? "an empty string" : describe(value)}`,
     );
   }
   try {

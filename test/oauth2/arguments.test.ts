@@ -33,6 +33,11 @@ describe("new TwitterOAuth2(options)", () => {
     ["an empty clientSecret", { clientId: "c", clientSecret: "" }, /^options\.clientSecret must be a non-empty string/],
     ["a clientSecret that is a number", { clientId: "c", clientSecret: 5 }, /^options\.clientSecret /],
     [
+      "an empty callbackUrl",
+      { clientId: "c", callbackUrl: "" },
+      /^options\.callbackUrl must be an absolute URL, got an empty string$/,
+    ],
+    [
       "a callbackUrl that is not a URL",
       { clientId: "c", callbackUrl: "/cb" },
       /^options\.callbackUrl must be an absolute URL/,
@@ -110,7 +115,11 @@ describe("the calls", () => {
       () => client.exchangeOAuth1Token({ token: "t", tokenSecret: "s" }, { scopes: "tweet.read" as never }),
       /^options\.scopes must be a non-empty array/,
     ],
-    ["refresh without a token", () => client.refresh("" as string), /^refreshToken must be a non-empty string/],
+    [
+      "refresh without a token",
+      () => client.refresh("" as string),
+      /^refreshToken must be a non-empty string .*, got an empty string$/,
+    ],
     [
       "refresh with OAuth2Tokens",
       () => client.refresh({ accessToken: "a" } as never),

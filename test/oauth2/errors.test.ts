@@ -115,6 +115,23 @@ describe("docs.x.com oauth-1-0a-token-exchange: the documented errors, as HTTP_E
     expect(plain.message).toMatch(/X is temporarily unavailable: retry later$/);
   });
 
+  it.each([
+    ["unsupported_grant_type", 400, /X does not accept this grant for the app: check that OAuth 2\.0 is enabled/],
+    ["server_error", 500, /X had a problem: retry later$/],
+  ])("%s: what to do", async (code, status, advice) => {
+    const { client } = recorded({}, () => oauthErrorJson(status, code));
+    const error = await failure(client.refresh("r"));
+    expect(error).toMatchObject({ status, oauthError: code });
+    expect(error.message).toMatch(advice);
+  });
+
+  it("a body that starts like JSON but is not: kept as text, no oauthError", async () => {
+    const { client } = recorded({}, () => new Response("{error: invalid_grant", { status: 400 }));
+    const error = await failure(client.refresh("r"));
+    expect(error.oauthError).toBeUndefined();
+    expect(error.errors).toEqual([{ code: 0, message: "{error: invalid_grant" }]);
+  });
+
   it("a v2 problem JSON or text error body: no oauthError, X's message kept", async () => {
     const { client } = recorded({}, () =>
       Response.json(
@@ -169,6 +186,22 @@ describe("transport rules, as the OAuth 1.0a client's", () => {
     const error = await failure(client.refresh("r"));
     expect(error.code).toBe("NETWORK_ERROR");
     expect(error.cause).toBe(cause);
+  });
+
+  it("a connection dropped while the body arrives is NETWORK_ERROR", async () => {
+    const cause = new TypeError("terminated");
+    let started = false;
+    const dropped = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (started) controller.error(cause);
+        else controller.enqueue(new TextEncoder().encode('{"token_type":'));
+        started = true;
+      },
+    });
+    const { client } = recorded({}, () => new Response(dropped));
+    const error = await failure(client.refresh("r"));
+    expect(error.code).toBe("NETWORK_ERROR");
+    expect(error.message).toBe("POST /2/oauth2/token lost the connection while X's answer arrived; try again");
   });
 
   it("no answer within timeout is TIMEOUT", async () => {

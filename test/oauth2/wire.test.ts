@@ -34,6 +34,29 @@ describe("docs.x.com oauth-1-0a-token-exchange: POST /2/oauth2/token", () => {
     });
   });
 
+  it("docs.x.com user-access-token's own Basic header, for its example client id and secret", async () => {
+    const { client, sent } = recorded({
+      clientId: "WTNrQS14bUhpMl83aU5adTd2NWM6MTpjaQ",
+      clientSecret: "-RoKx3x58JA8Sm9JIt2fmAjq3q5GX-bqZ3vjJxSeGsdmGtXEbP",
+    });
+    await client.refresh("r");
+    expect(sent[0]!.headers.authorization).toBe(
+      "Basic V1ROclFTMTRiVWhwTWw4M2FVNWFkVGQyTldNNk1UcGphUTotUm9LeDN4NThKQThTbTlKSXQyZm1BanEzcTVHWC1icVozdmpKeFNlR3NkbUd0WEViUA==",
+    );
+  });
+
+  it("the client says which kind it is, and where it sends requests", () => {
+    expect(recorded(CONFIDENTIAL).client).toMatchObject({
+      clientId: "client-id",
+      confidential: true,
+      baseUrl: "https://api.x.com",
+    });
+    expect(recorded({ baseUrl: "http://[::1]:9000/x/" }).client).toMatchObject({
+      confidential: false,
+      baseUrl: "http://[::1]:9000/x",
+    });
+  });
+
   it("a public client sends client_id in the body and no Authorization header", async () => {
     const { client, sent } = recorded({ clientId: "public-id" });
     await client.exchangeOAuth1Token({ token: "t", tokenSecret: "s" });
