@@ -42,21 +42,47 @@ export interface FailedLine {
 /** One line of a migration's output: a migrated user or a permanent failure. */
 export type MigrationLine = MigratedLine | FailedLine;
 
+/** {@link migrateUser}: X issued a pair; record `line`, and the user is done. */
+export interface MigratedOutcome {
+  /** Always `"migrated"`. */
+  status: "migrated";
+  /** The line to store. */
+  line: MigratedLine;
+}
+
+/** {@link migrateUser}: X refused this user for good (`invalid_grant` is "do not retry"); record `line`. */
+export interface FailedOutcome {
+  /** Always `"failed"`. */
+  status: "failed";
+  /** The line to store: X's error and what to do. */
+  line: FailedLine;
+}
+
+/** {@link migrateUser}: nothing to record; call again for this user after `retryAfterMs`. */
+export interface RetryOutcome {
+  /** Always `"retry"`. */
+  status: "retry";
+  /** How long to wait, in ms: until X's rate-limit reset, or a bounded, jittered backoff. */
+  retryAfterMs: number;
+  /** A 429: every other exchange of the app from this IP should wait too (the limit is per app and IP). */
+  rateLimited: boolean;
+  /** What happened, for logs; never a token or a secret. */
+  reason: string;
+}
+
 /**
- * What one {@link migrateUser} call ended with.
- *
- * - `migrated`: record `line`; the user is done.
- * - `failed`: record `line`; retrying cannot help (X's page: `invalid_grant` is "do not retry").
- * - `retry`: nothing was recorded; call again for this user after `retryAfterMs`. `rateLimited`
- *   says it was a 429: every other exchange of the app from this IP waits too.
- * - `halt`: the client itself was refused (`invalid_client`, `unauthorized_client`, a 401): every
- *   user would fail the same way, so stop and fix the client id or secret; nothing was recorded.
+ * {@link migrateUser}: X refused the client itself (`invalid_client`, `unauthorized_client`, a 401).
+ * Every user would fail the same way: stop, and fix the client id or secret, or enable OAuth 2.0.
  */
-export type MigrationOutcome =
-  | { status: "migrated"; line: MigratedLine }
-  | { status: "failed"; line: FailedLine }
-  | { status: "retry"; retryAfterMs: number; rateLimited: boolean; reason: string }
-  | { status: "halt"; reason: string };
+export interface HaltOutcome {
+  /** Always `"halt"`. */
+  status: "halt";
+  /** What happened, for logs; never a token or a secret. */
+  reason: string;
+}
+
+/** What one {@link migrateUser} call ended with; switch on `status`. */
+export type MigrationOutcome = MigratedOutcome | FailedOutcome | RetryOutcome | HaltOutcome;
 
 /** What {@link migrateUser} needs of the OAuth 2.0 client: X's token-exchange grant. A `TwitterOAuth2` is one. */
 export type TokenExchanger = Pick<TwitterOAuth2, "exchangeOAuth1Token">;

@@ -71,7 +71,7 @@ it("10,000 users under repeated 429s: every one migrated exactly once, exit 0", 
     expect(summary?.[1]).toBe(String(USERS));
     expect(Number(summary?.[2])).toBeGreaterThan(0);
     // The time and peak memory of the run, for the record.
-    console.info(run.stderr.split("\n").find((l) => l.includes(" migrated, ")));
+    console.info(run.stderr.split("\n").find((l) => l.includes("failed for good")));
   } finally {
     clearInterval(limiter);
     server.closeAllConnections();
