@@ -4,7 +4,8 @@ import { findUserById } from "./store.js";
 import { countRequest, setRateLimitHeaders } from "./rate-limits.js";
 import type { FakeUser } from "./types.js";
 import { X_ERRORS, jsonSuccess, v2Unauthorized, xError, xKnownError } from "./x-responses.js";
-import { bearerIdentity, isBearer } from "./oauth2/bearer.js";
+import { bearerIdentity, hasRequiredScopes, isBearer } from "./oauth2/bearer.js";
+import { v2Forbidden } from "./oauth2/responses.js";
 
 // X's epoch for Snowflake ids (X docs, "X IDs").
 const TWITTER_EPOCH = 1288834974657n;
@@ -77,6 +78,9 @@ async function authenticated(
     const identity = bearerIdentity(state, request.headers);
     const user = identity === undefined ? undefined : findUserById(state, identity.userId);
     if (identity === undefined || user === undefined) return { ok: false, response: v2Unauthorized(state.now()) };
+    if (!hasRequiredScopes(identity, request.method, request.url.pathname)) {
+      return { ok: false, response: v2Forbidden(state.now()) };
+    }
     return { ok: true, user, token: identity, params: [...request.url.searchParams] };
   }
   const checked = await checkSignedRequest(state, request, "access");

@@ -9,16 +9,14 @@ import type { FailOptions } from "./types.js";
 /** The paths of the control API. @internal */
 export const CONTROL_PREFIX = "/_fake/";
 
-/** A plain-text answer of the control API. @internal */
-export function text(status: number, body: string, extra: Record<string, string> = {}): Response {
+function text(status: number, body: string, extra: Record<string, string> = {}): Response {
   return new Response(body, {
     status,
     headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...extra },
   });
 }
 
-/** 204, no body. @internal */
-export function noContent(): Response {
+function noContent(): Response {
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 }
 
@@ -63,7 +61,7 @@ function failOptions(fields: Fields): FailOptions | string {
   const codeText = fields.get("code") ?? "";
   const error = fields.get("error") || (/^[a-z_]+$/.test(codeText) ? codeText : "");
   if (error !== "") options.error = error;
-  if (error === codeText) fields.delete("code");
+  if (error !== "" && error === codeText) fields.delete("code");
   for (const [name, key] of [
     ["status", "status"],
     ["code", "code"],
@@ -128,7 +126,7 @@ export function controlApi(
   if (typeof fields === "string") return text(400, `${url.pathname}: ${fields}.`);
 
   const oauth2 = oauth2Control(state, operation, fields);
-  if (oauth2 !== undefined) return oauth2;
+  if (oauth2 !== undefined) return oauth2.body === undefined ? noContent() : text(oauth2.status, oauth2.body);
   const token = fields.get("oauth_token");
   if (operation === "approve" || operation === "deny" || operation === "revoke") {
     if (token === undefined || token === "") return text(400, `${url.pathname} needs oauth_token.`);

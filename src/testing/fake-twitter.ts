@@ -180,10 +180,13 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
  * /oauth/request_token, GET /oauth/authenticate and /oauth/authorize (and the form POST of their
  * pages), POST /oauth/access_token, GET /1.1/account/verify_credentials.json, POST
  * /1.1/oauth/invalidate_token, POST /1.1/statuses/update.json, GET /2/users/me and POST /2/tweets,
- * each API answer with X's `x-rate-limit-*` headers. `GET /` describes the fake; the control API
- * under `/_fake/` (approve, deny, revoke, fail, reset) does over HTTP what the methods do.
+ * each API answer with X's `x-rate-limit-*` headers. OAuth 2.0 as X documents it: GET
+ * /i/oauth2/authorize (PKCE sign-in), POST /2/oauth2/token (authorization code, refresh and X's
+ * token exchange of a 1.0a token), POST /2/oauth2/revoke, and Bearer tokens on the /2/ endpoints.
+ * `GET /` describes the fake; the control API under `/_fake/` (approve, deny, revoke, expire,
+ * fail, reset) does over HTTP what the methods do.
  *
- * @param options - the apps, the users, the clock, the time windows, strictness and origin.
+ * @param options - the apps, their OAuth 2.0 clients, the users, the clock, the time windows, strictness and origin.
  * @returns the fake, whose `fetch` never throws and never answers 500.
  * @throws TypeError when an option is malformed.
  *

@@ -33,6 +33,10 @@
 //   headers, v2's problem JSON, the origin and strict options, the index page and
 //   Response.error() in the Node listener. ./testing is for tests and demos, not production
 //   bundles. Budget: 16,695 B plus 2%.
+// - the fake X speaks OAuth 2.0: ./testing 16,959 B -> 23,025 B (+6,066 B) for the token endpoint
+//   (X's token exchange, refresh rotation, the PKCE code grant, client authentication, its rate
+//   limit), revocation, Bearer tokens on /2/, the authorize pages with the scopes in words, and the
+//   control API's authorize_url and expire. Budget: 23,025 B plus 2%.
 // - ./oauth2 (the OAuth 2.0 client: token exchange, refresh, revoke, users/me, Bearer fetch, PKCE
 //   sign-in): 8,980 B, of which the 1.0a client's error-body parser, hints and spelling-aware
 //   redaction it reuses are about a third. Budget: 8,980 B plus 2%.
@@ -44,7 +48,7 @@
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 14_260, target: 3_500 },
-  "./testing": { budget: 17_030 },
+  "./testing": { budget: 23_490 },
   "./handlers": { budget: 6_650 },
   "./passport": { budget: 15_280 },
   "./oauth2": { budget: 9_840 },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createFakeTwitter, type FailOptions } from "../../src/testing/index.js";
 import { ORIGIN, manualClock, requestToken, send, signIn, xErrors } from "./helpers.js";
 
@@ -108,10 +108,24 @@ describe("fake.fail(): the next matching answer fails as X does", () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
     fake.fail({ delayMs: 150, path: VERIFY });
-    const started = performance.now();
-    const response = await send(fake, "GET", VERIFY, user);
-    expect(response.status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    // The delay is read on a clock the test moves (timers faked), not on the machine's.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      let answered = false;
+      const answer = send(fake, "GET", VERIFY, user).finally(() => {
+        answered = true;
+      });
+      const settle = () => new Promise((resolve) => setImmediate(resolve));
+      for (let i = 0; i < 100 && vi.getTimerCount() === 0; i++) await settle();
+      expect(vi.getTimerCount()).toBe(1); // the delay, and nothing else, is waiting
+      await vi.advanceTimersByTimeAsync(149);
+      for (let i = 0; i < 10; i++) await settle();
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await answer).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a delay ends early when the caller aborts, which rejects as fetch does", async () => {

@@ -196,3 +196,63 @@ describe("authorization_code grant", () => {
     expect(answer.body.error).toBe("invalid_request");
   });
 });
+
+describe("a user already signed in on the fake", () => {
+  it("sees the consent alone, with a way to switch accounts, and Authorize app redirects with a code", async () => {
+    const fake = createFakeTwitter();
+    const login = await (await fake.fetch(new Request(authorizeUrl()))).text();
+    const signedIn = await fake.fetch(
+      new Request(`${ORIGIN}/i/oauth2/authorize`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          ...hiddenFields(login),
+          "session[username_or_email]": "fake_user",
+          "session[password]": "password",
+          action: "authorize",
+        }),
+      }),
+    );
+    const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+    const consent = await fake.fetch(new Request(authorizeUrl({ state: "second" }), { headers: { cookie } }));
+    const html = await consent.text();
+    expect(html).toContain("Signed in as <strong>Fake User</strong>");
+    expect(html).not.toContain('name="session[password]"');
+    expect(html).toContain("force_login=true");
+    const approve = await fake.fetch(
+      new Request(`${ORIGIN}/i/oauth2/authorize`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: new URLSearchParams({ ...hiddenFields(html), action: "authorize" }),
+      }),
+    );
+    const location = new URL(approve.headers.get("location")!);
+    expect(location.searchParams.get("state")).toBe("second");
+    expect((await codeGrant(fake, location.searchParams.get("code")!)).status).toBe(200);
+  });
+
+  it("a wrong password shows the form again with an alert, and a form without its authenticity token is refused", async () => {
+    const fake = createFakeTwitter();
+    const html = await (await fake.fetch(new Request(authorizeUrl()))).text();
+    const post = (fields: Record<string, string>) =>
+      fake.fetch(
+        new Request(`${ORIGIN}/i/oauth2/authorize`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(fields),
+        }),
+      );
+    const wrong = await post({
+      ...hiddenFields(html),
+      "session[username_or_email]": "fake_user",
+      "session[password]": "nope",
+      action: "authorize",
+    });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('role="alert"');
+    const { authenticity_token: _, ...withoutToken } = hiddenFields(html);
+    const forged = await post({ ...withoutToken, action: "cancel" });
+    expect(forged.status).toBe(400);
+    expect(forged.headers.get("location")).toBeNull();
+  });
+});

@@ -115,6 +115,13 @@ describe("the token exchange (POST /2/oauth2/token)", () => {
     expect((await exchangeOAuth1(fake, user)).body.error).toBe("invalid_grant");
   });
 
+  it("a token the app invalidated itself (POST /1.1/oauth/invalidate_token) is invalid_grant", async () => {
+    const fake = createFakeTwitter();
+    const user = await signIn(fake);
+    expect((await send(fake, "POST", "/1.1/oauth/invalidate_token", user)).status).toBe(200);
+    expect((await exchangeOAuth1(fake, user)).body.error).toBe("invalid_grant");
+  });
+
   it("a missing parameter or another subject_token_type is 400 invalid_request", async () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);

@@ -195,3 +195,77 @@ describe("expiry and revocation", () => {
     expect(badClient.status).toBe(400);
   });
 });
+
+describe("secrets and reset", () => {
+  it("no answer echoes a client secret, token or verifier it was sent", async () => {
+    const fake = createFakeTwitter();
+    const user = await signIn(fake);
+    const secrets = ["wrong-client-secret-xyz", user.tokenSecret, "made-up-refresh-token-abc"];
+    const answers = [
+      await post(
+        fake,
+        "/2/oauth2/token",
+        { grant_type: "refresh_token", refresh_token: "r" },
+        { id: defaultClient.clientId, secret: secrets[0]! },
+      ),
+      await post(fake, "/2/oauth2/token", {
+        grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+        subject_token: user.token,
+        subject_token_type: "urn:x:params:oauth:token-type:oauth1_token",
+        oauth_token_secret: `${secrets[1]}-wrong`,
+      }),
+      await post(fake, "/2/oauth2/token", { grant_type: "refresh_token", refresh_token: secrets[2]! }),
+    ];
+    for (const answer of answers) {
+      const text = await answer.text();
+      expect(answer.status).toBe(400);
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+  });
+
+  it("fake.reset() forgets the OAuth 2.0 tokens too; the clients stay", async () => {
+    const fake = createFakeTwitter();
+    const tokens = await pair(fake);
+    fake.reset();
+    expect((await me(fake, tokens.access)).status).toBe(401);
+    expect((await refresh(fake, tokens.refresh)).body.error).toBe("invalid_grant");
+    expect((await exchangeOAuth1(fake, await signIn(fake))).status).toBe(200);
+  });
+});
+
+describe("Bearer tokens on the /2/ endpoints", () => {
+  it("a token without the endpoint's scopes is 403 problem JSON: users/me needs tweet.read and users.read, posting tweet.write", async () => {
+    const fake = createFakeTwitter();
+    const user = await signIn(fake);
+    const narrow = await exchangeOAuth1(fake, user, { scope: "users.read" });
+    const forbidden = await me(fake, narrow.body.access_token as string);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers.get("content-type")).toBe("application/problem+json");
+    expect(await forbidden.json()).toMatchObject({ status: 403, title: "Forbidden" });
+    const readOnly = await exchangeOAuth1(fake, user, { scope: "tweet.read users.read" });
+    expect((await me(fake, readOnly.body.access_token as string)).status).toBe(200);
+    const post = (accessToken: string) =>
+      fake.fetch(
+        new Request("https://api.x.com/2/tweets", {
+          method: "POST",
+          headers: { authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
+          body: JSON.stringify({ text: "hello" }),
+        }),
+      );
+    expect((await post(readOnly.body.access_token as string)).status).toBe(403);
+    const full = await exchangeOAuth1(fake, user);
+    expect((await post(full.body.access_token as string)).status).toBe(201);
+  });
+
+  it("Bearer is for the /2/ endpoints: a v1.1 endpoint does not take it", async () => {
+    const fake = createFakeTwitter();
+    const tokens = await pair(fake);
+    const v11 = await fake.fetch(
+      new Request("https://api.x.com/1.1/account/verify_credentials.json", {
+        headers: { authorization: `Bearer ${tokens.access}` },
+      }),
+    );
+    expect(v11.status).toBeGreaterThanOrEqual(400);
+    expect(v11.status).toBeLessThan(500);
+  });
+});

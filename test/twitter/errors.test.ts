@@ -1,5 +1,5 @@
 import { http, HttpResponse } from "msw";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isTwitterOAuthError, type TwitterOAuth, TwitterOAuthError } from "../../src/index.js";
 import { failure } from "./failure.js";
 import { DOCS, docsClient, useStandIn } from "./x-stand-in.js";
@@ -273,10 +273,21 @@ describe("network failures, timeouts and aborts", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       return new Response("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true");
     };
-    // 4 x 100 ms in a row outlast one 250 ms timeout, but not four fresh ones (wide margins: no timing assertion)
-    const c = client({ fetch: quick, timeout: 250 });
-    for (let i = 0; i < 4; i++) await c.getRequestToken();
-    expect(calls).toBe(4);
+    // 4 x 100 ms in a row outlast one 250 ms timeout, but not four fresh ones. On a clock the test
+    // moves (timers faked), so a busy machine cannot stretch the 100 ms past the 250.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const c = client({ fetch: quick, timeout: 250 });
+      for (let i = 0; i < 4; i++) {
+        const answer = c.getRequestToken();
+        for (let tick = 0; tick < 100 && calls === i; tick++) await new Promise((resolve) => setImmediate(resolve));
+        await vi.advanceTimersByTimeAsync(100);
+        await expect(answer).resolves.toMatchObject({ token: "a" });
+      }
+      expect(calls).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("timeout: false waits as long as it takes", async () => {

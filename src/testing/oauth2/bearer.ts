@@ -40,3 +40,16 @@ export function bearerIdentity(state: FakeState, headers: Headers): BearerIdenti
     scopes: grant.scopes,
   };
 }
+
+// The scopes each endpoint of the fake needs with an OAuth 2.0 user token (X API reference,
+// "Authorization" of GET /2/users/me and POST /2/tweets).
+const REQUIRED_SCOPES: Readonly<Record<string, readonly string[]>> = {
+  "GET /2/users/me": ["tweet.read", "users.read"],
+  "POST /2/tweets": ["tweet.read", "tweet.write", "users.read"],
+};
+
+/** Whether the token's scopes cover what the endpoint needs. @internal */
+export function hasRequiredScopes(identity: BearerIdentity, method: string, path: string): boolean {
+  const required = REQUIRED_SCOPES[`${method} ${path}`] ?? [];
+  return required.every((scope) => identity.scopes.includes(scope));
+}

@@ -1,5 +1,4 @@
 // The OAuth 2.0 part of the control API: approve and deny by `authorize_url`, expire by `token`.
-import { noContent, text } from "../control-api.js";
 import type { FakeState } from "../store.js";
 import { approveAuthorization, denyAuthorization, expireAccessToken } from "./control.js";
 
@@ -12,6 +11,12 @@ function wording(error: unknown): string {
     .replace("accessToken", "token")}.`;
 }
 
+/** What the control API answers: a status and a plain-text body, or 204 without one. @internal */
+export interface ControlAnswer {
+  status: number;
+  body?: string;
+}
+
 /**
  * Answers `/_fake/approve` and `/_fake/deny` when they carry `authorize_url`, and `/_fake/expire`;
  * undefined for everything else (the OAuth 1.0a operations).
@@ -21,14 +26,14 @@ export function oauth2Control(
   state: FakeState,
   operation: string,
   fields: ReadonlyMap<string, string>,
-): Response | undefined {
+): ControlAnswer | undefined {
   const authorizeUrl = fields.get("authorize_url");
   try {
     if (operation === "expire") {
       const token = fields.get("token");
-      if (token === undefined || token === "") return text(400, "/_fake/expire needs token.");
+      if (token === undefined || token === "") return { status: 400, body: "/_fake/expire needs token." };
       expireAccessToken(state, token);
-      return noContent();
+      return { status: 204 };
     }
     if (authorizeUrl === undefined || (operation !== "approve" && operation !== "deny")) return undefined;
     const screenName = fields.get("screen_name");
@@ -40,8 +45,8 @@ export function oauth2Control(
             screenName === undefined || screenName === "" ? undefined : screenName,
           )
         : denyAuthorization(state, authorizeUrl);
-    return text(200, answer);
+    return { status: 200, body: answer };
   } catch (error) {
-    return text(404, wording(error));
+    return { status: 404, body: wording(error) };
   }
 }

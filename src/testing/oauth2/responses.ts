@@ -74,3 +74,13 @@ export function tokenSuccess(
 export function revokeSuccess(now: number): Response {
   return new Response(JSON.stringify({ revoked: true }), { status: 200, headers: jsonHeaders(now) });
 }
+
+/**
+ * X API v2's answer to a user token without the scopes an endpoint needs: problem JSON (RFC 7807),
+ * as its 401 is.
+ * @internal
+ */
+export function v2Forbidden(now: number): Response {
+  const body = { title: "Forbidden", type: "about:blank", status: 403, detail: "Forbidden" };
+  return new Response(JSON.stringify(body), { status: 403, headers: baseHeaders(now, "application/problem+json") });
+}
