@@ -60,7 +60,7 @@ export async function loadProfile(
     const errors = text === undefined ? [] : parseErrorBody(text, redactor([consumerSecret, accessToken.tokenSecret]));
     // httpError reads only the clock of the context, for a rate limit's reset time.
     const clock = { now: () => Date.now(), offsetMs: client.clockOffset } as TransportContext;
-    throw httpError(clock, response, endpoint, errors, text === undefined);
+    throw httpError(clock, response, endpoint, errors, text === undefined, url);
   }
   const raw = await readText(response, PROFILE_LIMIT);
   let json: unknown;

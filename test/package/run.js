@@ -13,6 +13,7 @@
 //     suite), type-check TypeScript consumers under nodenext, bundler and node10, and run
 //     `npx twitter-oauth1 fake-x` from it (credentials printed, a sign-in served, Ctrl-C stops it).
 //     Zero runtime dependencies: none declared, and nothing installed beside the package.
+//     `npm run pack:local` (tsup and typescript only, in a temporary folder) ships the same files.
 //  6. esbuild --platform=browser bundles of every entry point: no Node built-in pulled in;
 //     dist/ files: no node: import, no require of a Node built-in, no Buffer.
 //  7. Sizes (size-limit: esbuild, minified, gzip -9) of every entry point within budgets.js;
@@ -24,7 +25,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { entryPoints } from "../conformance/entry-points.js";
@@ -282,6 +283,21 @@ await step(
   "npx twitter-oauth1 fake-x --port 0 from the installed tarball prints its credentials and serves a sign-in",
   () => fakeXCommandGate(project),
 );
+
+// From a fresh clone, without the dev install: `npm run pack:local` (README, Install) installs only
+// tsup and typescript in a temporary folder and must ship the same files as `npm pack` does here.
+await step("npm run pack:local (only tsup and typescript installed) packs the same files as npm pack", () => {
+  const local = join(work, "pack-local");
+  mkdirSync(local);
+  sh(process.execPath, [join(root, "scripts/pack-local.mjs"), `--out=${local}`, "--prefer-offline"]);
+  const list = (file) => sh("tar", ["-tzf", file], { stdoutOnly: true }).split("\n").filter(Boolean).sort();
+  const ours = list(join(local, basename(tarball)));
+  const theirs = list(tarball);
+  if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
+    throw new Error(`pack:local shipped\n${ours.join("\n")}\nnpm pack shipped\n${theirs.join("\n")}`);
+  }
+  return `${ours.length} files`;
+});
 
 // 6: browser bundles and the built files.
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));

@@ -33,6 +33,17 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     expect(error.message).toContain("consumer key and secret");
   });
 
+  it("code 32 names the host the request went to: api.x.com by default, the fake's when baseUrl points there", async () => {
+    const body = '{"errors":[{"code":32,"message":"Could not authenticate you."}]}';
+    answer(REQUEST_TOKEN_URL, body, { status: 401 });
+    answer("http://127.0.0.1:3001/oauth/request_token", body, { status: 401 });
+    const real = await failure(client().getRequestToken());
+    expect(real.message).toContain("(this request went to api.x.com)");
+    const fake = await failure(client({ baseUrl: "http://127.0.0.1:3001" }).getRequestToken());
+    expect(fake.message).toContain("(this request went to 127.0.0.1:3001)");
+    expect(fake.message).not.toContain("api.x.com");
+  });
+
   it("JSON with the older key order (code 135): says to check the clock", async () => {
     answer(REQUEST_TOKEN_URL, '{"errors":[{"message":"Timestamp out of bounds","code":135}]}', { status: 401 });
     const error = await failure(client().getRequestToken());
