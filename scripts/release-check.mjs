@@ -4,8 +4,8 @@
 // 2. That tarball installed into an empty project in another temporary folder.
 // 3. Every export of every entry point in the tarball's exports map imported there: with `import`
 //    and `require` in Node (the two must export the same names), then with `import` in Deno and Bun
-//    (the npm devDependencies `deno` and `bun`, as test/runtimes runs them), which must see the same
-//    names with the same types, none undefined.
+//    (the sub-package test/runtimes, installed from its lockfile on first use, as the conformance
+//    runs find them), which must see the same names with the same types, none undefined.
 // 4. `npm publish --dry-run` of that same tarball, and `deno publish --dry-run` of jsr.json's sources.
 // Every step is bounded; the first failure stops the check with its output. Nothing in the clone
 // changes; the temporary folders are removed at the end.
@@ -14,9 +14,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureRuntimes, runtimeBin } from "../test/runtimes/runtime-bins.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = (name) => join(root, "node_modules/.bin", name);
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const temp = [];
 const tempDir = (what) => {
@@ -58,6 +58,8 @@ console.log(JSON.stringify(seen));
 `;
 
 try {
+  const runtimes = ensureRuntimes();
+  if (runtimes !== undefined) throw new Error(runtimes);
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const entries = Object.keys(manifest.exports)
     .filter((key) => key !== "./package.json")
@@ -94,12 +96,12 @@ try {
     Deno: last(
       run(
         "import every entry point in Deno",
-        bin("deno"),
+        runtimeBin("deno"),
         ["run", "--no-prompt", "--allow-read", "--allow-env", "probe.mjs"],
         project,
       ),
     ),
-    Bun: last(run("import every entry point in Bun", bin("bun"), ["probe.mjs"], project)),
+    Bun: last(run("import every entry point in Bun", runtimeBin("bun"), ["probe.mjs"], project)),
   };
   for (const entry of entries) {
     const names = Object.entries(node[entry] ?? {});
@@ -116,7 +118,7 @@ try {
   }
 
   run("npm publish --dry-run (the same tarball)", npm, ["publish", "--dry-run", "--ignore-scripts", tarball], project);
-  run("deno publish --dry-run (jsr.json)", bin("deno"), ["publish", "--dry-run", "--allow-dirty"], root);
+  run("deno publish --dry-run (jsr.json)", runtimeBin("deno"), ["publish", "--dry-run", "--allow-dirty"], root);
   process.stdout.write(
     "\nrelease:check passed: the tarball installs alone, every export loads in Node, Deno and Bun, and both registries accept a dry run.\n",
   );
