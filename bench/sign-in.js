@@ -196,7 +196,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   console.log(signInTable(result));
   console.log(
-    `\nratio (median over ${result.rounds} interleaved rounds of ${result.batch}): ${result.ratio.toFixed(2)}x`,
+    `\nratio (median over ${result.rounds} interleaved rounds of ${result.batch}): ${result.ratio.toFixed(2)}x; per round ${result.ratios.map((r) => r.toFixed(2)).join(", ")}`,
   );
   if (process.argv.includes("--write-docs")) writeSignInDocs(result);
 }
