@@ -7,8 +7,8 @@ import {
   type FakeTwitterOptions,
   defaultConsumer,
   defaultUser,
-  toNodeListener,
 } from "../testing/index.js";
+import { toNodeListener } from "../shared/node-listener.js";
 import { FAKE_X_HELP, readSettings } from "./args.js";
 import { CliError } from "./errors.js";
 

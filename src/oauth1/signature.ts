@@ -144,7 +144,7 @@ export function keyCacheSize(): number {
  *
  * @example
  * ```ts
- * import { createSignature } from "twitter-oauth1";
+ * import { createSignature } from "./signature.js"; // internal: signRequest and verifySignature call it
  * const signature = await createSignature("HMAC-SHA1", "GET&http%3A%2F%2Fexample.com%2F&", "cs", "ts");
  * ```
  */

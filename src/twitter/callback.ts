@@ -3,7 +3,7 @@ import { timingSafeEqual } from "../oauth1/constant-time.js";
 import { describe } from "../shared/describe.js";
 import type { RequestToken } from "./types.js";
 
-/** What {@link parseCallback} accepts: the callback URL X redirected to, in any usual shape. */
+/** What `parseCallback` accepts: the callback URL X redirected to, in any usual shape. */
 export type CallbackInput = string | URL | URLSearchParams | Request;
 
 function queryOf(input: CallbackInput): URLSearchParams {
@@ -36,15 +36,6 @@ function queryOf(input: CallbackInput): URLSearchParams {
  * @returns the token and the verifier to pass to `exchangeVerifier`.
  * @throws TwitterOAuthError `AUTHORIZATION_DENIED` (the user pressed Cancel: `denied=…`), `INVALID_CALLBACK`
  *   (no token or verifier), `TOKEN_MISMATCH` (another sign-in's token, or a replay).
- *
- * @example
- * ```ts
- * import { parseCallback } from "twitter-oauth1";
- * const requestToken = { token: "NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0", tokenSecret: "veNRnAWe6inFuo8o2u8SLLZLjolYDmDP7SzL0YfYI", callbackConfirmed: true };
- * const callback = "https://app.example/sign-in-with-x/?oauth_token=NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0&oauth_verifier=uw7NjWHT6OJ1MpJOXsHfNxoAhPKpgI8BlYDhxEjIBY";
- * const { verifier } = parseCallback(callback, requestToken); // "uw7NjWHT6OJ1MpJOXsHfNxoAhPKpgI8BlYDhxEjIBY"
- * // With another request token it throws TOKEN_MISMATCH; with ?denied=… it throws AUTHORIZATION_DENIED.
- * ```
  */
 export function parseCallback(
   input: CallbackInput,

@@ -1,7 +1,8 @@
 import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { signRequest } from "../../src/oauth1/index.js";
-import { createFakeTwitter, defaultConsumer, toNodeListener } from "../../src/testing/index.js";
+import { toNodeListener } from "../../src/handlers/index.js";
+import { createFakeTwitter, defaultConsumer } from "../../src/testing/index.js";
 import { type Listening, listen } from "../support/http.js";
 
 let server: Listening | undefined;
