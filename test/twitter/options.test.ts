@@ -15,6 +15,7 @@ describe("TwitterOAuth options", () => {
       "http://127.0.0.1:8080",
       "http://127.1.2.3",
       "http://[::1]:3001",
+      "http://app.localhost:3000",
       "https://proxy.example/x",
     ]) {
       expect(() => new TwitterOAuth({ ...base, baseUrl: ok })).not.toThrow();
