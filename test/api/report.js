@@ -102,7 +102,13 @@ function describeExport(checker, exported, at) {
     lines.push(`const ${name}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(symbol, at), at, FLAGS)}`);
   }
   // A type from another module prints as import("/abs/path").Name: keep the name only.
-  return { name, kind, text: lines.join("\n").replace(/import\("[^"]*"\)\./g, "") };
+  // A well-known symbol key prints with the checker's symbol id (`__@asyncIterator@547`), which
+  // changes with the program: write it as the source does.
+  const text = lines
+    .join("\n")
+    .replace(/import\("[^"]*"\)\./g, "")
+    .replace(/__@(\w+)@\d+/g, "[Symbol.$1]");
+  return { name, kind, text };
 }
 
 /** The report's text, freshly computed from src/. */
