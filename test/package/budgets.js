@@ -37,7 +37,7 @@
 // - shared chunks (one copy of each class per format), one home per export, no Symbol.hasInstance
 //   override, one loopback rule: root 13,747 B, ./testing 16,196 B, ./handlers 6,691 B, ./passport
 //   14,951 B, signRequest alone 2,992 B; the sign-in flow (TwitterOAuth alone: a class keeps every
-//   method, so importing it is the flow) measured for the first time at about 10,350 B. ./handlers
+//   method, so importing it is the flow) measured for the first time: 10,304 B. ./handlers
 //   was over its 6,650 B budget before this change already (6,736 B bundled from the sources of
 //   that commit): its budget is raised to what it measures now plus 1%, and every other budget
 //   lowered to its measure plus about 1%. Targets: signRequest 2,300 B, the flow 8,000 B, ./handlers
@@ -58,7 +58,7 @@ export const EXPORT_BUDGETS = [
     name: "the sign-in flow (TwitterOAuth: getRequestToken, buildAuthenticateUrl, exchangeVerifier)",
     subpath: ".",
     imports: "{ TwitterOAuth }",
-    budget: 10_460,
+    budget: 10_410,
     target: 8_000,
   },
 ];
