@@ -1,7 +1,7 @@
 // `twitter-oauth1 fake-x` flags, read with node:util parseArgs; every mistake is one line naming the flag.
 import { parseArgs } from "node:util";
-import type { FakeConsumer, FakeTwitterOptions, FakeUser } from "../testing/index.js";
-import { defaultConsumer, defaultUser } from "../testing/index.js";
+import type { FakeClient, FakeConsumer, FakeTwitterOptions, FakeUser } from "../testing/index.js";
+import { defaultClient, defaultConsumer, defaultUser } from "../testing/index.js";
 import { readConfigFile } from "./config-file.js";
 import { CliError } from "./errors.js";
 
@@ -24,20 +24,29 @@ Options:
   --consumer KEY:SECRET     an app the fake knows (repeatable; default ${defaultConsumer.key}:${defaultConsumer.secret})
   --callback URL            allow only these callback URLs, exactly, for every app (repeatable;
                             default: any URL or oob)
+  --client ID[:SECRET]      an OAuth 2.0 client of the first app: with a secret a confidential client
+                            (HTTP Basic), without one a public client (repeatable; default
+                            ${defaultClient.clientId}:${defaultClient.clientSecret}; the config file's
+                            clients name a consumerKey for the other apps)
   --user NAME:PASSWORD      a user who can sign in (repeatable; default ${defaultUser.screenName}:${defaultUser.password})
   --origin URL              also accept signatures made for this origin, e.g. https://api.x.com, for
                             clients that sign for X's host and reach the fake through a proxy or fetch
   --strict                  RFC 5849 3.2 to the letter: refuse a protocol parameter sent twice, even
                             with the same value, and any oauth_version but "1.0" (X accepts both)
-  --config FILE             a JSON file with createFakeTwitter's options (consumers, users, strict,
-                            origin, timestampWindowSeconds, requestTokenTtlSeconds); flags override it
+  --config FILE             a JSON file with createFakeTwitter's options (consumers, clients, users,
+                            strict, origin, timestampWindowSeconds, requestTokenTtlSeconds); flags
+                            override it
   -h, --help                show this help
 
 Control API (form or JSON bodies):
   POST /_fake/approve  oauth_token [screen_name]  -> 200 the callback URL, or the PIN for oob
+  POST /_fake/approve  authorize_url [screen_name] -> 200 the redirect_uri with code and state (OAuth 2.0)
   POST /_fake/deny     oauth_token                -> 200 the callback URL with denied
+  POST /_fake/deny     authorize_url              -> 200 the redirect_uri with error=access_denied and state
+  POST /_fake/expire   token                      -> 204 (an OAuth 2.0 access token expires now)
   POST /_fake/revoke   oauth_token                -> 204
-  POST /_fake/fail     status code message path times delay_ms drop date_skew_seconds -> 204
+  POST /_fake/fail     status code error message path times delay_ms drop date_skew_seconds
+                       resetSeconds                -> 204
   POST /_fake/reset                               -> 204
 `;
 
@@ -45,6 +54,7 @@ const FLAGS = {
   port: { type: "string" },
   host: { type: "string" },
   consumer: { type: "string", multiple: true },
+  client: { type: "string", multiple: true },
   callback: { type: "string", multiple: true },
   user: { type: "string", multiple: true },
   origin: { type: "string" },
@@ -97,6 +107,23 @@ export function readSettings(argv: readonly string[]): FakeXSettings {
       const [key, secret] = pair(value, "--consumer", "KEY:SECRET");
       return { key, secret };
     });
+  }
+  if (flags.client !== undefined) {
+    const app = (options.consumers ?? [defaultConsumer])[0]!.key;
+    const others = (options.clients ?? []).filter((c) => c.consumerKey !== app);
+    options.clients = [
+      ...flags.client.map((value): FakeClient => {
+        const colon = value.indexOf(":");
+        const clientId = colon === -1 ? value : value.slice(0, colon);
+        const clientSecret = colon === -1 ? undefined : value.slice(colon + 1);
+        if (clientId === "" || clientSecret === "")
+          throw new CliError(`--client takes ID or ID:SECRET, got "${value}"`);
+        return clientSecret === undefined
+          ? { clientId, consumerKey: app }
+          : { clientId, clientSecret, consumerKey: app };
+      }),
+      ...others,
+    ];
   }
   if (flags.user !== undefined) {
     // X ids are 64-bit decimal strings; these follow the default user's.

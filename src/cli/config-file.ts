@@ -3,7 +3,15 @@ import { readFileSync } from "node:fs";
 import { createFakeTwitter, type FakeTwitterOptions } from "../testing/index.js";
 import { CliError } from "./errors.js";
 
-const FIELDS = ["consumers", "users", "strict", "origin", "timestampWindowSeconds", "requestTokenTtlSeconds"];
+const FIELDS = [
+  "consumers",
+  "clients",
+  "users",
+  "strict",
+  "origin",
+  "timestampWindowSeconds",
+  "requestTokenTtlSeconds",
+];
 
 /** Reads, parses and checks a config file. */
 export function readConfigFile(file: string): FakeTwitterOptions {

@@ -5,6 +5,7 @@ import {
   createFakeTwitter,
   type FakeTwitter,
   type FakeTwitterOptions,
+  defaultClient,
   defaultConsumer,
   defaultUser,
 } from "../testing/index.js";
@@ -26,6 +27,8 @@ function banner(base: string, options: FakeTwitterOptions): string {
   const consumers = options.consumers ?? [defaultConsumer];
   const users = options.users ?? [defaultUser];
   const first = consumers[0]!;
+  const clients = options.clients ?? [{ ...defaultClient, consumerKey: first.key }];
+  const client = clients.find((c) => c.consumerKey === first.key) ?? clients[0]!;
   const lines = [
     `Fake X is listening on ${base}`,
     "",
@@ -34,6 +37,11 @@ function banner(base: string, options: FakeTwitterOptions): string {
       `  Consumer secret:  ${c.secret}`,
       `  Callback URLs:    ${c.callbackUrls === undefined ? "any URL, or oob" : c.callbackUrls.join(", ")}`,
     ]),
+    ...clients.flatMap((c) => [
+      `  OAuth 2.0 client: ${c.clientId} (${c.clientSecret === undefined ? "public" : "confidential"}, of ${c.consumerKey})`,
+      ...(c.clientSecret === undefined ? [] : [`  Client secret:    ${c.clientSecret}`]),
+      `  Redirect URIs:    ${c.redirectUris === undefined ? "any http(s) URL" : c.redirectUris.join(", ")}`,
+    ]),
     ...users.map((u, i) => `  ${i === 0 ? "Users:" : "      "}            ${u.screenName} / ${u.password}`),
     `  Signatures:       ${options.strict === true ? "strict (RFC 5849 3.2)" : "as lenient as X"}${options.origin === undefined ? "" : `, for ${base} or ${options.origin}`}`,
     "",
@@ -41,9 +49,12 @@ function banner(base: string, options: FakeTwitterOptions): string {
     `  X_BASE_URL=${base}`,
     `  TWITTER_CONSUMER_KEY=${first.key}`,
     `  TWITTER_CONSUMER_SECRET=${first.secret}`,
+    `  X_CLIENT_ID=${client.clientId}`,
+    ...(client.clientSecret === undefined ? [] : [`  X_CLIENT_SECRET=${client.clientSecret}`]),
     `  new TwitterOAuth({ consumerKey, consumerSecret, callbackUrl, baseUrl: "${base}" })`,
     "",
-    `Sign in on its pages, or from a test: POST ${base}/_fake/approve with oauth_token=<request token>.`,
+    `Sign in on its pages, or from a test: POST ${base}/_fake/approve with oauth_token=<request token>`,
+    `  (OAuth 2.0: authorize_url=<the ${base}/i/oauth2/authorize?… URL>; tokens at ${base}/2/oauth2/token).`,
     `Endpoints and the control API: ${base}/   Stop: Ctrl-C.`,
   ];
   return lines.join("\n");

@@ -3,7 +3,9 @@ import type { AccessTokenRecord, FakeState } from "./store.js";
 import { findUserById } from "./store.js";
 import { countRequest, setRateLimitHeaders } from "./rate-limits.js";
 import type { FakeUser } from "./types.js";
-import { X_ERRORS, jsonSuccess, xError, xKnownError } from "./x-responses.js";
+import { X_ERRORS, jsonSuccess, v2Unauthorized, xError, xKnownError } from "./x-responses.js";
+import { bearerIdentity, hasRequiredScopes, isBearer } from "./oauth2/bearer.js";
+import { v2Forbidden } from "./oauth2/responses.js";
 
 // X's epoch for Snowflake ids (X docs, "X IDs").
 const TWITTER_EPOCH = 1288834974657n;
@@ -49,7 +51,7 @@ function userObject(state: FakeState, user: FakeUser, includeEmail: boolean): Re
   return object;
 }
 
-function accessLevel(token: AccessTokenRecord): string {
+function accessLevel(token: CallerToken): string {
   return token.accessType === "write" ? "read-write" : "read";
 }
 
@@ -61,13 +63,26 @@ function nextId(state: FakeState): string {
   ).toString();
 }
 
+/** Whose token a call carries: a 1.0a access token or an OAuth 2.0 user token. */
+type CallerToken = Pick<AccessTokenRecord, "token" | "consumerKey" | "userId" | "accessType">;
+
 async function authenticated(
   state: FakeState,
   request: IncomingRequest,
 ): Promise<
-  | { ok: true; user: FakeUser; token: AccessTokenRecord; params: Array<[string, string]> }
-  | { ok: false; response: Response }
+  { ok: true; user: FakeUser; token: CallerToken; params: Array<[string, string]> } | { ok: false; response: Response }
 > {
+  // X API v2 takes an OAuth 2.0 user token as well as a 1.0a signature; an expired or revoked one
+  // answers v2's 401 problem JSON (X docs, OAuth 2.0 Authorization Code Flow with PKCE).
+  if (request.url.pathname.startsWith("/2/") && isBearer(request.headers)) {
+    const identity = bearerIdentity(state, request.headers);
+    const user = identity === undefined ? undefined : findUserById(state, identity.userId);
+    if (identity === undefined || user === undefined) return { ok: false, response: v2Unauthorized(state.now()) };
+    if (!hasRequiredScopes(identity, request.method, request.url.pathname)) {
+      return { ok: false, response: v2Forbidden(state.now()) };
+    }
+    return { ok: true, user, token: identity, params: [...request.url.searchParams] };
+  }
   const checked = await checkSignedRequest(state, request, "access");
   if (!checked.ok) return checked;
   const token = checked.context.accessToken!;
@@ -77,7 +92,7 @@ async function authenticated(
   return { ok: true, user, token, params: checked.context.params };
 }
 
-type Authenticated = { user: FakeUser; token: AccessTokenRecord; params: Array<[string, string]> };
+type Authenticated = { user: FakeUser; token: CallerToken; params: Array<[string, string]> };
 
 /**
  * An API endpoint: authenticated with an access token, then counted against X's per-user rate limit

@@ -2,6 +2,7 @@
 // plain-text answers. Every error is a 4xx that says what to send instead.
 import { isFormContentType } from "../oauth1/form.js";
 import { approve, deny, fail, reset, revoke } from "./control.js";
+import { oauth2Control } from "./oauth2/control-api.js";
 import type { FakeState } from "./store.js";
 import type { FailOptions } from "./types.js";
 
@@ -56,6 +57,11 @@ function integerField(fields: Fields, name: string): number | undefined | string
 
 function failOptions(fields: Fields): FailOptions | string {
   const options: FailOptions = {};
+  // OAuth 2.0 endpoints: `error`, or an error string given as `code`; `resetSeconds` for a 429.
+  const codeText = fields.get("code") ?? "";
+  const error = fields.get("error") || (/^[a-z_]+$/.test(codeText) ? codeText : "");
+  if (error !== "") options.error = error;
+  if (error !== "" && error === codeText) fields.delete("code");
   for (const [name, key] of [
     ["status", "status"],
     ["code", "code"],
@@ -67,6 +73,9 @@ function failOptions(fields: Fields): FailOptions | string {
     if (typeof value === "string") return value;
     if (value !== undefined) options[key] = value;
   }
+  const reset = integerField(fields, fields.has("resetSeconds") ? "resetSeconds" : "reset_seconds");
+  if (typeof reset === "string") return reset;
+  if (reset !== undefined) options.resetSeconds = reset;
   const drop = fields.get("drop");
   if (drop !== undefined && drop !== "") {
     if (!/^(true|false|1|0)$/i.test(drop)) return "drop must be true or false";
@@ -91,10 +100,10 @@ function httpWording(error: unknown): string {
     .replace("reset()", "POST /_fake/reset");
 }
 
-const OPERATIONS = ["approve", "deny", "revoke", "fail", "reset"] as const;
+const OPERATIONS = ["approve", "deny", "revoke", "fail", "reset", "expire"] as const;
 
 /**
- * Answers a request under /_fake/: approve, deny, revoke, fail and reset, each a POST.
+ * Answers a request under /_fake/: approve, deny, revoke, fail, reset and expire, each a POST.
  * @internal
  */
 export function controlApi(
@@ -116,6 +125,8 @@ export function controlApi(
   const fields = readFields(url, contentType, body);
   if (typeof fields === "string") return text(400, `${url.pathname}: ${fields}.`);
 
+  const oauth2 = oauth2Control(state, operation, fields);
+  if (oauth2 !== undefined) return oauth2.body === undefined ? noContent() : text(oauth2.status, oauth2.body);
   const token = fields.get("oauth_token");
   if (operation === "approve" || operation === "deny" || operation === "revoke") {
     if (token === undefined || token === "") return text(400, `${url.pathname} needs oauth_token.`);

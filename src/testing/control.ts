@@ -9,6 +9,8 @@ import {
   type FakeState,
   type RequestTokenRecord,
 } from "./store.js";
+import { revokeToken } from "./oauth2/revoke-token.js";
+import { resetOAuth2 } from "./oauth2/store.js";
 import type { FailOptions } from "./types.js";
 
 function pending(state: FakeState, requestToken: string, what: string): RequestTokenRecord {
@@ -38,7 +40,7 @@ export function deny(state: FakeState, requestToken: string): string {
 
 /** Revokes an access token; whether it was one. @internal */
 export function revoke(state: FakeState, accessToken: string): boolean {
-  return state.accessTokens.delete(accessToken);
+  return state.accessTokens.delete(accessToken) || revokeToken(state, accessToken);
 }
 
 /** At most this many failures wait at once: what a caller sends cannot grow the fake without bound. */
@@ -56,4 +58,5 @@ export function fail(state: FakeState, options: FailOptions): void {
 /** Forgets all traffic state. @internal */
 export function reset(state: FakeState): void {
   resetState(state);
+  resetOAuth2(state.oauth2);
 }

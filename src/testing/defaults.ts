@@ -1,4 +1,4 @@
-import type { FakeConsumer, FakeUser } from "./types.js";
+import type { FakeClient, FakeConsumer, FakeUser } from "./types.js";
 
 /**
  * The app that {@link createFakeTwitter} registers when given no `consumers`: any callback URL
@@ -17,4 +17,15 @@ export const defaultUser: Readonly<FakeUser> = Object.freeze({
   name: "Fake User",
   email: "fake_user@example.com",
   password: "password",
+});
+
+/**
+ * The OAuth 2.0 client that {@link createFakeTwitter} registers when given no `clients`: a
+ * confidential client (HTTP Basic) of {@link defaultConsumer} that accepts any http(s) redirect URI.
+ * With other `consumers`, the default client has the same id and secret and belongs to the first one.
+ */
+export const defaultClient: Readonly<FakeClient> = Object.freeze({
+  clientId: "fake-client-id",
+  clientSecret: "fake-client-secret-0123456789abcdef",
+  consumerKey: defaultConsumer.key,
 });

@@ -1,5 +1,6 @@
 // Injected failures: the next matching requests answer as X does when it fails, late, or not at all.
 import { failurePage } from "./html.js";
+import { OAUTH2_ERROR_STATUS, oauth2ErrorOption } from "./oauth2/responses.js";
 import { exhaustedStatus, setRateLimitHeaders } from "./rate-limits.js";
 import type { FakeState, InjectedFailure } from "./store.js";
 import type { FailOptions } from "./types.js";
@@ -31,6 +32,8 @@ export function normalizeFailure(options: FailOptions): InjectedFailure {
   const times = integerIn(options.times, "times", 1, 1000) ?? 1;
   const delayMs = integerIn(options.delayMs, "delayMs", 0, MAX_DELAY_MS) ?? 0;
   const skew = integerIn(options.dateSkewSeconds, "dateSkewSeconds", -86_400, 86_400);
+  const resetSeconds = integerIn(options.resetSeconds, "resetSeconds", 0, 86_400);
+  const error = oauth2ErrorOption(options.error);
   if (options.drop !== undefined && typeof options.drop !== "boolean")
     throw new TypeError("fail: drop must be a boolean");
   const drop = options.drop === true;
@@ -41,14 +44,17 @@ export function normalizeFailure(options: FailOptions): InjectedFailure {
   if (path !== undefined && (typeof path !== "string" || !path.startsWith("/") || path.startsWith("/_fake/"))) {
     throw new TypeError('fail: path must be an endpoint path such as "/2/users/me" (not under /_fake/)');
   }
-  if (drop && (status !== undefined || code !== undefined)) {
+  if (drop && (status !== undefined || code !== undefined || error !== undefined)) {
     throw new TypeError("fail: drop answers nothing, so it takes no status or code");
   }
-  if (status === undefined && code === undefined && !drop && options.delayMs === undefined) {
+  if (status === undefined && code === undefined && error === undefined && !drop && options.delayMs === undefined) {
     throw new TypeError("fail: give a status, a code, delayMs or drop");
   }
-  let resolvedStatus = status;
-  if (code !== undefined && status === undefined) {
+  let resolvedStatus = status ?? (error === undefined ? undefined : OAUTH2_ERROR_STATUS[error]);
+  if (error !== undefined && resolvedStatus === undefined) {
+    throw new TypeError(`fail: error ${error} has no status by default; give its status too`);
+  }
+  if (code !== undefined && resolvedStatus === undefined) {
     const known = X_CODES[code];
     if (known === undefined) throw new TypeError(`fail: code ${code} is not in X's error table; give its status too`);
     resolvedStatus = known[0];
@@ -60,6 +66,8 @@ export function normalizeFailure(options: FailOptions): InjectedFailure {
   return {
     status: resolvedStatus,
     code,
+    error,
+    resetSeconds,
     message: options.message,
     path,
     remaining: times,
@@ -115,6 +123,10 @@ export function failureResponse(
   if (failure.code === undefined) return failurePage(date, failure.status);
   const message = failure.message ?? X_CODES[failure.code]?.[1] ?? "Something went wrong.";
   const response = xError(date, failure.status, failure.code, message, realm);
-  if (failure.status === 429) setRateLimitHeaders(response.headers, exhaustedStatus(state, method, path));
+  if (failure.status === 429) {
+    const status = exhaustedStatus(state, method, path);
+    if (failure.resetSeconds !== undefined) status.reset = Math.ceil(state.now() / 1000) + failure.resetSeconds;
+    setRateLimitHeaders(response.headers, status);
+  }
   return response;
 }

@@ -11,6 +11,14 @@ import { CONTROL_PREFIX, controlApi } from "./control-api.js";
 import { defaultConsumer, defaultUser } from "./defaults.js";
 import { failureResponse, sleep, takeFailure } from "./failures.js";
 import { homePage } from "./home-page.js";
+import { AUTHORIZE_PATH } from "./oauth2/authorization-request.js";
+import { showAuthorization, submitAuthorization } from "./oauth2/authorize-pages.js";
+import { resolveClients } from "./oauth2/clients-option.js";
+import { approveAuthorization, denyAuthorization, expireAccessToken } from "./oauth2/control.js";
+import { revokeEndpoint } from "./oauth2/revoke-endpoint.js";
+import { OAUTH2_ENDPOINTS, oauth2FailureResponse } from "./oauth2/failures.js";
+import { createOAuth2State, pruneOAuth2 } from "./oauth2/store.js";
+import { tokenEndpoint } from "./oauth2/token-endpoint.js";
 import { showSignIn, submitSignIn } from "./sign-in-pages.js";
 import { prune, type FakeState } from "./store.js";
 import { accessTokenEndpoint, requestTokenEndpoint } from "./token-endpoints.js";
@@ -36,6 +44,9 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
   "/1.1/statuses/update.json": { POST: statusUpdateEndpoint },
   "/2/users/me": { GET: usersMeEndpoint },
   "/2/tweets": { POST: createTweetEndpoint },
+  "/2/oauth2/token": { POST: tokenEndpoint },
+  "/2/oauth2/revoke": { POST: revokeEndpoint },
+  [AUTHORIZE_PATH]: { GET: showAuthorization, POST: submitAuthorization },
 };
 
 function checkOptions(options: FakeTwitterOptions): void {
@@ -102,7 +113,7 @@ function originOf(value: unknown): string {
 }
 
 // The sign-in pages: a failure without a path is for API and token endpoints, not for these.
-const PAGES = new Set(["/oauth/authenticate", "/oauth/authorize"]);
+const PAGES = new Set(["/oauth/authenticate", "/oauth/authorize", AUTHORIZE_PATH]);
 
 async function readBody(request: Request): Promise<string | undefined> {
   if (request.body === null) return "";
@@ -114,6 +125,9 @@ async function readBody(request: Request): Promise<string | undefined> {
 }
 
 async function handle(state: FakeState, request: Request): Promise<Response> {
+  const clock = state.now();
+  // prune() runs at most once per clock second; the OAuth 2.0 memory is pruned on the same beat.
+  if (!(clock >= state.lastPrune && clock - state.lastPrune < 1000)) pruneOAuth2(state.oauth2, clock);
   prune(state);
   const now = state.now();
   const url = new URL(request.url);
@@ -132,7 +146,10 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
   const failure = takeFailure(state, url.pathname, PAGES.has(url.pathname));
   if (failure !== undefined) {
     await sleep(failure.delayMs, request.signal);
-    const answer = failureResponse(state, failure, method, url.pathname, realm);
+    const answer =
+      OAUTH2_ENDPOINTS.has(url.pathname) && failure.status !== undefined && !failure.drop
+        ? oauth2FailureResponse(state, { ...failure, status: failure.status }, request.headers)
+        : failureResponse(state, failure, method, url.pathname, realm);
     if (answer !== undefined) {
       await request.body?.cancel().catch(() => undefined);
       return answer;
@@ -163,10 +180,13 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
  * /oauth/request_token, GET /oauth/authenticate and /oauth/authorize (and the form POST of their
  * pages), POST /oauth/access_token, GET /1.1/account/verify_credentials.json, POST
  * /1.1/oauth/invalidate_token, POST /1.1/statuses/update.json, GET /2/users/me and POST /2/tweets,
- * each API answer with X's `x-rate-limit-*` headers. `GET /` describes the fake; the control API
- * under `/_fake/` (approve, deny, revoke, fail, reset) does over HTTP what the methods do.
+ * each API answer with X's `x-rate-limit-*` headers. OAuth 2.0 as X documents it: GET
+ * /i/oauth2/authorize (PKCE sign-in), POST /2/oauth2/token (authorization code, refresh and X's
+ * token exchange of a 1.0a token), POST /2/oauth2/revoke, and Bearer tokens on the /2/ endpoints.
+ * `GET /` describes the fake; the control API under `/_fake/` (approve, deny, revoke, expire,
+ * fail, reset) does over HTTP what the methods do.
  *
- * @param options - the apps, the users, the clock, the time windows, strictness and origin.
+ * @param options - the apps, their OAuth 2.0 clients, the users, the clock, the time windows, strictness and origin.
  * @returns the fake, whose `fetch` never throws and never answers 500.
  * @throws TypeError when an option is malformed.
  *
@@ -217,6 +237,7 @@ export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter
     origin: options.origin === undefined ? undefined : originOf(options.origin),
     failures: [],
     rateWindows: new Map(),
+    oauth2: createOAuth2State(resolveClients(options.clients, consumers)),
   };
 
   return {
@@ -238,6 +259,10 @@ export function createFakeTwitter(options: FakeTwitterOptions = {}): FakeTwitter
     approve: (requestToken, approveOptions = {}) => approve(state, requestToken, approveOptions.screenName),
     deny: (requestToken) => deny(state, requestToken),
     revoke: (accessToken) => void revoke(state, accessToken),
+    expire: (accessToken) => expireAccessToken(state, accessToken),
+    approveAuthorization: (authorizeUrl, approveOptions = {}) =>
+      approveAuthorization(state, authorizeUrl, approveOptions.screenName),
+    denyAuthorization: (authorizeUrl) => denyAuthorization(state, authorizeUrl),
     fail: (failOptions: FailOptions) => fail(state, failOptions),
     reset: () => reset(state),
   };

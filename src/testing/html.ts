@@ -55,9 +55,15 @@ export interface ConsentDetails {
   accessType: AccessType;
   requestToken: string;
   formToken: string;
+  /** Where the form posts. Default `/oauth/authorize`. */
+  formPath?: string;
+  /** The name of the hidden field that carries `requestToken`. Default `oauth_token`. */
+  tokenField?: string;
+  /** What the app will be able to do, in words. Default: the sentences of `accessType`. */
+  permissionItems?: readonly string[];
 }
 
-function permissions(accessType: AccessType): string {
+function permissions(accessType: AccessType, permissionItems?: readonly string[]): string {
   const read = [
     "See posts from your timeline, as well as your Lists and collections.",
     "See your X profile information and account settings.",
@@ -67,7 +73,7 @@ function permissions(accessType: AccessType): string {
     "Post and delete posts for you, and engage with posts created by others.",
     "Follow and unfollow accounts for you.",
   ];
-  const items = accessType === "write" ? [...read, ...write] : read;
+  const items = permissionItems ?? (accessType === "write" ? [...read, ...write] : read);
   return `<h2>This app will be able to</h2>
 <ul>
 ${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("\n")}
@@ -76,7 +82,7 @@ ${items.map((item) => `<li>${escapeHtml(item)}</li>`).join("\n")}
 }
 
 function hiddenFields(details: ConsentDetails): string {
-  return `<input type="hidden" name="oauth_token" value="${escapeHtml(details.requestToken)}">
+  return `<input type="hidden" name="${escapeHtml(details.tokenField ?? "oauth_token")}" value="${escapeHtml(details.requestToken)}">
 <input type="hidden" name="authenticity_token" value="${escapeHtml(details.formToken)}">`;
 }
 
@@ -95,7 +101,7 @@ export function loginPage(now: number, details: ConsentDetails, prefill: string,
     error === undefined ? 200 : 401,
     `Authorize ${details.appName}`,
     `<h1>Authorize <strong>${escapeHtml(details.appName)}</strong> to access your account?</h1>
-${alert}<form method="post" action="${escapeHtml(details.origin)}/oauth/authorize">
+${alert}<form method="post" action="${escapeHtml(details.origin)}${escapeHtml(details.formPath ?? "/oauth/authorize")}">
 ${hiddenFields(details)}
 <label for="username">Username or email</label>
 <input id="username" name="session[username_or_email]" autocomplete="username" required value="${escapeHtml(prefill)}">
@@ -103,7 +109,7 @@ ${hiddenFields(details)}
 <input id="password" name="session[password]" type="password" autocomplete="current-password" required>
 ${actions("Sign in")}
 </form>
-${permissions(details.accessType)}`,
+${permissions(details.accessType, details.permissionItems)}`,
   );
 }
 
@@ -120,11 +126,11 @@ export function consentPage(
     `Authorize ${details.appName}`,
     `<h1>Authorize <strong>${escapeHtml(details.appName)}</strong> to access your account?</h1>
 <p>Signed in as <strong>${escapeHtml(user.name)}</strong> (@${escapeHtml(user.screenName)}). <a href="${escapeHtml(switchUrl)}">Not you? Sign in as someone else</a></p>
-<form method="post" action="${escapeHtml(details.origin)}/oauth/authorize">
+<form method="post" action="${escapeHtml(details.origin)}${escapeHtml(details.formPath ?? "/oauth/authorize")}">
 ${hiddenFields(details)}
 ${actions("Authorize app")}
 </form>
-${permissions(details.accessType)}`,
+${permissions(details.accessType, details.permissionItems)}`,
   );
 }
 

@@ -5,5 +5,13 @@
  * @module twitter-oauth1/testing
  */
 export { createFakeTwitter } from "./fake-twitter.js";
-export { defaultConsumer, defaultUser } from "./defaults.js";
-export type { ApproveOptions, FailOptions, FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
+export { defaultClient, defaultConsumer, defaultUser } from "./defaults.js";
+export type {
+  ApproveOptions,
+  FailOptions,
+  FakeClient,
+  FakeConsumer,
+  FakeTwitter,
+  FakeTwitterOptions,
+  FakeUser,
+} from "./types.js";

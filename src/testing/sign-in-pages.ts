@@ -36,7 +36,8 @@ function readCookie(headers: Headers, name: string): string | undefined {
   return undefined;
 }
 
-function sessionUser(state: FakeState, request: IncomingRequest): FakeUser | undefined {
+/** The user signed in on the fake's own origin (its session cookie), if any. @internal */
+export function sessionUser(state: FakeState, request: IncomingRequest): FakeUser | undefined {
   const id = readCookie(request.headers, SESSION_COOKIE);
   if (id === undefined) return undefined;
   const session = state.sessions.get(id);
@@ -44,7 +45,8 @@ function sessionUser(state: FakeState, request: IncomingRequest): FakeUser | und
   return findUserById(state, session.userId);
 }
 
-function startSession(state: FakeState, request: IncomingRequest, user: FakeUser): string {
+/** Starts a session for `user`: the `set-cookie` value. @internal */
+export function startSession(state: FakeState, request: IncomingRequest, user: FakeUser): string {
   const id = randomToken(32);
   state.sessions.set(id, { userId: user.id, expiresAt: state.now() + SESSION_TTL_MS });
   const secure = request.url.protocol === "https:" ? "; Secure" : "";
@@ -121,6 +123,17 @@ export function showSignIn(
   return consentPage(now, page, user, switchUrl.pathname + switchUrl.search);
 }
 
+/** The user whose screen name or email and password these are, or undefined. @internal */
+export function signInUser(state: FakeState, username: string, password: string): FakeUser | undefined {
+  const wanted = username.trim().toLowerCase();
+  const user =
+    findUserByScreenName(state, wanted) ??
+    state.users.find((candidate) => candidate.email !== undefined && candidate.email.toLowerCase() === wanted);
+  // Compare against a dummy when the user is unknown, so both failures take the same path.
+  const passwordMatches = timingSafeEqual(user?.password ?? "\u0000no-such-user", password);
+  return user !== undefined && passwordMatches ? user : undefined;
+}
+
 /**
  * POST /oauth/authorize: the form of the login and consent pages. Checks the form's per-token
  * secret (so another site cannot post it), then signs in, approves or cancels.
@@ -151,14 +164,8 @@ export function submitSignIn(state: FakeState, request: IncomingRequest): Respon
     if (user === undefined) return loginPage(now, page, "", "Sign in to continue.");
     return answerApproval(state, record, approveRequestToken(state, record, user));
   }
-  const password = form.get("session[password]") ?? "";
-  const wanted = username.trim().toLowerCase();
-  const user =
-    findUserByScreenName(state, wanted) ??
-    state.users.find((candidate) => candidate.email !== undefined && candidate.email.toLowerCase() === wanted);
-  // Compare against a dummy when the user is unknown, so both failures take the same path.
-  const passwordMatches = timingSafeEqual(user?.password ?? "\u0000no-such-user", password);
-  if (user === undefined || !passwordMatches) {
+  const user = signInUser(state, username, form.get("session[password]") ?? "");
+  if (user === undefined) {
     return loginPage(
       now,
       page,

@@ -1,3 +1,4 @@
+import type { OAuth2State } from "./oauth2/store.js";
 import type { FakeConsumer, FakeUser } from "./types.js";
 
 /** The access level a token grants (`x_auth_access_type`, X API reference, request_token). @internal */
@@ -53,6 +54,8 @@ export interface FakeState {
   failures: InjectedFailure[];
   /** Rate-limit windows per app, user and endpoint. */
   rateWindows: Map<string, { resetsAt: number; used: number }>;
+  /** The OAuth 2.0 clients, grants, tokens and codes. */
+  oauth2: OAuth2State;
   lastPrune: number;
   sequence: number;
 }
@@ -61,6 +64,10 @@ export interface FakeState {
 export interface InjectedFailure {
   status: number | undefined;
   code: number | undefined;
+  /** The OAuth 2.0 `error` on the OAuth 2.0 endpoints, when given. */
+  error: string | undefined;
+  /** Seconds to the `x-rate-limit-reset` of a 429, when given. */
+  resetSeconds: number | undefined;
   message: string | undefined;
   path: string | undefined;
   remaining: number;

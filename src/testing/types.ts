@@ -34,10 +34,36 @@ export interface FakeUser {
   password: string;
 }
 
+/**
+ * An OAuth 2.0 client of an app (X developer portal, "OAuth 2.0 Client ID and Client Secret"): one
+ * app (consumer) has its OAuth 1.0a key and secret and, once OAuth 2.0 is set up, a client id.
+ */
+export interface FakeClient {
+  /** The OAuth 2.0 Client ID (not the API key). */
+  clientId: string;
+  /**
+   * The Client Secret of a confidential client, which authenticates with HTTP Basic (RFC 6749
+   * 2.3.1). Omitted: a public client, which sends `client_id` in the body.
+   */
+  clientSecret?: string;
+  /** The key of the app (consumer) this client belongs to: the token exchange takes only its tokens. */
+  consumerKey: string;
+  /**
+   * The registered callback URLs; `redirect_uri` must be one of them exactly (X docs, OAuth 2.0
+   * Authorization Code Flow with PKCE). `undefined` accepts any absolute http(s) URL.
+   */
+  redirectUris?: string[];
+}
+
 /** Options of {@link createFakeTwitter}. */
 export interface FakeTwitterOptions {
   /** The registered apps. Default: `[defaultConsumer]`. */
   consumers?: FakeConsumer[];
+  /**
+   * The OAuth 2.0 clients, each of one of `consumers`. Default: a confidential client of the first
+   * app: {@link defaultClient} when the apps are the default ones.
+   */
+  clients?: FakeClient[];
   /** The user accounts. Default: `[defaultUser]`. */
   users?: FakeUser[];
   /** The clock in milliseconds since the epoch. Default: `Date.now`. Tests pin it. */
@@ -91,6 +117,19 @@ export interface FailOptions {
   /** The message of the error body. Default: X's text for `code`. */
   message?: string;
   /**
+   * The OAuth 2.0 `error` of a failure on `/2/oauth2/token` or `/2/oauth2/revoke`, answered as
+   * `{"error","error_description"}` (RFC 6749 5.2): `invalid_request`, `invalid_grant`, `invalid_scope`,
+   * `invalid_client`, `unauthorized_client` (400), `rate_limited` (429), `temporarily_unavailable`
+   * (503), `server_error` (500). Default for a status alone: 400 `invalid_request`, 401
+   * `invalid_client`, 429 `rate_limited`, 503 `temporarily_unavailable`, other 5xx `server_error`.
+   */
+  error?: string;
+  /**
+   * For a 429: seconds from the fake's clock to the `x-rate-limit-reset` it reports, 0 to 86400, so a
+   * test need not wait a window out. Default: the end of the endpoint's 15-minute window.
+   */
+  resetSeconds?: number;
+  /**
    * The path of the endpoint to fail, exactly as requested (`"/2/users/me"`), any method. Default: any
    * API or token endpoint of the fake (not its sign-in pages, not `/_fake/`).
    */
@@ -140,8 +179,30 @@ export interface FakeTwitter {
    * @throws TypeError when the token is not a pending request token.
    */
   deny(requestToken: string): string;
-  /** Revokes an access token, as if the user removed the app: later calls get 401 code 89. */
+  /**
+   * Revokes an access token, as if the user removed the app: later calls get 401 code 89. An OAuth
+   * 2.0 access or refresh token is revoked as `POST /2/oauth2/revoke` does (RFC 7009).
+   */
   revoke(accessToken: string): void;
+  /**
+   * Expires an OAuth 2.0 access token from now on, as if its 7,200 seconds had passed: API calls with
+   * it answer 401, and its refresh token still works. Over HTTP: `POST /_fake/expire` with `token`.
+   * @throws TypeError when it is not a live OAuth 2.0 access token of this fake.
+   */
+  expire(accessToken: string): void;
+  /**
+   * Approves an OAuth 2.0 sign-in, as if the user pressed "Authorize app" on the page the app sent
+   * them to (`authorizeUrl`, the whole `/i/oauth2/authorize?…` URL).
+   * @returns the `redirect_uri` with `code` and `state`.
+   * @throws TypeError when the URL is not a valid authorization request for a client of this fake.
+   */
+  approveAuthorization(authorizeUrl: string, options?: ApproveOptions): string;
+  /**
+   * Refuses an OAuth 2.0 sign-in, as if the user pressed "Cancel".
+   * @returns the `redirect_uri` with `error=access_denied` and `state`.
+   * @throws TypeError when the URL is not a valid authorization request for a client of this fake.
+   */
+  denyAuthorization(authorizeUrl: string): string;
   /**
    * Makes the next matching requests fail as X does (or answer late, or not at all), to test error
    * handling: see {@link FailOptions}. Failures queue up; each matching request takes the oldest.

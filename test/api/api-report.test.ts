@@ -55,8 +55,13 @@ describe("the values each entry point exports (types aside)", () => {
     expect(values("twitter-oauth1/handlers")).toEqual(["createSignInHandlers", "toNodeListener"]);
   });
 
-  it("/testing: the fake X and its default consumer and user", () => {
-    expect(values("twitter-oauth1/testing")).toEqual(["createFakeTwitter", "defaultConsumer", "defaultUser"]);
+  it("/testing: the fake X and its default consumer, OAuth 2.0 client and user", () => {
+    expect(values("twitter-oauth1/testing")).toEqual([
+      "createFakeTwitter",
+      "defaultClient",
+      "defaultConsumer",
+      "defaultUser",
+    ]);
   });
 
   it("/passport: the strategy, also as TwitterStrategy", () => {

@@ -33,7 +33,10 @@
 //   headers, v2's problem JSON, the origin and strict options, the index page and
 //   Response.error() in the Node listener. ./testing is for tests and demos, not production
 //   bundles. Budget: 16,695 B plus 2%.
-
+// - the fake X speaks OAuth 2.0: ./testing 16,959 B -> 23,025 B (+6,066 B) for the token endpoint
+//   (X's token exchange, refresh rotation, the PKCE code grant, client authentication, its rate
+//   limit), revocation, Bearer tokens on /2/, the authorize pages with the scopes in words, and the
+//   control API's authorize_url and expire. Budget: 23,025 B plus 2%.
 // - shared chunks (one copy of each class per format), one home per export, no Symbol.hasInstance
 //   override, one loopback rule: root 13,747 B, ./testing 16,196 B, ./handlers 6,691 B, ./passport
 //   14,951 B, signRequest alone 2,992 B; the sign-in flow (TwitterOAuth alone: a class keeps every
@@ -46,7 +49,7 @@
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 13_890, target: 3_500 },
-  "./testing": { budget: 16_360 },
+  "./testing": { budget: 23_490 },
   "./handlers": { budget: 6_760, target: 6_000 },
   "./passport": { budget: 15_100 },
 };
