@@ -44,12 +44,13 @@
 //   was over its 6,650 B budget before this change already (6,736 B bundled from the sources of
 //   that commit): its budget is raised to what it measures now plus 1%, and every other budget
 //   lowered to its measure plus about 1%. Targets: signRequest 2,300 B, the flow 8,000 B, ./handlers
-//   6,000 B, not reached yet.
+//   6,000 B, not reached yet. Merged with the fake X's OAuth 2.0 side: ./testing 22,445 B (23,025 B
+//   before: toNodeListener is no longer bundled with it); budget that plus 1%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 13_890, target: 3_500 },
-  "./testing": { budget: 23_490 },
+  "./testing": { budget: 22_670 },
   "./handlers": { budget: 6_760, target: 6_000 },
   "./passport": { budget: 15_100 },
 };
