@@ -1,7 +1,7 @@
 // The sign-in rules, written once for the Web handlers and the Passport strategy: how a sign-in
 // starts, how its callback finds it again, what is cleared when. Stores keep the state (cookies or
 // a session); this file decides.
-import { TwitterOAuthError } from "../shared/errors.js";
+import { isTwitterOAuthError, TwitterOAuthError } from "../shared/errors.js";
 import { isLoopback } from "../shared/loopback.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import type { AccessToken } from "../twitter/types.js";
@@ -40,6 +40,14 @@ export interface FinishRequest {
 // another loopback name than the callback's). Kept beside the error, not in it: the message is for
 // developers, this is for the default error page.
 const openHints = new WeakMap<TwitterOAuthError, string>();
+// The returnTo of the pending sign-in a callback failed on, so that "try again" brings the user back
+// to the same page.
+const failedReturnTos = new WeakMap<TwitterOAuthError, string>();
+
+/** Where the failed sign-in of `error` would have returned the user, when its pending sign-in was found. @internal */
+export function failedReturnTo(error: TwitterOAuthError): string | undefined {
+  return failedReturnTos.get(error);
+}
 
 /** The URL an end user should open to sign in, when the error has one. @internal */
 export function openHint(error: TwitterOAuthError): string | undefined {
@@ -138,20 +146,25 @@ export async function finishSignIn(
       "The pending sign-in of this callback could not be opened: it was altered, or sealed with another cookieSecret (was the secret changed?); start the sign-in again",
     );
   }
-  const age = Math.floor(config.now() / 1000) - found.issuedAt;
-  if (age > config.maxAgeSeconds) {
-    throw invalidState(
-      `The pending sign-in of this callback expired (${age} s old, the limit is ${config.maxAgeSeconds} s); start the sign-in again`,
-    );
+  try {
+    const age = Math.floor(config.now() / 1000) - found.issuedAt;
+    if (age > config.maxAgeSeconds) {
+      throw invalidState(
+        `The pending sign-in of this callback expired (${age} s old, the limit is ${config.maxAgeSeconds} s); start the sign-in again`,
+      );
+    }
+    // AUTHORIZATION_DENIED for `denied`, INVALID_CALLBACK without a verifier (X docs, Log in with X, step 2).
+    const { verifier } = config.client.parseCallback(query, found.token);
+    if (verifier.trim() === "") {
+      throw new TwitterOAuthError(
+        "INVALID_CALLBACK",
+        "The callback's oauth_verifier is blank; X sends a non-empty verifier with every approval, so start the sign-in again",
+      );
+    }
+    const accessToken = await config.client.exchangeVerifier(found, verifier);
+    return { accessToken, returnTo: found.returnTo };
+  } catch (error) {
+    if (isTwitterOAuthError(error)) failedReturnTos.set(error, found.returnTo);
+    throw error;
   }
-  // AUTHORIZATION_DENIED for `denied`, INVALID_CALLBACK without a verifier (X docs, Log in with X, step 2).
-  const { verifier } = config.client.parseCallback(query, found.token);
-  if (verifier.trim() === "") {
-    throw new TwitterOAuthError(
-      "INVALID_CALLBACK",
-      "The callback's oauth_verifier is blank; X sends a non-empty verifier with every approval, so start the sign-in again",
-    );
-  }
-  const accessToken = await config.client.exchangeVerifier(found, verifier);
-  return { accessToken, returnTo: found.returnTo };
 }

@@ -55,7 +55,7 @@ export async function loadProfile(
   const response = await client.fetch(url, { token: accessToken, redirect: "manual" });
   if (!response.ok) {
     const clock = { now: () => Date.now(), offsetMs: client.clockOffset };
-    throw await errorOfAnswer(response, endpoint, [consumerSecret, accessToken.tokenSecret], clock);
+    throw await errorOfAnswer(response, endpoint, url, [consumerSecret, accessToken.tokenSecret], clock);
   }
   const raw = await readText(response, PROFILE_LIMIT);
   let json: unknown;

@@ -21,6 +21,7 @@ import type {
   VerifyFunctionWithParams,
   VerifyFunctionWithRequest,
 } from "./types.js";
+import { baseUrlFrom } from "./endpoint-urls.js";
 
 const MAX_AGE_SECONDS = 15 * 60;
 
@@ -179,10 +180,13 @@ export class Strategy {
         throw new TypeError(`options.userProfileURL must be an absolute URL, got ${describe(options.userProfileURL)}`);
       }
     }
+    // passport-twitter's requestTokenURL, accessTokenURL and userAuthorizationURL: honoured when they
+    // share one base (baseUrl's, when it is given), refused otherwise, never silently ignored.
+    const baseUrl = baseUrlFrom(options);
     const client = new TwitterOAuth({
       consumerKey: options.consumerKey,
       consumerSecret: options.consumerSecret,
-      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
       // The client signs only for the hosts it is told: the profile's, when it is elsewhere.
       ...(profileOrigin === undefined ? {} : { allowedOrigins: [profileOrigin] }),
     });

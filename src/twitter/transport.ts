@@ -1,12 +1,13 @@
-import { type RateLimit, TwitterOAuthError, type XApiError } from "../shared/errors.js";
+import { TwitterOAuthError, type XApiError } from "../shared/errors.js";
+import { rateLimitOf } from "../shared/rate-limit.js";
 import type { FormBody } from "../oauth1/form.js";
 import { signRequest } from "../oauth1/sign-request.js";
 import { type BodyPrefix, discard, readPrefix } from "../shared/read-capped.js";
 import { keepMessage, parseErrorBody } from "./error-body.js";
 import { hintFor } from "./error-hints.js";
 import { parseFormResponse } from "./form-response.js";
-import { redactor } from "./redact.js";
-import { type RequestSignals, requestSignals } from "./signals.js";
+import { redactor } from "../shared/redact.js";
+import { type RequestSignals, requestSignals } from "../shared/signals.js";
 import type { ResolvedOptions } from "./options.js";
 import type { TokenPair } from "./types.js";
 
@@ -176,7 +177,7 @@ export function send<T>(
     // The redactor is built only for an error: a 2xx never reaches a message.
     const errors = text === undefined ? [] : parseErrorBody(text, redactor(secrets));
     if (resync(errors)) return RETRY;
-    throw httpError(context, response, call.endpoint, errors, text === undefined);
+    throw httpError(context, response, call.endpoint, errors, text === undefined, call.url);
   });
 }
 
@@ -251,15 +252,6 @@ function failure(error: unknown, call: SignedCall, signals: RequestSignals, stag
   );
 }
 
-/** X's rate-limit headers (X API "Rate limits"), when all three are there and well formed. */
-function rateLimitOf(headers: Headers): RateLimit | undefined {
-  const [limit, remaining, reset] = ["limit", "remaining", "reset"].map((name) => headers.get(`x-rate-limit-${name}`));
-  if (![limit, remaining, reset].every((value) => /^\d{1,15}$/.test(value ?? ""))) return undefined;
-  const resetAt = new Date(Number(reset) * 1000);
-  if (Number.isNaN(resetAt.getTime())) return undefined;
-  return { limit: Number(limit), remaining: Number(remaining), reset: resetAt };
-}
-
 /** What an HTTP_ERROR's retry time is counted from: a clock, and X's clock minus it. @internal */
 export interface ErrorClock {
   now(): number;
@@ -267,15 +259,16 @@ export interface ErrorClock {
 }
 
 /**
- * The HTTP_ERROR for a non-2xx answer to a request sent through `client.fetch`, as the client's
- * own calls build it: the body read up to `BODY_LIMIT`, X's errors parsed with `secrets` redacted,
- * and the rate limit. The one entry for layers above the client (the Passport profile request);
- * the client's own calls use send().
+ * The HTTP_ERROR for a non-2xx answer to a request sent through `client.fetch` to `url`, as the
+ * client's own calls build it: the body read up to `BODY_LIMIT`, X's errors parsed with `secrets`
+ * redacted, and the rate limit. The one entry for layers above the client (the Passport profile
+ * request); the client's own calls use send().
  * @internal
  */
 export async function errorOfAnswer(
   response: Response,
   endpoint: string,
+  url: URL,
   secrets: readonly string[],
   clock: ErrorClock,
 ): Promise<TwitterOAuthError> {
@@ -286,16 +279,21 @@ export async function errorOfAnswer(
       )
     : "";
   const errors = text === undefined ? [] : parseErrorBody(text, redactor(secrets));
-  return httpError(clock, response, endpoint, errors, text === undefined);
+  return httpError(clock, response, endpoint, errors, text === undefined, url);
 }
 
-/** The HTTP_ERROR for a non-2xx answer, with X's errors (parsed and redacted) and rate limit. @internal */
+/**
+ * The HTTP_ERROR for a non-2xx answer, with X's errors (parsed and redacted) and rate limit; `url` is
+ * the request's, whose host the hint names.
+ * @internal
+ */
 export function httpError(
   context: ErrorClock,
   response: Response,
   endpoint: string,
   errors: readonly XApiError[],
   tooLarge: boolean,
+  url: URL,
 ): TwitterOAuthError {
   const rateLimit = rateLimitOf(response.headers);
   const first = errors.find((e) => e.message !== "") ?? errors[0];
@@ -304,7 +302,7 @@ export function httpError(
     : first
       ? `: X says "${first.message}"${first.code ? ` (code ${first.code})` : ""}`
       : "";
-  let hint = hintFor(response.status, errors);
+  let hint = hintFor(response.status, errors, url.host);
   if (rateLimit && (response.status === 429 || errors.some((e) => e.code === 88))) {
     const seconds = Math.max(0, Math.ceil((rateLimit.reset.getTime() - context.now() - context.offsetMs) / 1000));
     hint = `rate limit exceeded: retry in ${seconds} s, at ${rateLimit.reset.toISOString()} (x-rate-limit-reset)`;

@@ -30,7 +30,7 @@ function definitions(extension: ".js" | ".cjs"): Map<string, string[]> {
   return found;
 }
 
-const entries = ["index", "handlers", "passport", "testing"];
+const entries = ["index", "handlers", "passport", "testing", "oauth2"];
 /** Every name a user can import from an entry point (the ESM build's exports). */
 const publicNames = [
   ...new Set(
@@ -76,5 +76,12 @@ describe("one TwitterOAuthError class across the ESM entry points", () => {
     await handlers.callback(new Request("https://app.example/auth/x/callback?denied=request-token"));
     expect(seen).toBeInstanceOf(rootEntry.TwitterOAuthError);
     expect(Object.hasOwn(rootEntry.TwitterOAuthError, Symbol.hasInstance)).toBe(false);
+  });
+
+  it("/oauth2 re-exports the root's binding of the error and its guard, not a copy", async () => {
+    const rootEntry = await import(join(dist, "index.js"));
+    const oauth2Entry = await import(join(dist, "oauth2.js"));
+    expect(oauth2Entry.TwitterOAuthError).toBe(rootEntry.TwitterOAuthError);
+    expect(oauth2Entry.isTwitterOAuthError).toBe(rootEntry.isTwitterOAuthError);
   });
 });

@@ -69,7 +69,7 @@ export function webExampleChecks(example: WebExample): void {
   const login = example.login ?? "/auth/x/login";
   const callback = example.callback ?? "/auth/x/callback";
   const pending = example.pending ?? "cookie";
-  const cancelled = example.cancelled ?? { status: 403, text: /AUTHORIZATION_DENIED/ };
+  const cancelled = example.cancelled ?? { status: 403, text: /You cancelled signing in with X\./ };
   let x: FakeXServer;
   let app: StartedExample;
 
