@@ -133,7 +133,7 @@ describe("twitter-oauth1 fake-x", () => {
     const result = await x(process.execPath, [CLI, "fake-y"], { throwOnError: false });
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'twitter-oauth1: unknown command "fake-y"; the command is fake-x (see twitter-oauth1 --help)',
+      'twitter-oauth1: unknown command "fake-y"; the commands are fake-x and migrate-tokens (see twitter-oauth1 --help)',
     );
   });
 
