@@ -6,6 +6,7 @@ import { isLoopback } from "../shared/loopback.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import type { AccessToken } from "../twitter/types.js";
 import { MAX_PENDING, type PendingSignIn, type PendingStore } from "./pending.js";
+import { safeReturnTo } from "./return-to.js";
 
 /** What both flows need besides a store. @internal */
 export interface FlowConfig {
@@ -13,6 +14,8 @@ export interface FlowConfig {
   maxAgeSeconds: number;
   /** The clock in ms. */
   now: () => number;
+  /** One more cause of a callback with no pending sign-in, that only this store can have. */
+  lostBecause?: string;
 }
 
 /** One sign-in to start. @internal */
@@ -107,7 +110,7 @@ export async function startSignIn(config: FlowConfig, store: PendingStore, start
 function noPendingSignIn(config: FlowConfig, finish: FinishRequest): TwitterOAuthError {
   const callback = new URL(finish.callbackUrl);
   const where = finish.loginUrl ?? callback.origin;
-  let message = `No sign-in is pending for this callback in this browser: it expired (a sign-in lasts ${config.maxAgeSeconds} s), was already finished (a reload, or a link used twice), was dropped because ${MAX_PENDING} newer ones were started, or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${where})`;
+  let message = `No sign-in is pending for this callback in this browser: it expired (a sign-in lasts ${config.maxAgeSeconds} s), was already finished (a reload, or a link used twice), was dropped because ${MAX_PENDING} newer ones were started, ${config.lostBecause === undefined ? "" : `${config.lostBecause}, `}or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${where})`;
   if (finish.requestUrl.hostname !== callback.hostname) {
     message += `. This callback arrived at ${finish.requestUrl.host}, not at ${callback.host} where the callback URL points`;
   }
@@ -162,9 +165,11 @@ export async function finishSignIn(
       );
     }
     const accessToken = await config.client.exchangeVerifier(found, verifier);
-    return { accessToken, returnTo: found.returnTo };
+    // Checked again on the way out: a cookie sealed by an older version, or by anyone who held the
+    // secret, must not hand onSuccess (or the error page's link) an off-site URL.
+    return { accessToken, returnTo: safeReturnTo(found.returnTo) };
   } catch (error) {
-    if (isTwitterOAuthError(error)) failedReturnTos.set(error, found.returnTo);
+    if (isTwitterOAuthError(error)) failedReturnTos.set(error, safeReturnTo(found.returnTo));
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import type { TwitterOAuthError } from "../shared/errors.js";
 import { describe } from "../shared/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
 import type { TwitterOAuth } from "../twitter/client.js";
-import { checkSecret } from "../twitter/seal.js";
+import { checkCookieSecret } from "./cookie-store.js";
 import type { SignInHandlersOptions, SignInResult } from "./types.js";
 
 const DEFAULT_MAX_AGE = 15 * 60;
@@ -74,7 +74,7 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
     throw new TypeError(`options.client must be a TwitterOAuth client, got ${describe(client)}`);
   }
   const callbackUrl = webCallbackUrl(client.callbackUrl, "options.client's callbackUrl");
-  const cookieSecret = checkSecret(options.cookieSecret, "options.cookieSecret");
+  const cookieSecret = checkCookieSecret(options.cookieSecret, "options.cookieSecret");
   if (typeof options.onSuccess !== "function") {
     throw new TypeError(
       `options.onSuccess must be a function (result, request) => Response that starts the app's session, got ${describe(options.onSuccess)}`,

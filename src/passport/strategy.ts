@@ -1,12 +1,11 @@
 import { isTwitterOAuthError } from "../shared/errors.js";
-import { createCookieStore } from "../handlers/cookie-store.js";
+import { checkCookieSecret, createCookieStore } from "../handlers/cookie-store.js";
 import { type FlowConfig, finishSignIn, startSignIn } from "../handlers/flow.js";
 import type { PendingStore } from "../handlers/pending.js";
 import { DEFAULT_RETURN_TO } from "../handlers/return-to.js";
 import { describe } from "../shared/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
 import { TwitterOAuth } from "../twitter/client.js";
-import { checkSecret } from "../twitter/seal.js";
 import { loadProfile, type ProfileOptions } from "./profile.js";
 import { createSessionStore } from "./session-store.js";
 import type {
@@ -198,7 +197,9 @@ export class Strategy {
       passReqToCallback: optional<boolean>(options.passReqToCallback, "passReqToCallback", "boolean") ?? false,
       callbackURL: checkCallbackURL(options.callbackURL),
       cookieSecret:
-        options.cookieSecret === undefined ? undefined : checkSecret(options.cookieSecret, "options.cookieSecret"),
+        options.cookieSecret === undefined
+          ? undefined
+          : checkCookieSecret(options.cookieSecret, "options.cookieSecret"),
       sessionKey,
       forceLogin: optional<boolean>(options.forceLogin, "forceLogin", "boolean") ?? false,
       screenName: optional<string>(options.screenName, "screenName", "string"),
@@ -286,8 +287,9 @@ function storeFor(
       "twitter-oauth1/passport keeps the request token in req.session, and there is none: add express-session before Passport, or pass cookieSecret to the Strategy to use sealed cookies instead",
     );
   }
-  const session = req.session as Record<string, unknown>;
-  return { store: createSessionStore(session, state.sessionKey, () => Date.now()), commit: () => {} };
+  // Read through req each time: reloading the session (to merge with other tabs) replaces req.session.
+  const sessionOf = () => req.session as Record<string, unknown>;
+  return { store: createSessionStore(sessionOf, state.sessionKey, () => Date.now()), commit: () => {} };
 }
 
 async function run(
@@ -301,6 +303,10 @@ async function run(
   const callbackUrl = new URL(callbackOption, url).href;
   const { store, commit } = storeFor(state, req, callbackUrl.startsWith("https:"));
   const config: FlowConfig = { client: state.client, maxAgeSeconds: MAX_AGE_SECONDS, now: () => Date.now() };
+  if (state.cookieSecret === undefined && (options as { keepSessionInfo?: unknown }).keepSessionInfo !== true) {
+    config.lostBecause =
+      "the session was regenerated when another tab signed in (Passport 0.7 does on login): pass keepSessionInfo: true to passport.authenticate on the callback route, or give the Strategy a cookieSecret";
+  }
 
   if (!url.searchParams.has("oauth_token") && !url.searchParams.has("denied")) {
     const location = await startSignIn(config, store, {

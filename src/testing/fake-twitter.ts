@@ -7,7 +7,7 @@ import {
 } from "./api-endpoints.js";
 import type { IncomingRequest } from "./check-signed-request.js";
 import { approve, deny, fail, reset, revoke } from "./control.js";
-import { CONTROL_PREFIX, controlApi } from "./control-api.js";
+import { CONTROL_PREFIX, controlApi, crossSiteRefusal, foreignHostRefusal } from "./control-api.js";
 import { defaultConsumer, defaultUser } from "./defaults.js";
 import { type EndpointPath, failureResponse, sleep, takeFailure } from "./failures.js";
 import { homePage } from "./home-page.js";
@@ -134,6 +134,13 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
   const method = request.method.toUpperCase();
   const realm = state.origin ?? url.origin;
   if (url.pathname.startsWith(CONTROL_PREFIX)) {
+    const refused =
+      foreignHostRefusal(url, state.origin) ??
+      crossSiteRefusal(request.headers, state.origin === undefined ? [url.origin] : [url.origin, state.origin]);
+    if (refused !== undefined) {
+      await request.body?.cancel().catch(() => undefined);
+      return refused;
+    }
     return controlApi(state, method, url, request.headers.get("content-type") ?? "", await readBody(request));
   }
   if (url.pathname === "/" && (method === "GET" || method === "HEAD")) return homePage(state, url.origin);

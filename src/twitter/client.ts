@@ -2,7 +2,7 @@ import { TwitterOAuthError } from "../shared/errors.js";
 import { percentEncode } from "../oauth1/percent-encode.js";
 import { describe } from "../shared/describe.js";
 import { isFormContentType } from "../oauth1/form.js";
-import { parseCallback, type CallbackInput } from "./callback.js";
+import { parseCallback, type CallbackInput, type SkipTokenCheck } from "./callback.js";
 import { checkCallbackOption, isSecureOrLoopback, resolveOptions } from "./options.js";
 import { BODY_LIMIT, send, sendRaw, tokenAnswer, type SignedCall, type TransportContext } from "./transport.js";
 import { checkPair } from "./token-pair.js";
@@ -193,15 +193,17 @@ export class TwitterOAuth {
 
   /**
    * Reads the callback of step 2 (X docs: "Log in with X", step 2): `oauth_token` and
-   * `oauth_verifier` from the query. When `requestToken` is given, the callback's token must be it
-   * (compared in constant time), as X asks: "Your application should verify that the token matches
+   * `oauth_verifier` from the query. The callback's token must be `requestToken`'s (compared in
+   * constant time) unless `{ skipTokenCheck: true }` is passed, as X asks: "Your application should verify that the token matches
    * the request token received in step 1." Needs no network and no secret.
    *
    * @param input - the callback URL (absolute or a path), a bare query string, a `URL`, `URLSearchParams` or a `Request`.
-   * @param requestToken - the request token of this sign-in (or its token string), to check the callback against.
+   * @param requestToken - the request token of this sign-in (or its token string), to check the callback against, or
+   *   `{ skipTokenCheck: true }` when the caller checks the token itself.
    * @returns the token and the verifier to pass to `exchangeVerifier`.
    * @throws TwitterOAuthError `AUTHORIZATION_DENIED` (the user pressed Cancel: `denied=…`), `INVALID_CALLBACK`
    *   (no token or verifier), `TOKEN_MISMATCH` (another sign-in's token, or a replay).
+   * @throws TypeError when `requestToken` is missing.
    *
    * @example
    * ```ts
@@ -215,7 +217,7 @@ export class TwitterOAuth {
    */
   parseCallback(
     input: CallbackInput,
-    requestToken?: RequestToken | string,
+    requestToken: RequestToken | string | SkipTokenCheck,
   ): {
     /** `oauth_token` from the callback (the request token of this sign-in). */
     token: string;

@@ -79,14 +79,18 @@ describe("the values each entry point exports (types aside)", () => {
     ]);
   });
 
-  it("/oauth2: the OAuth 2.0 client, PKCE, its defaults, and the root's error", () => {
+  it("/oauth2: the OAuth 2.0 client, PKCE, migrateUser, their defaults, and the root's error", () => {
     expect(values("twitter-oauth1/oauth2")).toEqual([
+      "BACKOFF_BASE_MS",
+      "BACKOFF_CAP_MS",
       "DEFAULT_AUTHORIZE_URL",
       "DEFAULT_SCOPES",
+      "RATE_LIMIT_WAIT_CAP_MS",
       "TwitterOAuth2",
       "TwitterOAuthError",
       "createCodeChallenge",
       "isTwitterOAuthError",
+      "migrateUser",
     ]);
   });
 

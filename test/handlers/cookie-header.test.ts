@@ -45,13 +45,31 @@ describe("reading the Cookie header", () => {
 
   it("keeps the first of a repeated name, at most 32 of ours, nothing else", () => {
     const cookies = readCookies(
-      `other=1; x-signin-a=first; x-signin-a=second, x-signin-b = two ;junk; =x; ${Array.from({ length: 40 }, (_, i) => `x-signin-n${i}=${i}`).join("; ")}`,
+      `other=1; x-signin-a=first; x-signin-a=second; x-signin-b = two ;junk; =x; ${Array.from({ length: 40 }, (_, i) => `x-signin-n${i}=${i}`).join("; ")}`,
       "x-signin-",
     );
     expect(cookies.get("x-signin-a")).toBe("first");
     expect(cookies.get("x-signin-b")).toBe("two");
     expect(cookies.has("other")).toBe(false);
     expect(cookies.size).toBe(32);
+  });
+
+  it("splits on ';' only (RFC 6265 5.4): a ',' is part of a value, never the start of another cookie", () => {
+    const cookies = readCookies("pref=dark,x-signin-a=smuggled; x-signin-b=1,2", "x-signin-");
+    expect([...cookies]).toEqual([["x-signin-b", "1,2"]]);
+  });
+
+  it("a sibling subdomain's cookie smuggling a pending sign-in after a ',' is not read (login CSRF)", async () => {
+    const app = setup();
+    // The attacker starts a sign-in of their own on the app and approves it on X with their account.
+    const started = await app.signIn.login(new Request(LOGIN));
+    const attackers = started.headers.getSetCookie()[0]!.split(";")[0]!;
+    const callback = app.fake.approve(tokenOf(started.headers.get("location")!));
+    // A sibling subdomain sets `pref=dark,<the attacker's cookie>; Domain=app.example`, which the
+    // victim's browser sends as one cookie named "pref".
+    const answer = await app.signIn.callback(new Request(callback, { headers: { cookie: `pref=dark,${attackers}` } }));
+    expect(app.successes).toEqual([]);
+    expect(answer.status).toBe(400);
   });
 
   it("a sign-in still finishes behind 1 MB of other cookies", async () => {

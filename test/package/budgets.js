@@ -40,6 +40,9 @@
 // - ./oauth2 (the OAuth 2.0 client: token exchange, refresh, revoke, users/me, Bearer fetch, PKCE
 //   sign-in): 8,980 B, of which the 1.0a client's error-body parser, hints and spelling-aware
 //   redaction it reuses are about a third. Budget: 8,980 B plus 2%.
+// - ./oauth2 with migrateUser (one user through the token exchange, its answer sorted into record,
+//   retry with a bounded jittered wait, or halt): 8,986 B -> 9,669 B (+683 B), measured with
+//   size-limit as the package gate does. Budget: about 9,669 B plus 2%.
 // - shared chunks (one copy of each class per format), one home per export, no Symbol.hasInstance
 //   override, one loopback rule, measured before merging the OAuth 2.0 client: root 13,747 B,
 //   ./testing 16,196 B (22,445 B with the fake's OAuth 2.0 side; 23,025 B before: toNodeListener is
@@ -55,7 +58,7 @@ export const ENTRY_BUDGETS = {
   "./testing": { budget: 23_490 },
   "./handlers": { budget: 6_650, target: 6_000 },
   "./passport": { budget: 15_280 },
-  "./oauth2": { budget: 9_160 },
+  "./oauth2": { budget: 9_840 },
 };
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */

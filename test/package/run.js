@@ -140,7 +140,8 @@ await step("npm publish --dry-run: ships exactly what users need, no npm warning
 });
 
 // 4: JSR.
-const deno = bin("deno");
+// Deno comes from the sub-package test/runtimes (npm run test:package installs it first).
+const deno = join(root, "test/runtimes/node_modules/.bin/deno");
 await step("jsr.json: the same version and entry points as package.json, library source only", () => {
   const problems = jsrManifestProblems(root);
   if (problems.length > 0) throw new Error(problems.join("\n"));

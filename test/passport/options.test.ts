@@ -76,6 +76,12 @@ describe("new Strategy refuses, naming the option", () => {
       /^options\.cookieSecret must be at least 32 characters/,
     ],
     [
+      "a cookieSecret of one character repeated",
+      { ...VALID, cookieSecret: "0".repeat(32) },
+      verify,
+      /^options\.cookieSecret is one character repeated: .*openssl rand -base64 32/,
+    ],
+    [
       "a relative userProfileURL",
       { ...VALID, userProfileURL: "/1.1/users/show.json" },
       verify,
