@@ -51,13 +51,17 @@
 //   measured for the first time: 10,304 B. Budgets stay as they were until the merged code is
 //   measured; the flow's is its measure plus 1.5%. Targets: signRequest 2,300 B, the flow 8,000 B,
 //   ./handlers 6,000 B, not reached yet.
+// - merged with main's edge hardening and the required request token: ./handlers 7,005 B and
+//   ./passport 16,271 B, both over budgets main's own code already exceeded (bundled from main's
+//   sources: ./handlers 7,043 B, ./passport 16,384 B); the flow 10,478 B (its hints name the host
+//   now). Budgets: those plus about 1%, the targets unchanged.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 14_260, target: 3_500 },
   "./testing": { budget: 23_490 },
-  "./handlers": { budget: 6_650, target: 6_000 },
-  "./passport": { budget: 15_280 },
+  "./handlers": { budget: 7_080, target: 6_000 },
+  "./passport": { budget: 16_440 },
   "./oauth2": { budget: 9_840 },
 };
 
@@ -68,7 +72,7 @@ export const EXPORT_BUDGETS = [
     name: "the sign-in flow (TwitterOAuth: getRequestToken, buildAuthenticateUrl, exchangeVerifier)",
     subpath: ".",
     imports: "{ TwitterOAuth }",
-    budget: 10_460,
+    budget: 10_580,
     target: 8_000,
   },
 ];
