@@ -100,6 +100,21 @@ describe("GET /i/oauth2/authorize: the sign-in and consent pages", () => {
       expect(new URL(page.headers.get("location")!).searchParams.get("error")).toBe(error);
     }
   });
+  it("a code_challenge that is there but malformed is described as such, not as missing (RFC 7636 4.2)", async () => {
+    const fake = createFakeTwitter();
+    for (const challenge of ["abc", `${"a".repeat(42)}+`, "a".repeat(129)]) {
+      const page = await fake.fetch(new Request(authorizeUrl({ code_challenge: challenge })));
+      const location = new URL(page.headers.get("location")!);
+      expect(location.searchParams.get("error")).toBe("invalid_request");
+      expect(location.searchParams.get("error_description")).toBe(
+        "code_challenge must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~' (RFC 7636 4.2).",
+      );
+    }
+    const missing = await fake.fetch(new Request(authorizeUrl({ code_challenge: "" })));
+    expect(new URL(missing.headers.get("location")!).searchParams.get("error_description")).toBe(
+      "code_challenge is required (RFC 7636 4.2).",
+    );
+  });
 });
 
 describe("POST /_fake/approve and /_fake/deny with authorize_url", () => {
