@@ -115,6 +115,16 @@ describe("GET /i/oauth2/authorize: the sign-in and consent pages", () => {
       "code_challenge is required (RFC 7636 4.2).",
     );
   });
+  it("a parameter sent twice is refused as sent twice, not as missing (RFC 6749 3.1)", async () => {
+    const fake = createFakeTwitter();
+    for (const name of ["state", "scope", "code_challenge", "response_type"]) {
+      const url = new URL(authorizeUrl());
+      url.searchParams.append(name, url.searchParams.get(name)!);
+      const location = new URL((await fake.fetch(new Request(url))).headers.get("location")!);
+      expect(location.searchParams.get("error")).toBe("invalid_request");
+      expect(location.searchParams.get("error_description")).toBe(`${name} is sent more than once (RFC 6749 3.1).`);
+    }
+  });
 });
 
 describe("POST /_fake/approve and /_fake/deny with authorize_url", () => {

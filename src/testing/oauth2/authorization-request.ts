@@ -51,6 +51,12 @@ export function checkAuthorization(state: FakeState, query: URLSearchParams): Ch
     if (appState !== undefined) params.state = appState;
     return { kind: "redirect", url: appendToCallback(redirectUri, params) };
   };
+  // RFC 6749 3.1: no parameter more than once. Said as such: `once` reads a repeated one as absent,
+  // which would otherwise be reported as missing.
+  for (const name of ["response_type", "state", "scope", "code_challenge", "code_challenge_method"]) {
+    if (query.getAll(name).length > 1)
+      return refuse("invalid_request", `${name} is sent more than once (RFC 6749 3.1).`);
+  }
   if (once("response_type") !== "code") return refuse("unsupported_response_type", "response_type must be code.");
   if (appState === undefined || appState === "" || appState.length > 500) {
     return refuse("invalid_request", "state is required: a random string of at most 500 characters.");
