@@ -157,6 +157,8 @@ describe("POST /_fake/approve and /_fake/deny with authorize_url", () => {
     const answer = await control(fake, "approve", { authorize_url: "https://example.com/" });
     expect(answer.status).toBe(404);
     expect(await answer.text()).toContain("authorize_url");
+    const noClient = await control(fake, "approve", { authorize_url: "https://api.x.com/i/oauth2/authorize" });
+    expect(await noClient.text()).toBe("client_id is missing or not a client of this fake.");
   });
 });
 
