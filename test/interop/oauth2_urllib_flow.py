@@ -6,7 +6,8 @@ part on the client side.
   GET /i/oauth2/authorize, POST /_fake/approve with authorize_url standing in for the user, the code
   traded with the verifier at POST /2/oauth2/token; a wrong verifier, a reused code, a changed
   redirect_uri and Cancel (POST /_fake/deny).
-- Refresh (single use), Bearer calls to GET /2/users/me, POST /2/oauth2/revoke.
+- Refresh (single use), Bearer calls to GET /2/users/me, an access token expired by
+  POST /_fake/expire, POST /2/oauth2/revoke.
 - The OAuth 1.0a token exchange (docs.x.com,
   fundamentals/authentication/oauth-2-0/oauth-1-0a-token-exchange), of a 1.0a access token got
   through the three legs signed here (RFC 5849 3.4.2, HMAC-SHA1); a second exchange invalidates the
@@ -169,11 +170,16 @@ refreshed = token({"grant_type": "refresh_token", "refresh_token": pair["refresh
 fresh = refreshed.json()
 result["refresh"] = {"status": refreshed.status, "new_refresh_token": fresh["refresh_token"] != pair["refresh_token"],
                      "me": me(fresh["access_token"])}
+# An access token that has expired (POST /_fake/expire) is refused; its refresh token still works.
+control("expire", {"token": fresh["access_token"]})
+renewing = token({"grant_type": "refresh_token", "refresh_token": fresh["refresh_token"]})
+renewed = renewing.json()
+result["expired"] = {"me": me(fresh["access_token"]), "refresh": renewing.status, "me_renewed": me(renewed["access_token"])}
 result["refresh_reused"] = error_of(token({"grant_type": "refresh_token", "refresh_token": pair["refresh_token"]}))
 
 # Revoke (RFC 7009): the access token stops working.
-revoked = send("POST", base + "/2/oauth2/revoke", {"token": fresh["access_token"]}, {"Authorization": BASIC})
-result["revoke"] = {"status": revoked.status, "body": revoked.json(), "me_after": me(fresh["access_token"])}
+revoked = send("POST", base + "/2/oauth2/revoke", {"token": renewed["access_token"]}, {"Authorization": BASIC})
+result["revoke"] = {"status": revoked.status, "body": revoked.json(), "me_after": me(renewed["access_token"])}
 
 # The OAuth 1.0a token exchange, three times for the same user.
 access = oauth1_access_token()
@@ -203,6 +209,7 @@ result["exchange_subset"] = narrowed.json()["scope"]
 without_type = {k: v for k, v in exchange.items() if k != "subject_token_type"}
 result["invalid_request"] = error_of(token(without_type))
 result["invalid_grant"] = error_of(token({**exchange, "oauth_token_secret": "not-the-secret"}))
+result["unsupported_grant_type"] = error_of(token({"grant_type": "password", "username": "u", "password": "p"}))
 result["invalid_scope"] = error_of(token({**exchange, "scope": "tweet.read dm.write"}))
 wrong_secret = "Basic " + base64.b64encode(f"{client_id}:not-the-secret".encode()).decode()
 result["invalid_client"] = error_of(token(exchange, wrong_secret))

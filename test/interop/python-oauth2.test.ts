@@ -59,6 +59,7 @@ describe.skipIf(!available)("Python urllib (X's OAuth 2.0 by hand) against twitt
       changed_redirect_uri: refused("invalid_grant"),
       cancel: true,
       refresh: { status: 200, new_refresh_token: true, me: 200 },
+      expired: { me: 401, refresh: 200, me_renewed: 200 },
       refresh_reused: refused("invalid_grant"),
       revoke: { status: 200, body: { revoked: true }, me_after: 401 },
       exchange: {
@@ -75,6 +76,7 @@ describe.skipIf(!available)("Python urllib (X's OAuth 2.0 by hand) against twitt
       exchange_subset: "tweet.read users.read offline.access",
       invalid_request: refused("invalid_request"),
       invalid_grant: refused("invalid_grant"),
+      unsupported_grant_type: refused("unsupported_grant_type"),
       invalid_scope: refused("invalid_scope"),
       invalid_client: refused("invalid_client"),
       unauthorized_client: refused("unauthorized_client"),
