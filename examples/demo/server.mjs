@@ -3,7 +3,8 @@
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 import { TwitterOAuth } from "twitter-oauth1";
-import { createFakeTwitter, defaultConsumer, defaultUser, toNodeListener } from "twitter-oauth1/testing";
+import { toNodeListener } from "twitter-oauth1/handlers";
+import { createFakeTwitter, defaultConsumer, defaultUser } from "twitter-oauth1/testing";
 import { escapeHtml } from "./pages.mjs";
 import { createDemoSite } from "./site.mjs";
 
