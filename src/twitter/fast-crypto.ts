@@ -3,7 +3,7 @@
 // HMAC in src/oauth1/signature.ts: every crypto.subtle call is a round trip through a thread pool in
 // those runtimes, several times the cost of hashing or sealing a few hundred bytes synchronously.
 // Both paths give the same bytes (FIPS 180-4, NIST SP 800-38D).
-import { type BuiltinModuleScope, hmacPath } from "../oauth1/signature.js";
+import type { BuiltinModuleScope } from "../oauth1/signature.js";
 
 // The parts of node:crypto used here, typed here because src/ has no Node types.
 interface NodeHash {
@@ -29,27 +29,27 @@ export interface NodeCipherCrypto {
   createDecipheriv(algorithm: "aes-256-gcm", key: Uint8Array, iv: Uint8Array): NodeDecipher;
 }
 
-let found: NodeCipherCrypto | null | undefined; // undefined: not looked up yet; null: not there
-
 /**
- * `node:crypto` when the runtime offers it and the HMAC path uses it too, else `undefined`:
- * `forceWebCrypto(true)` switches every path at once, so tests prove both on the same vectors.
+ * `node:crypto` when `scope.process.getBuiltinModule` can give it with the functions used here,
+ * else `undefined`. Reached at run time and never imported, so browser and edge bundles see no
+ * `node:` import.
  * @internal
  */
+export function nodeCipherCryptoIn(scope: BuiltinModuleScope): NodeCipherCrypto | undefined {
+  const module = scope.process?.getBuiltinModule?.("node:crypto") as Partial<NodeCipherCrypto> | undefined;
+  return typeof module?.createHash === "function" &&
+    typeof module.createCipheriv === "function" &&
+    typeof module.createDecipheriv === "function"
+    ? (module as NodeCipherCrypto)
+    : undefined;
+}
+
+// Looked up once, as the HMAC path does (src/oauth1/signature.ts).
+const nodeCipher = nodeCipherCryptoIn(globalThis as BuiltinModuleScope);
+
+/** The `node:crypto` of this runtime, or `undefined` where only WebCrypto is available. @internal */
 export function nodeCipherCrypto(): NodeCipherCrypto | undefined {
-  if (hmacPath() === "webcrypto") return undefined;
-  if (found === undefined) {
-    const module = (globalThis as BuiltinModuleScope).process?.getBuiltinModule?.("node:crypto") as
-      | Partial<NodeCipherCrypto>
-      | undefined;
-    found =
-      typeof module?.createHash === "function" &&
-      typeof module.createCipheriv === "function" &&
-      typeof module.createDecipheriv === "function"
-        ? (module as NodeCipherCrypto)
-        : null;
-  }
-  return found ?? undefined;
+  return nodeCipher;
 }
 
 /** SHA-256 of the UTF-8 bytes of `text`. @internal */

@@ -5,12 +5,15 @@
  * (NIST SP 800-38D) and SHA-256, not by the code under test.
  */
 import { createCipheriv, createDecipheriv, createHash, hkdfSync } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
-import { cookieNameFor } from "../../src/handlers/cookies.js";
-import { forceWebCrypto } from "../../src/oauth1/signature.js";
-import { type SealPurpose, sealJson, unsealJson } from "../../src/twitter/seal.js";
+import { describe, expect, it } from "vitest";
+import * as nodeCookies from "../../src/handlers/cookies.js";
+import * as nodeSeal from "../../src/twitter/seal.js";
+import type { SealPurpose } from "../../src/twitter/seal.js";
+import { loadWebCryptoHandlers } from "../handlers/webcrypto-load.js";
 
-afterAll(() => forceWebCrypto(false));
+// This Node has process.getBuiltinModule: the modules as imported take node:crypto; the same
+// modules loaded where it is missing take WebCrypto.
+const web = await loadWebCryptoHandlers();
 
 const SECRET = "seal-paths-test-secret-0123456789abcdef";
 const PURPOSE: SealPurpose = { context: "test/seal-paths", noun: "test value" };
@@ -37,11 +40,10 @@ function oracleOpen(sealed: string): unknown {
 }
 
 describe.each([
-  ["node:crypto", false],
-  ["WebCrypto", true],
-])("the %s path", (_name, web) => {
+  ["node:crypto", nodeSeal, nodeCookies],
+  ["WebCrypto", web.seal, web.cookies],
+])("the %s path", (_name, { sealJson, unsealJson }, { cookieNameFor }) => {
   it("opens a value sealed by the reference, and the reference opens what it seals", async () => {
-    forceWebCrypto(web);
     expect(await unsealJson(oracleSeal(VALUE), SECRET, PURPOSE)).toEqual(VALUE);
     const sealed = await sealJson(VALUE, SECRET, PURPOSE);
     expect(oracleOpen(sealed)).toEqual(VALUE);
@@ -49,7 +51,6 @@ describe.each([
   });
 
   it("refuses an altered value, another purpose and another secret with INVALID_STATE", async () => {
-    forceWebCrypto(web);
     const sealed = oracleSeal(VALUE);
     const altered = sealed.slice(0, 20) + (sealed[20] === "A" ? "B" : "A") + sealed.slice(21);
     for (const attempt of [
@@ -62,7 +63,6 @@ describe.each([
   });
 
   it("names a pending sign-in's cookie after 96 bits of the SHA-256 of its request token", async () => {
-    forceWebCrypto(web);
     const digest = createHash("sha256").update("NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0").digest();
     const expected = digest.subarray(0, 12).toString("base64url");
     expect(await cookieNameFor("NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0", true)).toBe(
