@@ -5,7 +5,8 @@
 // out first {baseUrl, consumerKey, consumerSecret}; in {login, n}; out {ok, failed} per batch.
 import { createServer } from "node:http";
 import { createInterface } from "node:readline";
-import { createFakeTwitter, defaultConsumer, toNodeListener } from "../dist/testing.js";
+import { toNodeListener } from "../dist/handlers.js";
+import { createFakeTwitter, defaultConsumer } from "../dist/testing.js";
 
 const fake = createFakeTwitter();
 const server = createServer(toNodeListener(fake.fetch));
