@@ -7,6 +7,7 @@ export default defineConfig([
       testing: "src/testing/index.ts",
       handlers: "src/handlers/index.ts",
       passport: "src/passport/index.ts",
+      oauth2: "src/oauth2/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

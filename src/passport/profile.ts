@@ -2,7 +2,7 @@ import { TwitterOAuthError } from "../shared/errors.js";
 import { discard, readPrefix } from "../shared/read-capped.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import { parseErrorBody } from "../twitter/error-body.js";
-import { redactor } from "../twitter/redact.js";
+import { redactor } from "../shared/redact.js";
 import { BODY_LIMIT, httpError, type TransportContext } from "../twitter/transport.js";
 import type { AccessToken, TwitterUser } from "../twitter/types.js";
 import type { Profile } from "./types.js";

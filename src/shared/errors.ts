@@ -11,7 +11,8 @@
  * - `AUTHORIZATION_DENIED`: the callback carries `denied` (the user pressed Cancel).
  * - `TOKEN_MISMATCH`: the callback's `oauth_token` is not the request token it was checked against.
  * - `INVALID_CALLBACK`: the callback lacks `oauth_token` or `oauth_verifier`.
- * - `HTTP_ERROR`: X answered with a non-2xx status, or a redirect (see `status`, `errors` and `rateLimit`).
+ * - `HTTP_ERROR`: X answered with a non-2xx status, or a redirect (see `status`, `errors`, `rateLimit`
+ *   and, from an OAuth 2.0 token endpoint, `oauthError`).
  * - `INVALID_RESPONSE`: a 2xx body without the fields it must have, or too large to be one.
  * - `NETWORK_ERROR`: `fetch` rejected, or the connection dropped while the body arrived; the original error is `cause`.
  * - `TIMEOUT`: the client's timeout elapsed.
@@ -61,6 +62,8 @@ export interface TwitterOAuthErrorOptions {
   rateLimit?: RateLimit | undefined;
   /** The request that failed, as `"POST /oauth/request_token"`. */
   endpoint?: string;
+  /** The OAuth 2.0 `error` code (RFC 6749 4.1.2.1 and 5.2), such as `"invalid_grant"`. */
+  oauthError?: string | undefined;
 }
 
 const BRAND = Symbol.for("twitter-oauth1.TwitterOAuthError");
@@ -95,13 +98,21 @@ export class TwitterOAuthError extends Error {
    * (`HTTP_ERROR`); `undefined` otherwise. After a 429 (code 88), retry at `rateLimit.reset`.
    */
   readonly rateLimit: RateLimit | undefined;
+  /**
+   * The OAuth 2.0 `error` code X answered with, when there was one: from a token endpoint's JSON
+   * body (RFC 6749 5.2: `"invalid_request"`, `"invalid_grant"`, `"invalid_scope"`, `"invalid_client"`,
+   * `"unauthorized_client"`, X's `"rate_limited"`, `"temporarily_unavailable"`, …) for `HTTP_ERROR`, or
+   * from a sign-in callback (RFC 6749 4.1.2.1: `"access_denied"`, …) for `AUTHORIZATION_DENIED` and
+   * `INVALID_CALLBACK`. A code, never a secret; `undefined` for OAuth 1.0a errors.
+   */
+  readonly oauthError: string | undefined;
 
   /**
    * Creates the error. The package throws these; create one yourself only to test your own handling.
    *
    * @param code - the stable code.
    * @param message - what happened and what to do about it; must not contain a secret.
-   * @param options - status, parsed errors, rate limit, cause and endpoint.
+   * @param options - status, parsed errors, rate limit, OAuth 2.0 error code, cause and endpoint.
    */
   constructor(code: TwitterOAuthErrorCode, message: string, options: TwitterOAuthErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -111,6 +122,7 @@ export class TwitterOAuthError extends Error {
     this.errors = Object.freeze([...(options.errors ?? [])]);
     this.endpoint = options.endpoint;
     this.rateLimit = options.rateLimit && Object.freeze({ ...options.rateLimit });
+    this.oauthError = options.oauthError;
     Object.defineProperty(this, BRAND, { value: true });
   }
 
@@ -126,7 +138,7 @@ export class TwitterOAuthError extends Error {
     return isTwitterOAuthError(value);
   }
 
-  /** A plain summary for logs: name, code, message, status, endpoint, errors and rateLimit (no cause, no secrets). */
+  /** A plain summary for logs: name, code, message, status, endpoint, errors, rateLimit and oauthError (no cause, no secrets). */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -136,6 +148,7 @@ export class TwitterOAuthError extends Error {
       endpoint: this.endpoint,
       errors: this.errors,
       rateLimit: this.rateLimit,
+      oauthError: this.oauthError,
     };
   }
 }

@@ -1,12 +1,13 @@
-import { type RateLimit, TwitterOAuthError, type XApiError } from "../shared/errors.js";
+import { TwitterOAuthError, type XApiError } from "../shared/errors.js";
+import { rateLimitOf } from "../shared/rate-limit.js";
 import type { FormBody } from "../oauth1/form.js";
 import { signRequest } from "../oauth1/sign-request.js";
 import { type BodyPrefix, discard, readPrefix } from "../shared/read-capped.js";
 import { keepMessage, parseErrorBody } from "./error-body.js";
 import { hintFor } from "./error-hints.js";
 import { parseFormResponse } from "./form-response.js";
-import { redactor } from "./redact.js";
-import { type RequestSignals, requestSignals } from "./signals.js";
+import { redactor } from "../shared/redact.js";
+import { type RequestSignals, requestSignals } from "../shared/signals.js";
 import type { ResolvedOptions } from "./options.js";
 import type { TokenPair } from "./types.js";
 
@@ -249,15 +250,6 @@ function failure(error: unknown, call: SignedCall, signals: RequestSignals, stag
       : `${call.endpoint} lost the connection while X's answer arrived; try again`,
     { cause: error, endpoint: call.endpoint },
   );
-}
-
-/** X's rate-limit headers (X API "Rate limits"), when all three are there and well formed. */
-function rateLimitOf(headers: Headers): RateLimit | undefined {
-  const [limit, remaining, reset] = ["limit", "remaining", "reset"].map((name) => headers.get(`x-rate-limit-${name}`));
-  if (![limit, remaining, reset].every((value) => /^\d{1,15}$/.test(value ?? ""))) return undefined;
-  const resetAt = new Date(Number(reset) * 1000);
-  if (Number.isNaN(resetAt.getTime())) return undefined;
-  return { limit: Number(limit), remaining: Number(remaining), reset: resetAt };
 }
 
 /** The HTTP_ERROR for a non-2xx answer, with X's errors (parsed and redacted) and rate limit. @internal */

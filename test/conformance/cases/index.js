@@ -4,6 +4,7 @@ import { clientCases } from "./client.js";
 import { coreCases } from "./core.js";
 import { handlerCases } from "./handlers.js";
 import { networkCases } from "./network.js";
+import { oauth2Cases } from "./oauth2.js";
 import { passportCases } from "./passport.js";
 import { stateCases } from "./state.js";
 import { vectorCases } from "./vectors.js";
@@ -32,4 +33,5 @@ export const CASE_FILES = [
     entryPoints: ["./testing", "./passport"],
     cases: (entries) => passportCases(entries["./testing"], entries["./passport"]),
   },
+  { name: "oauth2", entryPoints: ["./oauth2"], cases: (entries) => oauth2Cases(entries["./oauth2"]) },
 ];
