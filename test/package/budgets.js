@@ -40,12 +40,17 @@
 // - ./oauth2 (the OAuth 2.0 client: token exchange, refresh, revoke, users/me, Bearer fetch, PKCE
 //   sign-in): 8,980 B, of which the 1.0a client's error-body parser, hints and spelling-aware
 //   redaction it reuses are about a third. Budget: 8,980 B plus 2%.
+// - the sign-in handlers take a TwitterOAuth2 client too (OAuth 2.0 with PKCE): ./handlers 6,639 B ->
+//   7,068 B (+429 B: the two protocol adapters, the client check of both kinds, the result's
+//   protocol), ./passport 14,983 B -> 15,055 B (+72 B, the 1.0a adapter it shares). The OAuth 2.0
+//   client itself is not bundled: the handlers only call the one they are given. Budget: 7,068 B
+//   plus 2%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 14_260, target: 3_500 },
   "./testing": { budget: 23_490 },
-  "./handlers": { budget: 6_650 },
+  "./handlers": { budget: 7_210 },
   "./passport": { budget: 15_280 },
   "./oauth2": { budget: 9_160 },
 };
