@@ -1,13 +1,18 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { BUILT_TESTS } from "./test/phases/built-tests.js";
+import { noDistImports } from "./test/phases/no-dist-imports.js";
 
+// Two phases of one suite. "unit" (npm run test:unit) needs no build and starts no process: it is
+// the inner loop, and a guard (test/phases/unit-guard.ts) fails any test in it that spawns a process
+// or touches dist/. "built" (npm run test:built) is everything that runs a compiler, a runtime or
+// Python as a child process, or reads the build: npm test runs it after `npm run build`.
+// `npx vitest run <file>` finds a file in whichever phase holds it.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    exclude: ["test/e2e/**", "node_modules/**"],
     testTimeout: 20_000,
     // Every core: by default vitest leaves one free, which on a two-core machine (like CI's) runs
-    // the test files one at a time (about 75 s instead of 46 s here).
+    // the test files one at a time.
     maxWorkers: availableParallelism(),
     coverage: {
       provider: "v8",
@@ -18,5 +23,29 @@ export default defineConfig({
         "src/oauth1/**": { lines: 99, branches: 97, functions: 100, statements: 99 },
       },
     },
+    projects: [
+      {
+        extends: true,
+        plugins: [noDistImports()],
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/e2e/**", "node_modules/**", ...BUILT_TESTS],
+          setupFiles: ["test/phases/unit-guard.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "built",
+          include: [...BUILT_TESTS],
+          // tsc, typedoc and child runtimes take seconds each, and longer on a shared CI machine:
+          // a slow compiler is not a failure of the code under test.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          globalSetup: ["test/phases/require-build.ts"],
+        },
+      },
+    ],
   },
 });

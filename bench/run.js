@@ -14,20 +14,24 @@ import { coldTable, runColdImport } from "./cold-import.js";
 import { runNode } from "./node.js";
 import { ratio, table } from "./shared.js";
 import { breakdown, runSize, sizeTable } from "./size.js";
+import { RUNTIMES_MODULES, runtimeBin } from "../test/runtimes/runtime-bins.js";
 import { runWorkerd } from "./workerd.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const skip = new Set((args.find((a) => a.startsWith("--skip="))?.slice(7) ?? "").split(",").filter(Boolean));
-const bin = (name) => join(root, "node_modules/.bin", name);
 const printed = [];
 const log = console.log;
 console.log = (...parts) => {
   printed.push(parts.join(" "));
   log(...parts);
 };
-const version = (pkg) => JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")).version;
+// Deno, Bun and workerd come from the sub-package test/runtimes (npm run bench installs it first).
+const version = (pkg) => {
+  const modules = ["deno", "bun", "workerd"].includes(pkg) ? RUNTIMES_MODULES : join(root, "node_modules");
+  return JSON.parse(readFileSync(join(modules, pkg, "package.json"), "utf8")).version;
+};
 const WEBCRYPTO = "baseline WebCrypto (cached key)";
 const OURS = "twitter-oauth1 signRequest";
 
@@ -87,10 +91,10 @@ const legs = [];
 if (!skip.has("deno"))
   legs.push([
     "Deno",
-    () => childLeg("deno", [bin("deno"), "run", "--no-prompt", "--no-config", "bench/runtime-leg.js"]),
+    () => childLeg("deno", [runtimeBin("deno"), "run", "--no-prompt", "--no-config", "bench/runtime-leg.js"]),
     1.5,
   ]);
-if (!skip.has("bun")) legs.push(["Bun", () => childLeg("bun", [bin("bun"), "bench/runtime-leg.js"]), 1.5]);
+if (!skip.has("bun")) legs.push(["Bun", () => childLeg("bun", [runtimeBin("bun"), "bench/runtime-leg.js"]), 1.5]);
 if (!skip.has("workerd")) legs.push(["workerd", () => runWorkerd(), 1.0]);
 for (const [label, run, goal] of legs) {
   let result;

@@ -48,6 +48,8 @@ Control API (form or JSON bodies):
   POST /_fake/fail     status code error message path times delay_ms drop date_skew_seconds
                        resetSeconds                -> 204
   POST /_fake/reset                               -> 204
+  A control call a web page makes (Origin of another origin, Sec-Fetch-Site: cross-site), or one
+  whose Host is not this server's (its host:port, or a loopback alias of it), gets 403.
 `;
 
 const FLAGS = {

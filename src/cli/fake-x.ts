@@ -12,6 +12,7 @@ import {
 } from "../testing/index.js";
 import { FAKE_X_HELP, readSettings } from "./args.js";
 import { CliError } from "./errors.js";
+import { controlHostCheck, hostRefusal } from "./host-check.js";
 
 /** Where the command writes; tests and the entry point pass process streams. */
 export interface Output {
@@ -101,7 +102,18 @@ export async function startFakeX(argv: readonly string[], output: Output): Promi
     // A flag's value: "options.origin must be …" becomes "--origin must be …".
     throw new CliError((error instanceof Error ? error.message : String(error)).replace(/^options\./, "--"));
   }
-  const server = createServer(toNodeListener(fake.fetch));
+  // The port is known once listening (--port 0 picks one); no request is served before that.
+  let hostAllowed: (header: string) => boolean = () => false;
+  let served = "";
+  const server = createServer(
+    toNodeListener((request) => {
+      const url = new URL(request.url);
+      if (url.pathname.startsWith("/_fake/") && !hostAllowed(request.headers.get("host") ?? "")) {
+        return hostRefusal(served);
+      }
+      return fake.fetch(request);
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException): void =>
       reject(new CliError(listenError(error, settings.host, settings.port), false));
@@ -113,6 +125,8 @@ export async function startFakeX(argv: readonly string[], output: Output): Promi
   });
   const { port } = server.address() as AddressInfo;
   const url = urlOf(settings.host, port);
+  served = new URL(url).host;
+  hostAllowed = controlHostCheck(settings.host, port, settings.options.origin);
   output.out(banner(url, settings.options));
   const stop = (): Promise<void> =>
     new Promise((resolve) => {

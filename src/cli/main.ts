@@ -1,13 +1,16 @@
 // The `twitter-oauth1` command (package.json "bin"). Node-only; no library entry point imports it.
 import { CliError } from "./errors.js";
 import { startFakeX, type Output } from "./fake-x.js";
+import { runMigrateTokens } from "./migrate-tokens.js";
+import { createExchanger } from "./migrate-tokens-client.js";
 
 const HELP = `Usage: twitter-oauth1 <command> [options]
 
 Commands:
   fake-x    serve a fake X (Twitter) OAuth 1.0a provider on a port, for tests and demos
+  migrate-tokens  move every user from OAuth 1.0a to OAuth 2.0 with X's token exchange
 
-Run "twitter-oauth1 fake-x --help" for its options.
+Run "twitter-oauth1 <command> --help" for its options.
 `;
 
 const output: Output = {
@@ -21,8 +24,12 @@ async function main(argv: readonly string[]): Promise<void> {
     output.out(HELP);
     return;
   }
+  if (command === "migrate-tokens") {
+    process.exitCode = await migrateTokens(rest);
+    return;
+  }
   if (command !== "fake-x") {
-    throw new CliError(`unknown command "${command}"; the command is fake-x`);
+    throw new CliError(`unknown command "${command}"; the commands are fake-x and migrate-tokens`);
   }
   const running = await startFakeX(rest, output);
   if (running === undefined) return;
@@ -37,6 +44,19 @@ async function main(argv: readonly string[]): Promise<void> {
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+/** Runs migrate-tokens; SIGINT and SIGTERM stop it after it records what X already answered. */
+async function migrateTokens(argv: readonly string[]): Promise<number> {
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    output.err(`migrate-tokens: ${signal}: stopping after the exchanges in flight are recorded`);
+    stop.abort(new Error(signal));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const io = { ...output, progress: process.stderr, env: process.env, signal: stop.signal };
+  return runMigrateTokens(argv, io, createExchanger);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

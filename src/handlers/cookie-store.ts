@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "../oauth1/constant-time.js";
-import { type SealPurpose, sealJson, unsealJson } from "../twitter/seal.js";
+import { checkSecret, type SealPurpose, sealJson, unsealJson } from "../twitter/seal.js";
 import { type CookieAttributes, clearCookie, cookieNameFor, cookiePrefix, readCookies, setCookie } from "./cookies.js";
 import type { PendingSignIn, PendingStore } from "./pending.js";
 
@@ -74,4 +74,20 @@ export function createCookieStore(
       setCookies.push(clearCookie(name, attributes));
     },
   };
+}
+
+/**
+ * `checkSecret` (a string of at least 32 characters) plus a refusal of the obviously weak: one
+ * character repeated (`"x".repeat(32)`, a placeholder left in). The secret seals the pending
+ * sign-ins with AES-GCM; anyone who can guess it can forge one, so it must be random.
+ * @internal
+ */
+export function checkCookieSecret(value: unknown, name: string): string {
+  const secret = checkSecret(value, name);
+  if ([...secret].every((c) => c === secret[0])) {
+    throw new TypeError(
+      `${name} is one character repeated: use a random value kept on the server, e.g. the output of \`openssl rand -base64 32\``,
+    );
+  }
+  return secret;
 }

@@ -1,4 +1,5 @@
 import { bytesToBase64Url } from "../oauth1/base64.js";
+import { readCookieHeader } from "../shared/cookie-header.js";
 
 /**
  * How the pending sign-in cookies are written: `Secure` and the `__Host-` name prefix when the
@@ -32,34 +33,11 @@ export async function cookieNameFor(requestToken: string, secure: boolean): Prom
 
 /**
  * The cookies of a `Cookie` header whose names start with `prefix`, first occurrence kept, at most
- * 32. One pass over the header, each character looked at once (a 1 MB header costs a linear scan and
- * nothing else); pairs are split on ";" and also on ",", which some HTTP/2 stacks use to join
- * several `Cookie` fields.
+ * 32; split on ";" only (see `readCookieHeader`: a "," is part of a value).
  * @internal
  */
 export function readCookies(header: string | null | undefined, prefix: string): Map<string, string> {
-  const found = new Map<string, string>();
-  if (typeof header !== "string") return found;
-  let start = 0;
-  let equals = -1;
-  for (let i = 0; i <= header.length; i++) {
-    const c = i === header.length ? 59 : header.charCodeAt(i);
-    if (c === 61 && equals === -1)
-      equals = i; // "="
-    else if (c === 59 || c === 44) {
-      // ";" or ","
-      if (equals !== -1) {
-        const name = header.slice(start, equals).trim();
-        if (name.startsWith(prefix) && !found.has(name)) {
-          found.set(name, header.slice(equals + 1, i).trim());
-          if (found.size >= MAX_COOKIES) break;
-        }
-      }
-      start = i + 1;
-      equals = -1;
-    }
-  }
-  return found;
+  return readCookieHeader(header, (name) => name.startsWith(prefix), MAX_COOKIES);
 }
 
 /** A `Set-Cookie` value that stores a pending sign-in. @internal */

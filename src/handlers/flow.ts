@@ -1,9 +1,10 @@
 // The sign-in rules, written once for the Web handlers and the Passport strategy: how a sign-in
 // starts, how its callback finds it again, what is cleared when. Stores keep the state (cookies or
 // a session); this file decides.
-import { TwitterOAuthError } from "../shared/errors.js";
+import { isTwitterOAuthError, TwitterOAuthError } from "../shared/errors.js";
 import { MAX_PENDING, type PendingSignIn, type PendingStore } from "./pending.js";
 import type { SignInProtocol } from "./protocol.js";
+import { safeReturnTo } from "./return-to.js";
 
 /** What both flows need besides a store. @internal */
 export interface FlowConfig<Grant> {
@@ -12,6 +13,8 @@ export interface FlowConfig<Grant> {
   maxAgeSeconds: number;
   /** The clock in ms. */
   now: () => number;
+  /** One more cause of a callback with no pending sign-in, that only this store can have. */
+  lostBecause?: string;
 }
 
 /** One sign-in to start. @internal */
@@ -39,6 +42,14 @@ export interface FinishRequest {
 // another loopback name than the callback's). Kept beside the error, not in it: the message is for
 // developers, this is for the default error page.
 const openHints = new WeakMap<TwitterOAuthError, string>();
+// The returnTo of the pending sign-in a callback failed on, so that "try again" brings the user back
+// to the same page.
+const failedReturnTos = new WeakMap<TwitterOAuthError, string>();
+
+/** Where the failed sign-in of `error` would have returned the user, when its pending sign-in was found. @internal */
+export function failedReturnTo(error: TwitterOAuthError): string | undefined {
+  return failedReturnTos.get(error);
+}
 
 /** The URL an end user should open to sign in, when the error has one. @internal */
 export function openHint(error: TwitterOAuthError): string | undefined {
@@ -107,7 +118,7 @@ export async function startSignIn<Grant>(
 function noPendingSignIn<Grant>(config: FlowConfig<Grant>, finish: FinishRequest): TwitterOAuthError {
   const callback = new URL(finish.callbackUrl);
   const where = finish.loginUrl ?? callback.origin;
-  let message = `No sign-in is pending for this callback in this browser: it expired (a sign-in lasts ${config.maxAgeSeconds} s), was already finished (a reload, or a link used twice), was dropped because ${MAX_PENDING} newer ones were started, or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${where})`;
+  let message = `No sign-in is pending for this callback in this browser: it expired (a sign-in lasts ${config.maxAgeSeconds} s), was already finished (a reload, or a link used twice), was dropped because ${MAX_PENDING} newer ones were started, ${config.lostBecause === undefined ? "" : `${config.lostBecause}, `}or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${where})`;
   if (finish.requestUrl.hostname !== callback.hostname) {
     message += `. This callback arrived at ${finish.requestUrl.host}, not at ${callback.host} where the callback URL points`;
   }
@@ -141,12 +152,19 @@ export async function finishSignIn<Grant>(
       "The pending sign-in of this callback could not be opened: it was altered, or sealed with another cookieSecret (was the secret changed?); start the sign-in again",
     );
   }
-  const age = Math.floor(config.now() / 1000) - found.issuedAt;
-  if (age > config.maxAgeSeconds) {
-    throw invalidState(
-      `The pending sign-in of this callback expired (${age} s old, the limit is ${config.maxAgeSeconds} s); start the sign-in again`,
-    );
+  try {
+    const age = Math.floor(config.now() / 1000) - found.issuedAt;
+    if (age > config.maxAgeSeconds) {
+      throw invalidState(
+        `The pending sign-in of this callback expired (${age} s old, the limit is ${config.maxAgeSeconds} s); start the sign-in again`,
+      );
+    }
+    const grant = await config.protocol.complete(query, found);
+    // Checked again on the way out: a cookie sealed by an older version, or by anyone who held the
+    // secret, must not hand onSuccess (or the error page's link) an off-site URL.
+    return { grant, returnTo: safeReturnTo(found.returnTo) };
+  } catch (error) {
+    if (isTwitterOAuthError(error)) failedReturnTos.set(error, safeReturnTo(found.returnTo));
+    throw error;
   }
-  const grant = await config.protocol.complete(query, found);
-  return { grant, returnTo: found.returnTo };
 }

@@ -2,9 +2,9 @@ import { isTwitterOAuthError } from "../shared/errors.js";
 import { describe } from "../shared/describe.js";
 import { createCookieStore } from "./cookie-store.js";
 import { defaultErrorResponse } from "./error-page.js";
-import { type FlowConfig, finishSignIn, startSignIn } from "./flow.js";
+import { type FlowConfig, failedReturnTo, finishSignIn, startSignIn } from "./flow.js";
 import { resolveOptions } from "./options.js";
-import { safeReturnTo } from "./return-to.js";
+import { DEFAULT_RETURN_TO, safeReturnTo } from "./return-to.js";
 import { type SignInGrant, signInProtocol } from "./sign-in-grant.js";
 import type { LoginOptions, SignInClient, SignInHandlers, SignInHandlersOptions, SignInResult } from "./types.js";
 
@@ -111,10 +111,19 @@ export function createSignInHandlers<Client extends SignInClient>(
   const attributes = { secure: resolved.secure, maxAgeSeconds: resolved.maxAgeSeconds };
   const loginUrl = new URL(resolved.loginPath, callbackUrl).href;
 
-  const fail = async (error: unknown, request: Request, cookies: readonly string[]): Promise<Response> => {
+  const fail = async (
+    error: unknown,
+    request: Request,
+    cookies: readonly string[],
+    returnTo: string | undefined,
+  ): Promise<Response> => {
     if (!isTwitterOAuthError(error)) throw error; // a bug, not a sign-in outcome: let the framework report it
-    const response = resolved.onError ? await resolved.onError(error, request) : defaultErrorResponse(error);
-    return withCookies(response, cookies);
+    if (resolved.onError) return withCookies(await resolved.onError(error, request), cookies);
+    // "Try again" starts a new sign-in that returns where this one would have.
+    const tryAgain = new URL(loginUrl);
+    const back = returnTo ?? failedReturnTo(error);
+    if (back !== undefined && back !== DEFAULT_RETURN_TO) tryAgain.searchParams.set("return_to", back);
+    return withCookies(defaultErrorResponse(error, tryAgain.href), cookies);
   };
 
   const login = async (request: Request, loginOptions: LoginOptions = {}): Promise<Response> => {
@@ -122,16 +131,17 @@ export function createSignInHandlers<Client extends SignInClient>(
     checkLoginOptions(loginOptions);
     const store = createCookieStore(request.headers.get("cookie"), cookieSecret, attributes);
     let location: string;
+    const returnTo = safeReturnTo(loginOptions.returnTo);
     try {
       location = await startSignIn(config, store, {
         requestUrl: browserUrl(request),
         callbackUrl,
-        returnTo: safeReturnTo(loginOptions.returnTo),
+        returnTo,
         forceLogin: loginOptions.forceLogin,
         screenName: loginOptions.screenName,
       });
     } catch (error) {
-      return fail(error, request, []); // X is asked first: a failure has changed no cookie
+      return fail(error, request, [], returnTo); // X is asked first: a failure has changed no cookie
     }
     const headers = new Headers({ location, "cache-control": "no-store" });
     for (const cookie of store.setCookies) headers.append("set-cookie", cookie);
@@ -143,6 +153,8 @@ export function createSignInHandlers<Client extends SignInClient>(
     const store = createCookieStore(request.headers.get("cookie"), cookieSecret, attributes);
     let result: SignInResult;
     try {
+      // The user is fetched inside finishSignIn (the protocol's last step), so a failure there
+      // still knows returnTo (failedReturnTo) for the error page's "Try again".
       const { grant, returnTo } = await finishSignIn(config, store, {
         requestUrl: browserUrl(request),
         callbackUrl,
@@ -150,7 +162,7 @@ export function createSignInHandlers<Client extends SignInClient>(
       });
       result = { ...grant, returnTo };
     } catch (error) {
-      return fail(error, request, store.setCookies);
+      return fail(error, request, store.setCookies, undefined);
     }
     return withCookies(await resolved.onSuccess(result, request), store.setCookies);
   };

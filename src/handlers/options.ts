@@ -3,7 +3,7 @@ import { describe } from "../shared/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
 import type { TwitterOAuth2 } from "../oauth2/client.js";
 import type { TwitterOAuth } from "../twitter/client.js";
-import { checkSecret } from "../twitter/seal.js";
+import { checkCookieSecret } from "./cookie-store.js";
 import type { TaggedClient } from "./sign-in-grant.js";
 import type { SignInHandlersOptions, SignInResult } from "./types.js";
 
@@ -87,7 +87,7 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
   }
   const client = tagClient(options.client);
   const callbackUrl = webCallbackUrl(client.client.callbackUrl, "options.client's callbackUrl");
-  const cookieSecret = checkSecret(options.cookieSecret, "options.cookieSecret");
+  const cookieSecret = checkCookieSecret(options.cookieSecret, "options.cookieSecret");
   if (typeof options.onSuccess !== "function") {
     throw new TypeError(
       `options.onSuccess must be a function (result, request) => Response that starts the app's session, got ${describe(options.onSuccess)}`,

@@ -86,8 +86,9 @@ export interface SignInHandlersOptions<Client extends SignInClient = SignInClien
   onSuccess(result: SignInResultOf<Client>, request: Request): Response | Promise<Response>;
   /**
    * Decides the answer when a sign-in fails or is cancelled (`error.code` tells which). Default: a
-   * short `text/plain` page with the code and a sentence for the end user (the developer message is
-   * logged with `console.error`, except for `AUTHORIZATION_DENIED`, which is the user's choice).
+   * small HTML page in the end user's words with a "Try again" link to `loginPath` (keeping
+   * `return_to`); the code and the developer message are logged with `console.error`, except for
+   * `AUTHORIZATION_DENIED`, which is the user's choice, and never shown on the page.
    */
   onError?(error: TwitterOAuthError, request: Request): Response | Promise<Response>;
   /** The path `handle` routes to `login` (GET). Default `"/auth/x/login"`. */

@@ -1,4 +1,4 @@
-import { describe } from "../shared/describe.js";
+import { clip, describe } from "../shared/describe.js";
 import { encodeAs } from "./percent-encode.js";
 
 const NOT_PRINTABLE = /[^\t\x20-\x7E]/;
@@ -120,7 +120,7 @@ export function readAuthorizationHeader(value: string): HeaderParameter[] {
     if (i === nameStart) fail("expected a parameter name", i);
     const name = decodeAt(value.slice(nameStart, i), nameStart);
     skip();
-    if (value[i] !== "=") fail(`expected "=" after "${value.slice(nameStart, i).trim()}"`, i);
+    if (value[i] !== "=") fail(`expected "=" after "${clip(value.slice(nameStart, i).trim())}"`, i);
     i++;
     skip();
     let raw: string;
@@ -173,7 +173,7 @@ export function parseAuthorizationHeader(value: string): ParsedAuthorizationHead
   const result: ParsedAuthorizationHeader = { params: {} };
   const seen = new Set<string>();
   for (const { name, value: decoded, at } of readAuthorizationHeader(value)) {
-    if (seen.has(name)) fail(`parameter "${name}" appears twice`, at);
+    if (seen.has(name)) fail(`parameter "${clip(name)}" appears twice`, at);
     seen.add(name);
     if (name === "realm") {
       result.realm = decoded;

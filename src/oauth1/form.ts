@@ -1,4 +1,4 @@
-import { describe } from "../shared/describe.js";
+import { clip, describe } from "../shared/describe.js";
 
 /** Name/value pairs, decoded, in the order they arrived; duplicates kept. @internal */
 export type ParameterList = Array<[name: string, value: string]>;
@@ -63,12 +63,14 @@ export function collectBody(body: FormBody, out: ParameterList): void {
       } else if (Array.isArray(value)) {
         for (const item of value as readonly unknown[]) {
           if (typeof item !== "string") {
-            throw new TypeError(`body parameter "${name}" must hold strings, got ${describe(item)} in its array`);
+            throw new TypeError(`body parameter "${clip(name)}" must hold strings, got ${describe(item)} in its array`);
           }
           out.push([name, item]);
         }
       } else {
-        throw new TypeError(`body parameter "${name}" must be a string or an array of strings, got ${describe(value)}`);
+        throw new TypeError(
+          `body parameter "${clip(name)}" must be a string or an array of strings, got ${describe(value)}`,
+        );
       }
     }
   } else {

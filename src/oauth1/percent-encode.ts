@@ -1,4 +1,4 @@
-import { describe } from "../shared/describe.js";
+import { clip, describe } from "../shared/describe.js";
 
 // RFC 5849 section 3.6: keep ALPHA / DIGIT / "-" / "." / "_" / "~", encode every other UTF-8 octet
 // as %XX with uppercase hex. encodeURIComponent is that encoder except for ! ' ( ) *, which it
@@ -36,7 +36,7 @@ export function encodeAs(value: string, what: string, name?: string): string {
 }
 
 function label(what: string, name: string | undefined): string {
-  return name === undefined ? what : `${what} "${name}"`;
+  return name === undefined ? what : `${what} "${clip(name)}"`;
 }
 
 /**

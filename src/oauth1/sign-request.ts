@@ -3,7 +3,7 @@ import { collectBody, parseForm, type FormBody, type ParameterList } from "./for
 import { generateNonce } from "./nonce.js";
 import { addPair, encodeAgain, joinPairs, type EncodedPair } from "./normalize.js";
 import { quoteRealm } from "./authorization-header.js";
-import { describe } from "../shared/describe.js";
+import { clip, describe } from "../shared/describe.js";
 import { encodeAs } from "./percent-encode.js";
 import { checkSignatureMethod, hmacBase64, signingKey, type SignatureMethod } from "./signature.js";
 import { sendableUrl, toHttpUrl } from "./url.js";
@@ -169,7 +169,7 @@ export async function signRequest(
     // RFC 5849 3.1: each protocol parameter appears once per request, in one place.
     if (name.startsWith("oauth_") && (Object.hasOwn(oauthParams, name) || name === "oauth_signature")) {
       throw new TypeError(
-        `request parameter "${name}" is a protocol parameter the signer sets; remove it from the URL or body`,
+        `request parameter "${clip(name)}" is a protocol parameter the signer sets; remove it from the URL or body`,
       );
     }
     addPair(pairs, name, value);

@@ -1,4 +1,4 @@
-import { describe } from "../shared/describe.js";
+import { clip, describe } from "../shared/describe.js";
 import { escapeChar } from "./percent-encode.js";
 
 /** Parses a request URL, insisting on absolute http(s). @internal */
@@ -16,7 +16,7 @@ export function toHttpUrl(url: string | URL, what = "request.url"): URL {
     throw new TypeError(`${what} must be a string or a URL, got ${describe(url)}`);
   }
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    throw new TypeError(`${what} must be an http: or https: URL, got the scheme "${parsed.protocol}"`);
+    throw new TypeError(`${what} must be an http: or https: URL, got the scheme "${clip(parsed.protocol)}"`);
   }
   return parsed;
 }

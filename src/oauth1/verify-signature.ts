@@ -3,7 +3,7 @@ import { readAuthorizationHeader, type HeaderParameter } from "./authorization-h
 import { normalizeMethod, signatureBaseString } from "./base-string.js";
 import { timingSafeEqual } from "./constant-time.js";
 import { isFormContentType, parseForm, type FormBody, type ParameterList } from "./form.js";
-import { describe } from "../shared/describe.js";
+import { clip, describe } from "../shared/describe.js";
 import { collectRequestParameters } from "./sign-request.js";
 import { checkSignatureMethod, createSignature, type SignatureMethod } from "./signature.js";
 import { toHttpUrl } from "./url.js";
@@ -147,7 +147,8 @@ function refuse(
   oauthParams: Record<string, string> = {},
   params: ParameterList = [],
 ): VerificationResult {
-  return { valid: false, reason, detail, oauthParams, params };
+  // A backstop: whatever a detail quotes from the request, it stays short.
+  return { valid: false, reason, detail: clip(detail, 200), oauthParams, params };
 }
 
 function isRequest(value: Request | ReceivedRequest): value is Request {
@@ -294,7 +295,7 @@ export async function verifySignature(
     const first = seen.get(name);
     if (first !== undefined) {
       if (settings.mergeDuplicates && first.place !== place && first.value === value) return "merged";
-      return `${name} appears more than once`;
+      return `${clip(name)} appears more than once`;
     }
     seen.set(name, { value, place });
     if (name !== "oauth_signature") oauthParams[name] = value;

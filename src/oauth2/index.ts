@@ -7,6 +7,21 @@
 export { TwitterOAuth2 } from "./client.js";
 export { createCodeChallenge } from "./pkce.js";
 export { DEFAULT_AUTHORIZE_URL, DEFAULT_SCOPES } from "./options.js";
+export { migrateUser } from "./migrate-user.js";
+export { BACKOFF_BASE_MS, BACKOFF_CAP_MS, RATE_LIMIT_WAIT_CAP_MS } from "./migrate-backoff.js";
+export type {
+  FailedLine,
+  FailedOutcome,
+  HaltOutcome,
+  MigratedLine,
+  MigratedOutcome,
+  MigrateUserOptions,
+  MigrationLine,
+  MigrationOutcome,
+  MigrationUser,
+  RetryOutcome,
+  TokenExchanger,
+} from "./migrate-types.js";
 export type {
   Authorization,
   AuthorizationOptions,

@@ -146,6 +146,7 @@ export function call(context: ResolvedOAuth2Options, request: OAuth2Call, limit:
       rateLimitOf(response.headers),
       context.now(),
       text === undefined,
+      request.url.host,
     );
   });
 }

@@ -60,7 +60,7 @@ export async function loadProfile(
     const errors = text === undefined ? [] : parseErrorBody(text, redactor([consumerSecret, accessToken.tokenSecret]));
     // httpError reads only the clock of the context, for a rate limit's reset time.
     const clock = { now: () => Date.now(), offsetMs: client.clockOffset } as TransportContext;
-    throw httpError(clock, response, endpoint, errors, text === undefined);
+    throw httpError(clock, response, endpoint, errors, text === undefined, url);
   }
   const raw = await readText(response, PROFILE_LIMIT);
   let json: unknown;
@@ -80,8 +80,24 @@ export async function loadProfile(
       },
     );
   }
+  // `verify` looks the user up by profile.id: it must be a string (an object such as {"$ne":null}
+  // would be a query operator in the app's database), and the user X signed in at step 3, whose
+  // user_id the access token carries. A numeric id is used only when exact (X's ids pass 2^53).
+  const id =
+    typeof user.id_str === "string"
+      ? user.id_str
+      : user.id_str === undefined && Number.isSafeInteger(user.id)
+        ? String(user.id)
+        : undefined;
+  if (id !== accessToken.userId) {
+    throw new TwitterOAuthError(
+      "INVALID_RESPONSE",
+      `${endpoint} answered ${id === undefined ? "a user without a string id_str" : "another user than the one X signed in at step 3 (user_id)"}; check userProfileURL`,
+      { status: response.status, endpoint },
+    );
+  }
   const profile: Profile = {
-    id: user.id_str ? user.id_str : String(user.id),
+    id,
     username: user.screen_name,
     displayName: user.name,
   } as Profile;

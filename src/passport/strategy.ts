@@ -1,5 +1,5 @@
 import { isTwitterOAuthError } from "../shared/errors.js";
-import { createCookieStore } from "../handlers/cookie-store.js";
+import { checkCookieSecret, createCookieStore } from "../handlers/cookie-store.js";
 import { type FlowConfig, finishSignIn, startSignIn } from "../handlers/flow.js";
 import { oauth1Protocol } from "../handlers/oauth1-protocol.js";
 import type { PendingStore } from "../handlers/pending.js";
@@ -8,7 +8,6 @@ import { describe } from "../shared/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
 import { TwitterOAuth } from "../twitter/client.js";
 import type { AccessToken } from "../twitter/types.js";
-import { checkSecret } from "../twitter/seal.js";
 import { loadProfile, type ProfileOptions } from "./profile.js";
 import { createSessionStore } from "./session-store.js";
 import type {
@@ -23,6 +22,7 @@ import type {
   VerifyFunctionWithParams,
   VerifyFunctionWithRequest,
 } from "./types.js";
+import { baseUrlFrom } from "./endpoint-urls.js";
 
 const MAX_AGE_SECONDS = 15 * 60;
 
@@ -181,10 +181,13 @@ export class Strategy {
         throw new TypeError(`options.userProfileURL must be an absolute URL, got ${describe(options.userProfileURL)}`);
       }
     }
+    // passport-twitter's requestTokenURL, accessTokenURL and userAuthorizationURL: honoured when they
+    // share one base (baseUrl's, when it is given), refused otherwise, never silently ignored.
+    const baseUrl = baseUrlFrom(options);
     const client = new TwitterOAuth({
       consumerKey: options.consumerKey,
       consumerSecret: options.consumerSecret,
-      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
       // The client signs only for the hosts it is told: the profile's, when it is elsewhere.
       ...(profileOrigin === undefined ? {} : { allowedOrigins: [profileOrigin] }),
     });
@@ -196,7 +199,9 @@ export class Strategy {
       passReqToCallback: optional<boolean>(options.passReqToCallback, "passReqToCallback", "boolean") ?? false,
       callbackURL: checkCallbackURL(options.callbackURL),
       cookieSecret:
-        options.cookieSecret === undefined ? undefined : checkSecret(options.cookieSecret, "options.cookieSecret"),
+        options.cookieSecret === undefined
+          ? undefined
+          : checkCookieSecret(options.cookieSecret, "options.cookieSecret"),
       sessionKey,
       forceLogin: optional<boolean>(options.forceLogin, "forceLogin", "boolean") ?? false,
       screenName: optional<string>(options.screenName, "screenName", "string"),
@@ -284,8 +289,9 @@ function storeFor(
       "twitter-oauth1/passport keeps the request token in req.session, and there is none: add express-session before Passport, or pass cookieSecret to the Strategy to use sealed cookies instead",
     );
   }
-  const session = req.session as Record<string, unknown>;
-  return { store: createSessionStore(session, state.sessionKey, () => Date.now()), commit: () => {} };
+  // Read through req each time: reloading the session (to merge with other tabs) replaces req.session.
+  const sessionOf = () => req.session as Record<string, unknown>;
+  return { store: createSessionStore(sessionOf, state.sessionKey, () => Date.now()), commit: () => {} };
 }
 
 async function run(
@@ -303,6 +309,10 @@ async function run(
     maxAgeSeconds: MAX_AGE_SECONDS,
     now: () => Date.now(),
   };
+  if (state.cookieSecret === undefined && (options as { keepSessionInfo?: unknown }).keepSessionInfo !== true) {
+    config.lostBecause =
+      "the session was regenerated when another tab signed in (Passport 0.7 does on login): pass keepSessionInfo: true to passport.authenticate on the callback route, or give the Strategy a cookieSecret";
+  }
 
   if (!url.searchParams.has("oauth_token") && !url.searchParams.has("denied")) {
     const location = await startSignIn(config, store, {

@@ -142,8 +142,20 @@ export interface StrategyOptions {
   userProfileURL?: string;
   /** Passes the request first to `verify`. */
   passReqToCallback?: boolean;
-  /** X's API host; default `"https://api.x.com"`. Point it at the fake X in tests (`http://127.0.0.1:3001`). */
+  /**
+   * X's API host; default `"https://api.x.com"` (passport-twitter's was `https://api.twitter.com`).
+   * Point it at the fake X in tests (`http://127.0.0.1:3001`).
+   */
   baseUrl?: string;
+  /**
+   * passport-twitter's option: honoured when it is `<baseUrl>/oauth/request_token` (without
+   * `baseUrl`, its base becomes the baseUrl); any other URL is a TypeError: set `baseUrl` instead.
+   */
+  requestTokenURL?: string;
+  /** passport-twitter's option: `<baseUrl>/oauth/access_token`, as {@link StrategyOptions.requestTokenURL}. */
+  accessTokenURL?: string;
+  /** passport-twitter's option: `<baseUrl>/oauth/authenticate`, as {@link StrategyOptions.requestTokenURL}. */
+  userAuthorizationURL?: string;
   /**
    * Keeps each pending sign-in in a sealed cookie of its own instead of `req.session` (at least 32
    * characters, kept on the server): no session store is needed, several tabs can sign in at once,

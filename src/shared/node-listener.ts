@@ -1,7 +1,7 @@
 // A Node `http` adapter typed structurally, so src/ needs no Node types and no `node:` import.
 // Shared by `twitter-oauth1/testing` (to serve the fake X) and `twitter-oauth1/handlers` (to mount
 // the sign-in handlers on `http.createServer` or as Express/Connect middleware).
-import { readCappedBytes } from "./read-capped.js";
+import { describe } from "./describe.js";
 
 /** The parts of Node's `IncomingMessage` that {@link toNodeListener} reads. */
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
@@ -41,8 +41,18 @@ export interface NodeListenerOptions {
    * of the socket and the `Host` header. Set it behind a proxy: signatures cover the URL.
    */
   origin?: string;
-  /** The largest body read, in bytes; larger ones get 413. Default 1 MiB. */
+  /**
+   * The largest body read, in bytes (a whole number, 0 or more); larger ones get 413. Default 1 MiB.
+   * The body is read only when the handler reads it (`request.text()`, `formData()`, `body`).
+   */
   maxBodyBytes?: number;
+  /**
+   * Called with an error the handler threw (the app's own bug, such as a failing `onSuccess`), after
+   * the plain listener has answered `500 Internal server error`. Default: `console.error(error)`,
+   * as Node frameworks report an unhandled error. As Express or Connect middleware the error goes
+   * to `next(error)` instead, and this is not called.
+   */
+  onError?: (error: unknown) => void;
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -64,6 +74,9 @@ function plain(response: NodeResponseLike, status: number, text: string): void {
 /** The `next` of Express and Connect middleware: called with no argument to pass the request on, or with an error. */
 export type NodeNext = (error?: unknown) => void;
 
+/** The error a body stream fails with past the limit: a handler that lets it through gets a 413. */
+class BodyTooLarge extends RangeError {}
+
 /** A body stream that starts reading the Node request only when it is read itself, and stops past `limit` bytes. */
 function lazyBody(source: AsyncIterable<Uint8Array | string>, limit: number): ReadableStream<Uint8Array> {
   let iterator: AsyncIterator<Uint8Array | string> | undefined;
@@ -80,7 +93,7 @@ function lazyBody(source: AsyncIterable<Uint8Array | string>, limit: number): Re
         const bytes = typeof value === "string" ? new TextEncoder().encode(value) : value;
         size += bytes.byteLength;
         if (size > limit) {
-          controller.error(new RangeError(`the request body is over ${limit} bytes`));
+          controller.error(new BodyTooLarge(`the request body is over ${limit} bytes`));
           await iterator.return?.();
           return;
         }
@@ -99,14 +112,18 @@ function lazyBody(source: AsyncIterable<Uint8Array | string>, limit: number): Re
  * listener for Node's `http.createServer`, or a middleware for Express and Connect: the Node request
  * becomes a `Request` (URL from the `Host` header or `options.origin`), the `Response` is written
  * back with every `Set-Cookie` kept. A handler that answers `undefined` passes the request on to
- * `next` (middleware), or gets a 404 (plain listener). As middleware, the body is streamed to the
- * handler only if it reads it, so a request passed on keeps its body for the next middleware.
+ * `next` (middleware), or gets a 404 (plain listener). The body is streamed to the handler only if
+ * it reads it: a request it answers without reading costs no read (a body that never arrives
+ * cannot hold it), and as middleware a request passed on keeps its body for the next middleware.
+ * An error the handler throws is a `500` reported to `options.onError` (plain listener), or goes
+ * to `next(error)` (middleware).
  * A `Response.error()` (the fake X's injected `drop`) destroys the socket, so the client sees the
  * connection close without an answer.
  *
  * @param handler - the `(request: Request) => Response | undefined | Promise<Response | undefined>` to serve.
- * @param options - the public origin and the body limit.
+ * @param options - the public origin, the body limit and where a handler's error is reported.
  * @returns an `(req, res, next?)` listener that never throws; with `next`, a handler's error goes to `next(error)`.
+ * @throws TypeError when `handler` is not a function or an option is malformed.
  *
  * @example
  * ```ts
@@ -121,6 +138,16 @@ export function toNodeListener(
 ): (request: NodeRequestLike, response: NodeResponseLike, next?: NodeNext) => Promise<void> {
   if (typeof handler !== "function") throw new TypeError("handler must be a function taking a Request");
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  // NaN or Infinity would silently turn the cap off (every comparison with NaN is false).
+  if (!Number.isSafeInteger(limit) || limit < 0) {
+    throw new TypeError(
+      `options.maxBodyBytes must be a whole number of bytes (0 or more), got ${typeof limit === "number" ? String(limit) : describe(limit)}`,
+    );
+  }
+  const onError = options.onError ?? ((error: unknown) => console.error(error));
+  if (typeof onError !== "function") {
+    throw new TypeError(`options.onError must be a function, got ${describe(onError)}`);
+  }
   const origin = options.origin === undefined ? undefined : new URL(options.origin).origin;
   return async (request, response, next) => {
     try {
@@ -150,13 +177,10 @@ export function toNodeListener(
           plain(response, 413, "Payload too large");
           return;
         }
-        // As middleware, the body is read only if the handler reads it: a request it passes on to
-        // `next` keeps its body for the next middleware (a JSON parser, say).
-        body = next === undefined ? await readCappedBytes(request, limit) : lazyBody(request, limit);
-        if (body === undefined) {
-          plain(response, 413, "Payload too large");
-          return;
-        }
+        // Read only if the handler reads it: a handler that answers without the body costs no read
+        // (and cannot be held by a body that never arrives), and a request passed on to `next`
+        // keeps its body for the next middleware (a JSON parser, say).
+        body = lazyBody(request, limit);
       }
       const webRequest = new Request(url, {
         method,
@@ -167,8 +191,21 @@ export function toNodeListener(
       try {
         answer = await handler(webRequest);
       } catch (error) {
-        if (next === undefined) throw error;
-        next(error);
+        if (error instanceof BodyTooLarge) {
+          plain(response, 413, "Payload too large");
+          return;
+        }
+        if (next !== undefined) {
+          next(error);
+          return;
+        }
+        // The app's own error (a failing onSuccess, say): a 500, and reported, never a silent 400.
+        plain(response, 500, "Internal server error");
+        try {
+          onError(error);
+        } catch {
+          // A throwing reporter has nothing left to report to.
+        }
         return;
       }
       if (answer === undefined) {

@@ -1,6 +1,6 @@
 import { appendToCallback } from "./callback-url.js";
 import { randomPin, randomToken } from "./random.js";
-import type { FakeState, RequestTokenRecord } from "./store.js";
+import { type FakeState, type RequestTokenRecord, STORE_LIMITS, remember } from "./store.js";
 import type { FakeUser } from "./types.js";
 
 /** The outcome of approving a request token: where the browser goes next. @internal */
@@ -15,7 +15,7 @@ export type Approval = { kind: "redirect"; url: string } | { kind: "pin"; pin: s
 export function approveRequestToken(state: FakeState, record: RequestTokenRecord, user: FakeUser): Approval {
   record.state = "approved";
   record.userId = user.id;
-  state.approvals.add(`${record.consumerKey}\n${user.id}`);
+  remember(state.approvals, `${record.consumerKey}\n${user.id}`, undefined, STORE_LIMITS.approvals);
   if (record.callback === "oob") {
     record.verifier = randomPin();
     return { kind: "pin", pin: record.verifier };

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "../oauth1/constant-time.js";
 import { type VerifyOptions, verifySignature } from "../oauth1/verify-signature.js";
-import type { AccessTokenRecord, FakeState, RequestTokenRecord } from "./store.js";
+import { type AccessTokenRecord, type FakeState, type RequestTokenRecord, STORE_LIMITS, remember } from "./store.js";
 import type { FakeConsumer } from "./types.js";
 import { X_ERRORS, oauthTextError, v2Unauthorized, xKnownError } from "./x-responses.js";
 
@@ -26,6 +26,20 @@ const LENIENT: VerifyOptions = {
   mergeDuplicates: true,
   versions: ["1.0", "1.0A", "1.0a"],
 };
+
+// X's own values are short (a 27-character request token, a 32-character nonce, a 28-character
+// signature); a callback URL is the one long one. Above these the request is refused as malformed
+// (400 code 215) instead of stored: 150 request tokens with a 1 MB oauth_callback grew the fake by
+// 190 MiB before.
+const MAX_CALLBACK_LENGTH = 2048;
+const MAX_OAUTH_PARAMETER_LENGTH = 512;
+
+function oversized(oauthParams: Record<string, string>): boolean {
+  for (const [name, value] of Object.entries(oauthParams)) {
+    if (value.length > (name === "oauth_callback" ? MAX_CALLBACK_LENGTH : MAX_OAUTH_PARAMETER_LENGTH)) return true;
+  }
+  return false;
+}
 
 /** Which token a signed endpoint expects in `oauth_token`. @internal */
 export type TokenKind = "none" | "request" | "access";
@@ -108,6 +122,8 @@ export async function checkSignedRequest(
     result = await verify(request.url);
   }
 
+  // What the fake would store or echo is bounded before anything else is looked at.
+  if (oversized(result.oauthParams)) return fail(X_ERRORS.badAuthData);
   if (!result.valid) {
     // X API v2 answers a request that carries no credentials at all with its problem JSON.
     if (request.url.pathname.startsWith("/2/") && Object.keys(result.oauthParams).length === 0) {
@@ -136,7 +152,7 @@ export async function checkSignedRequest(
 
   const nonceKey = [consumer!.key, oauthParams.oauth_token ?? "", timestamp, oauthParams.oauth_nonce ?? ""].join("\n");
   if (state.nonces.has(nonceKey)) return fail(X_ERRORS.couldNotAuthenticate);
-  state.nonces.set(nonceKey, (seconds + state.windowSeconds) * 1000 + 1000);
+  remember(state.nonces, nonceKey, (seconds + state.windowSeconds) * 1000 + 1000, STORE_LIMITS.nonces);
 
   const context: SignedRequestContext = { consumer: consumer!, oauthParams, params: result.params };
   if (requestToken !== undefined) context.requestToken = requestToken;

@@ -20,6 +20,50 @@ function noContent(): Response {
   return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 }
 
+/**
+ * A 403 for a control call that a web page made the browser send, else `undefined`. A page on any
+ * site can post a form to `http://127.0.0.1:3001/_fake/reset`; browsers mark such a request with
+ * `Origin` (the Fetch standard sends it on every cross-origin POST, `null` for an opaque origin)
+ * and `Sec-Fetch-Site: cross-site` (W3C Fetch Metadata). A request without either (curl, Python,
+ * a test client) is not a browser's and is obeyed. `ownOrigins`: the origin the request arrived
+ * at, and `options.origin` when set.
+ * @internal
+ */
+export function crossSiteRefusal(headers: Headers, ownOrigins: readonly string[]): Response | undefined {
+  const origin = headers.get("origin");
+  if (origin !== null && !ownOrigins.includes(origin)) {
+    return text(403, "Refused: the control API answers only its own origin; this request came from another one.");
+  }
+  if (headers.get("sec-fetch-site")?.trim().toLowerCase() === "cross-site") {
+    return text(403, "Refused: the control API answers only its own origin; this request came from another site.");
+  }
+  return undefined;
+}
+
+/**
+ * A 403 for a control call to a host name other than `origin`'s (the fake's `options.origin`),
+ * else `undefined`. A page can point a name of its own at the fake's address (DNS rebinding) and
+ * then post as if same-origin, but its name stays in the URL's host. Loopback names and address
+ * literals cannot be rebound, so they stay served (the `fake-x` command listens on one).
+ * @internal
+ */
+export function foreignHostRefusal(url: URL, origin: string | undefined): Response | undefined {
+  if (origin === undefined) return undefined;
+  const host = url.hostname.toLowerCase();
+  if (
+    host === new URL(origin).hostname ||
+    host === "localhost" ||
+    host.startsWith("[") ||
+    /^\d{1,3}(\.\d{1,3}){3}$/.test(host)
+  ) {
+    return undefined;
+  }
+  return text(
+    403,
+    `Refused: the control API answers ${origin} and loopback addresses; this request names another host.`,
+  );
+}
+
 type Fields = Map<string, string>;
 
 /** The query and the body (form or JSON object of strings, numbers and booleans) as one map. */

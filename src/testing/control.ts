@@ -1,3 +1,4 @@
+import { clip } from "../shared/describe.js";
 // What a test does instead of a user: approve, deny, revoke, inject failures, reset. Used by the
 // fake's methods and by its HTTP control API under /_fake/.
 import { approveRequestToken, denyRequestToken } from "./approval.js";
@@ -27,7 +28,8 @@ function pending(state: FakeState, requestToken: string, what: string): RequestT
 export function approve(state: FakeState, requestToken: string, screenName?: string): string {
   const record = pending(state, requestToken, "approve");
   const user = screenName === undefined ? state.users[0]! : findUserByScreenName(state, screenName);
-  if (user === undefined) throw new TypeError(`approve: screenName "${screenName}" is not a user of this fake`);
+  if (user === undefined)
+    throw new TypeError(`approve: screenName "${clip(String(screenName))}" is not a user of this fake`);
   const approval = approveRequestToken(state, record, user);
   return approval.kind === "pin" ? approval.pin : approval.url;
 }

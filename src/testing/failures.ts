@@ -12,6 +12,30 @@ export const MAX_DELAY_MS = 60_000;
 // window: a client that corrects its clock from this Date (RFC 5849 3.3) and retries succeeds.
 const DEFAULT_135_SKEW_SECONDS = 120;
 
+/**
+ * Every path the fake serves, in the order its docs list them: a failure can match only these (the
+ * router's table is typed by this list, so the two cannot drift apart).
+ * @internal
+ */
+export const ENDPOINT_PATHS = [
+  "/oauth/request_token",
+  "/oauth/access_token",
+  "/oauth/authenticate",
+  "/oauth/authorize",
+  "/1.1/account/verify_credentials.json",
+  "/1.1/oauth/invalidate_token",
+  "/1.1/oauth/invalidate_token.json",
+  "/1.1/statuses/update.json",
+  "/2/users/me",
+  "/2/tweets",
+  "/2/oauth2/token",
+  "/2/oauth2/revoke",
+  "/i/oauth2/authorize",
+] as const;
+
+/** A path of {@link ENDPOINT_PATHS}. @internal */
+export type EndpointPath = (typeof ENDPOINT_PATHS)[number];
+
 function integerIn(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
@@ -41,8 +65,11 @@ export function normalizeFailure(options: FailOptions): InjectedFailure {
     throw new TypeError("fail: message must be a string of at most 500 characters");
   }
   const path = options.path;
-  if (path !== undefined && (typeof path !== "string" || !path.startsWith("/") || path.startsWith("/_fake/"))) {
-    throw new TypeError('fail: path must be an endpoint path such as "/2/users/me" (not under /_fake/)');
+  // A path the fake does not serve would be queued and never fire: the test relying on it would
+  // pass for the wrong reason, so it is refused with the list to choose from.
+  if (path !== undefined && !(ENDPOINT_PATHS as readonly unknown[]).includes(path)) {
+    const shown = typeof path === "string" ? JSON.stringify(path.slice(0, 200)) : typeof path;
+    throw new TypeError(`fail: path ${shown} is not an endpoint of the fake; use one of: ${ENDPOINT_PATHS.join(", ")}`);
   }
   if (drop && (status !== undefined || code !== undefined || error !== undefined)) {
     throw new TypeError("fail: drop answers nothing, so it takes no status or code");

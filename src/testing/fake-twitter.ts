@@ -7,9 +7,9 @@ import {
 } from "./api-endpoints.js";
 import type { IncomingRequest } from "./check-signed-request.js";
 import { approve, deny, fail, reset, revoke } from "./control.js";
-import { CONTROL_PREFIX, controlApi } from "./control-api.js";
+import { CONTROL_PREFIX, controlApi, crossSiteRefusal, foreignHostRefusal } from "./control-api.js";
 import { defaultConsumer, defaultUser } from "./defaults.js";
-import { failureResponse, sleep, takeFailure } from "./failures.js";
+import { type EndpointPath, failureResponse, sleep, takeFailure } from "./failures.js";
 import { homePage } from "./home-page.js";
 import { AUTHORIZE_PATH } from "./oauth2/authorization-request.js";
 import { showAuthorization, submitAuthorization } from "./oauth2/authorize-pages.js";
@@ -33,7 +33,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 type Handler = (state: FakeState, request: IncomingRequest) => Response | Promise<Response>;
 
 // Paths and their methods. X answers 404 code 34 for a path or method it does not serve.
-const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
+const ROUTES: Record<EndpointPath, Partial<Record<string, Handler>>> = {
   "/oauth/request_token": { POST: requestTokenEndpoint },
   "/oauth/access_token": { POST: accessTokenEndpoint },
   "/oauth/authenticate": { GET: (s, r) => showSignIn(s, r, "authenticate"), POST: submitSignIn },
@@ -134,10 +134,17 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
   const method = request.method.toUpperCase();
   const realm = state.origin ?? url.origin;
   if (url.pathname.startsWith(CONTROL_PREFIX)) {
+    const refused =
+      foreignHostRefusal(url, state.origin) ??
+      crossSiteRefusal(request.headers, state.origin === undefined ? [url.origin] : [url.origin, state.origin]);
+    if (refused !== undefined) {
+      await request.body?.cancel().catch(() => undefined);
+      return refused;
+    }
     return controlApi(state, method, url, request.headers.get("content-type") ?? "", await readBody(request));
   }
   if (url.pathname === "/" && (method === "GET" || method === "HEAD")) return homePage(state, url.origin);
-  const route = ROUTES[url.pathname];
+  const route = (ROUTES as Record<string, Partial<Record<string, Handler>> | undefined>)[url.pathname];
   const handler = route?.[method];
   if (handler === undefined) {
     await request.body?.cancel().catch(() => undefined);

@@ -1,6 +1,6 @@
 // X's per-user rate limits, counted per app, user and endpoint in fixed windows (X API "Rate limits":
 // "Per-user limits apply with OAuth 1.0a or OAuth 2.0 user tokens", "Each endpoint has its own limits").
-import type { FakeState } from "./store.js";
+import { type FakeState, STORE_LIMITS, remember } from "./store.js";
 
 /** One endpoint's limit: `limit` requests per `windowSeconds`. @internal */
 export interface RateLimit {
@@ -55,7 +55,7 @@ export function countRequest(
   let window = state.rateWindows.get(key);
   if (window === undefined || window.resetsAt <= now) {
     window = { resetsAt: now + windowSeconds * 1000, used: 0 };
-    state.rateWindows.set(key, window);
+    remember(state.rateWindows, key, window, STORE_LIMITS.rateWindows);
   }
   const reset = Math.ceil(window.resetsAt / 1000);
   if (window.used >= limit) return { limit, remaining: 0, reset, exceeded: true };

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "../oauth1/constant-time.js";
+import { readCookieHeader } from "../shared/cookie-header.js";
 import { approveRequestToken, denyRequestToken, hasApproved, type Approval } from "./approval.js";
 import { sameSecret, type IncomingRequest } from "./check-signed-request.js";
 import {
@@ -15,6 +16,8 @@ import {
 import { randomToken } from "./random.js";
 import {
   SESSION_TTL_MS,
+  STORE_LIMITS,
+  remember,
   findUserById,
   findUserByScreenName,
   liveRequestToken,
@@ -27,13 +30,7 @@ import type { FakeUser } from "./types.js";
 export const SESSION_COOKIE = "fake_x_session";
 
 function readCookie(headers: Headers, name: string): string | undefined {
-  const header = headers.get("cookie");
-  if (header === null) return undefined;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+  return readCookieHeader(headers.get("cookie"), (candidate) => candidate === name, 1).get(name);
 }
 
 /** The user signed in on the fake's own origin (its session cookie), if any. @internal */
@@ -48,7 +45,7 @@ export function sessionUser(state: FakeState, request: IncomingRequest): FakeUse
 /** Starts a session for `user`: the `set-cookie` value. @internal */
 export function startSession(state: FakeState, request: IncomingRequest, user: FakeUser): string {
   const id = randomToken(32);
-  state.sessions.set(id, { userId: user.id, expiresAt: state.now() + SESSION_TTL_MS });
+  remember(state.sessions, id, { userId: user.id, expiresAt: state.now() + SESSION_TTL_MS }, STORE_LIMITS.sessions);
   const secure = request.url.protocol === "https:" ? "; Secure" : "";
   return `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${SESSION_TTL_MS / 1000}${secure}`;
 }

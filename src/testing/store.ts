@@ -29,7 +29,7 @@ export interface AccessTokenRecord {
   accessType: AccessType;
 }
 
-/** Everything the fake remembers. Every map that grows with traffic is pruned by expiry. @internal */
+/** Everything the fake remembers. Every map that grows with traffic is pruned by expiry and bounded by {@link STORE_LIMITS}. @internal */
 export interface FakeState {
   now: () => number;
   windowSeconds: number;
@@ -74,6 +74,37 @@ export interface InjectedFailure {
   delayMs: number;
   drop: boolean;
   dateSkewSeconds: number;
+}
+
+/**
+ * How many entries each store keeps at most. Past its limit a store drops its oldest entries first:
+ * an evicted request token is unknown (as an expired one), an evicted access token is refused with
+ * code 89 (as a revoked one), an evicted nonce could be replayed once. Far above what a test suite
+ * holds at once, far below what a flood of requests would grow to. Listed in docs/testing.md.
+ * Mutable only so that tests can lower it. @internal
+ */
+export const STORE_LIMITS = {
+  requestTokens: 10_000,
+  accessTokens: 10_000,
+  sessions: 10_000,
+  approvals: 10_000,
+  nonces: 100_000,
+  rateWindows: 10_000,
+};
+
+/**
+ * Stores `key` (with `value` in a map) as the newest entry, then drops the oldest past `max`. A Map
+ * and a Set iterate in insertion order, so the first key is the oldest (ECMAScript 24.1.3.5).
+ * @internal
+ */
+export function remember<K, V>(store: Map<K, V> | Set<K>, key: K, value: V, max: number): void {
+  store.delete(key);
+  if (store instanceof Map) store.set(key, value);
+  else store.add(key);
+  for (const oldest of store.keys()) {
+    if (store.size <= max) break;
+    store.delete(oldest);
+  }
 }
 
 /** Forgets everything learnt from traffic; the apps and users stay. @internal */

@@ -1,7 +1,7 @@
 import { checkCallback } from "./callback-url.js";
 import { checkSignedRequest, sameSecret, type IncomingRequest } from "./check-signed-request.js";
 import { randomToken } from "./random.js";
-import { findUserById, type AccessType, type FakeState } from "./store.js";
+import { STORE_LIMITS, findUserById, remember, type AccessType, type FakeState } from "./store.js";
 import { X_ERRORS, formSuccess, oauthTextError, xKnownError } from "./x-responses.js";
 
 function accessTypeOf(params: Array<[string, string]>): AccessType {
@@ -29,16 +29,21 @@ export async function requestTokenEndpoint(state: FakeState, request: IncomingRe
   // Real request tokens look like "CE545gAAAAAAABtaAAABcbPlJBQ" (27 characters, as recorded from X).
   const token = randomToken(27);
   const secret = randomToken(32);
-  state.requestTokens.set(token, {
+  remember(
+    state.requestTokens,
     token,
-    secret,
-    consumerKey: consumer.key,
-    callback,
-    accessType: accessTypeOf(params),
-    expiresAt: now + state.requestTokenTtlMs,
-    formToken: randomToken(32),
-    state: "pending",
-  });
+    {
+      token,
+      secret,
+      consumerKey: consumer.key,
+      callback,
+      accessType: accessTypeOf(params),
+      expiresAt: now + state.requestTokenTtlMs,
+      formToken: randomToken(32),
+      state: "pending",
+    },
+    STORE_LIMITS.requestTokens,
+  );
   return formSuccess(now, { oauth_token: token, oauth_token_secret: secret, oauth_callback_confirmed: "true" });
 }
 
@@ -74,7 +79,7 @@ export async function accessTokenEndpoint(state: FakeState, request: IncomingReq
       userId: user.id,
       accessType: record.accessType,
     };
-    state.accessTokens.set(access.token, access);
+    remember(state.accessTokens, access.token, access, STORE_LIMITS.accessTokens);
   }
   access.accessType = record.accessType;
   return formSuccess(now, {

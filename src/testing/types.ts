@@ -131,7 +131,8 @@ export interface FailOptions {
   resetSeconds?: number;
   /**
    * The path of the endpoint to fail, exactly as requested (`"/2/users/me"`), any method. Default: any
-   * API or token endpoint of the fake (not its sign-in pages, not `/_fake/`).
+   * API or token endpoint of the fake (not its sign-in pages, not `/_fake/`). A path the fake does not
+   * serve is a TypeError (over HTTP, a 400) listing the ones it does.
    */
   path?: string;
   /** How many matching requests fail, 1 to 1000. Default 1. */

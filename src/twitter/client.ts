@@ -2,7 +2,7 @@ import { TwitterOAuthError } from "../shared/errors.js";
 import { percentEncode } from "../oauth1/percent-encode.js";
 import { describe } from "../shared/describe.js";
 import { isFormContentType } from "../oauth1/form.js";
-import { parseCallback, type CallbackInput } from "./callback.js";
+import { parseCallback, type CallbackInput, type SkipTokenCheck } from "./callback.js";
 import { checkCallbackOption, isSecureOrLoopback, resolveOptions } from "./options.js";
 import { BODY_LIMIT, send, sendRaw, tokenAnswer, type SignedCall, type TransportContext } from "./transport.js";
 import { checkPair } from "./token-pair.js";
@@ -195,12 +195,14 @@ export class TwitterOAuth {
    * Reads and checks the callback (see the standalone {@link parseCallback}).
    *
    * @param input - the callback URL, a bare query, a `URL`, `URLSearchParams` or `Request`.
-   * @param requestToken - the request token of this sign-in, to check the callback against.
+   * @param requestToken - the request token of this sign-in, to check the callback against, or
+   *   `{ skipTokenCheck: true }` when the caller checks the token itself.
    * @throws TwitterOAuthError `AUTHORIZATION_DENIED`, `INVALID_CALLBACK`, `TOKEN_MISMATCH`.
+   * @throws TypeError when `requestToken` is missing.
    */
   parseCallback(
     input: CallbackInput,
-    requestToken?: RequestToken | string,
+    requestToken: RequestToken | string | SkipTokenCheck,
   ): {
     /** `oauth_token` from the callback (the request token of this sign-in). */
     token: string;

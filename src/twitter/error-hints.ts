@@ -2,8 +2,11 @@ import type { XApiError } from "../shared/errors.js";
 
 // What to do about X's OAuth-related codes: the v1.1 code table of X docs "Response codes and
 // errors" (earlier at https://developer.twitter.com/en/docs/basics/response-codes).
-const HINTS: Record<number, string> = {
-  32: "X could not authenticate the request: check the consumer key and secret (and the token secret), and that baseUrl is the host you call (api.x.com)",
+// A hint may name the host the request went to: with baseUrl on a fake or a proxy, "api.x.com" would
+// send the reader to the wrong server.
+const HINTS: Record<number, string | ((host: string) => string)> = {
+  32: (host) =>
+    `X could not authenticate the request: check the consumer key and secret (and the token secret), and that baseUrl is the host they belong to (this request went to ${host})`,
   64: "the account is suspended",
   88: "rate limit exceeded: wait until the time in the x-rate-limit-reset header",
   89: "the token is invalid, expired or revoked: sign the user in again",
@@ -17,11 +20,11 @@ const HINTS: Record<number, string> = {
   417: 'the app is a desktop app and accepts only the callback "oob": use the PIN flow, or change the app type in its settings',
 };
 
-/** Advice for the first error X reported, or for the status alone. @internal */
-export function hintFor(status: number, errors: readonly XApiError[]): string {
+/** Advice for the first error X reported, or for the status alone; `host` is where the request went. @internal */
+export function hintFor(status: number, errors: readonly XApiError[], host: string): string {
   for (const error of errors) {
     const hint = HINTS[error.code];
-    if (hint) return hint;
+    if (hint) return typeof hint === "function" ? hint(host) : hint;
     if (/invalid oauth_verifier|invalid \/ expired token|invalid request token|expired/i.test(error.message)) {
       return "the request token or verifier is invalid, already used or expired: start the sign-in again";
     }

@@ -177,7 +177,7 @@ export function send<T>(
     // The redactor is built only for an error: a 2xx never reaches a message.
     const errors = text === undefined ? [] : parseErrorBody(text, redactor(secrets));
     if (resync(errors)) return RETRY;
-    throw httpError(context, response, call.endpoint, errors, text === undefined);
+    throw httpError(context, response, call.endpoint, errors, text === undefined, call.url);
   });
 }
 
@@ -252,13 +252,18 @@ function failure(error: unknown, call: SignedCall, signals: RequestSignals, stag
   );
 }
 
-/** The HTTP_ERROR for a non-2xx answer, with X's errors (parsed and redacted) and rate limit. @internal */
+/**
+ * The HTTP_ERROR for a non-2xx answer, with X's errors (parsed and redacted) and rate limit; `url` is
+ * the request's, whose host the hint names.
+ * @internal
+ */
 export function httpError(
   context: TransportContext,
   response: Response,
   endpoint: string,
   errors: readonly XApiError[],
   tooLarge: boolean,
+  url: URL,
 ): TwitterOAuthError {
   const rateLimit = rateLimitOf(response.headers);
   const first = errors.find((e) => e.message !== "") ?? errors[0];
@@ -267,7 +272,7 @@ export function httpError(
     : first
       ? `: X says "${first.message}"${first.code ? ` (code ${first.code})` : ""}`
       : "";
-  let hint = hintFor(response.status, errors);
+  let hint = hintFor(response.status, errors, url.host);
   if (rateLimit && (response.status === 429 || errors.some((e) => e.code === 88))) {
     const seconds = Math.max(0, Math.ceil((rateLimit.reset.getTime() - context.now() - context.offsetMs) / 1000));
     hint = `rate limit exceeded: retry in ${seconds} s, at ${rateLimit.reset.toISOString()} (x-rate-limit-reset)`;

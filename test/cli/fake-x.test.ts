@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signRequest } from "../../src/oauth1/index.js";
-import { CLI, root, runFakeX, startFakeX } from "./fake-x-process.js";
+import { ensureRuntimes, runtimeBin } from "../runtimes/runtime-bins.js";
+import { CLI, runFakeX, startFakeX } from "./fake-x-process.js";
 
 const dir = mkdtempSync(join(tmpdir(), "fake-x-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -132,7 +133,7 @@ describe("twitter-oauth1 fake-x", () => {
     const result = await x(process.execPath, [CLI, "fake-y"], { throwOnError: false });
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'twitter-oauth1: unknown command "fake-y"; the command is fake-x (see twitter-oauth1 --help)',
+      'twitter-oauth1: unknown command "fake-y"; the commands are fake-x and migrate-tokens (see twitter-oauth1 --help)',
     );
   });
 
@@ -249,11 +250,16 @@ describe("twitter-oauth1 fake-x", () => {
 });
 
 // The same file under Deno and Bun (their node:http and node:util); the npm: specifier cannot
-// resolve before publishing, so the built file is run directly.
+// resolve before publishing, so the built file is run directly. Deno and Bun come from the
+// sub-package test/runtimes, installed from its lockfile on first use.
 describe.each([
-  ["Deno", [join(root, "node_modules/.bin/deno"), "run", "-A", CLI]],
-  ["Bun", [join(root, "node_modules/.bin/bun"), CLI]],
+  ["Deno", [runtimeBin("deno"), "run", "-A", CLI]],
+  ["Bun", [runtimeBin("bun"), CLI]],
 ])("fake-x under %s", (_, command) => {
+  beforeAll(() => {
+    const problem = ensureRuntimes();
+    if (problem) throw new Error(problem);
+  }, 660_000);
   it("prints its credentials, serves a sign-in and stops on SIGINT with exit 0", async () => {
     const fakeX = await startFakeX(["--port", "0"], command);
     try {

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { x } from "tinyexec";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bin, examples } from "./harness/paths.js";
+import { examples, exampleBin } from "./harness/paths.js";
 import { processExample } from "./harness/run.js";
 import { webExampleChecks } from "./harness/web-example.js";
 
@@ -12,7 +12,11 @@ const folder = join(examples, "sveltekit");
 
 async function step(command: string, args: string[]): Promise<string> {
   // Bounded: a stuck build is killed before the hook gives up on it.
-  const result = await x(bin(command), args, { throwOnError: false, timeout: 110_000, nodeOptions: { cwd: folder } });
+  const result = await x(exampleBin("sveltekit", command), args, {
+    throwOnError: false,
+    timeout: 110_000,
+    nodeOptions: { cwd: folder },
+  });
   return result.exitCode === 0
     ? ""
     : `${command} ${args.join(" ")} exited ${result.exitCode}:\n${result.stdout}${result.stderr}`;

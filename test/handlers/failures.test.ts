@@ -3,7 +3,7 @@
 // the pending sign-in's cookie is cleared once its callback has come back, and kept untouched before.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
-import { CALLBACK, LOGIN, PENDING_PREFIX, setup, startTab } from "./setup.js";
+import { CALLBACK, expectErrorPageHead, LOGIN, PENDING_PREFIX, readErrorPage, setup, startTab } from "./setup.js";
 
 type XFetch = (request: Request) => Promise<Response>;
 
@@ -56,7 +56,7 @@ function failing(path: string, answer: (request: Request) => Promise<Response>):
 
 describe.each(Object.entries(LEGS))("X fails on %s", (_, path) => {
   describe.each(Object.entries(FAILURES))("%s", (_, failure) => {
-    it("the default page has the code and a sentence for the user, the log the developer message; cookies as they should be", async () => {
+    it("the default page says it in the user's words with a way back, the log has the code and the developer message; cookies as they should be", async () => {
       const app = setup({ wrapX: failing(path, failure.answer), timeout: 100 });
       const log = vi.spyOn(console, "error").mockImplementation(() => {});
       const started = await app.browser.request(LOGIN);
@@ -70,10 +70,13 @@ describe.each(Object.entries(LEGS))("X fails on %s", (_, path) => {
         expect(answer.headers.getSetCookie()).toEqual([]);
       }
       expect(answer.status).toBe(failure.status);
-      expect(answer.headers.get("content-type")).toBe("text/plain; charset=utf-8");
-      expect(await answer.text()).toMatch(
-        new RegExp(`^${failure.code}: (X could not|X did not)[^\\n]*Please try again in a moment\\.\\n$`),
+      const page = await readErrorPage(answer);
+      expectErrorPageHead(answer, page.html);
+      expect(page.text).toMatch(
+        /^Sign-in failed (X could not|X did not)[^.]*\. Please try again in a moment\. Try again$/,
       );
+      expect(page.html).not.toContain(failure.code);
+      expect(page.links).toEqual([{ href: LOGIN, text: "Try again" }]);
       expect(log).toHaveBeenCalledTimes(1);
       expect(log.mock.calls[0]![0]).toMatch(new RegExp(`^twitter-oauth1/handlers: sign-in failed, ${failure.code}: `));
       expect(await app.browser.cookieNames(CALLBACK, PENDING_PREFIX)).toEqual([]);
@@ -149,6 +152,33 @@ describe("no secret in any answer", () => {
       encodings(secret).filter((encoded) => answers.some((answer) => answer.includes(encoded))),
     );
     expect(leaks).toEqual([]);
+  });
+});
+
+describe("the default page's Try again link keeps the page the user was going to", () => {
+  const down = FAILURES["fetch rejects (X unreachable)"]!.answer;
+
+  it.each(Object.entries(LEGS))("X down on %s: return_to survives into the link", async (_, path) => {
+    const app = setup({ wrapX: failing(path, down) });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    let answer = await app.browser.request(`${LOGIN}?return_to=%2Faccount%3Ftab%3D2`);
+    if (path !== "/oauth/request_token") {
+      answer = await app.browser.request(
+        app.fake.approve(new URL(answer.headers.get("location")!).searchParams.get("oauth_token")!),
+      );
+    }
+    expect((await readErrorPage(answer)).links).toEqual([
+      { href: `${LOGIN}?return_to=%2Faccount%3Ftab%3D2`, text: "Try again" },
+    ]);
+  });
+
+  it("a return_to with markup stays encoded in the link and never reaches the page as markup", async () => {
+    const app = setup({ wrapX: failing("/oauth/request_token", down) });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const answer = await app.browser.request(`${LOGIN}?return_to=${encodeURIComponent('/a"><script>x</script>')}`);
+    const page = await readErrorPage(answer);
+    expect(page.html).not.toContain("<script>");
+    expect(new URL(page.links[0]!.href).searchParams.get("return_to")).toBe('/a"><script>x</script>');
   });
 });
 

@@ -22,6 +22,11 @@ describe("createSignInHandlers refuses, naming the option", () => {
       /^options\.cookieSecret must be at least 32 characters/,
     ],
     [
+      "a cookieSecret of one character repeated",
+      { cookieSecret: "a".repeat(64) },
+      /^options\.cookieSecret is one character repeated: .*openssl rand -base64 32/,
+    ],
+    [
       "a client without callbackUrl",
       { client: client() },
       /^options\.client's callbackUrl is missing: .*callbackUrl: "https:\/\/your\.app/,

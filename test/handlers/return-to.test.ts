@@ -3,7 +3,9 @@
 // network-path reference; browsers read "\" as "/" in special URLs and drop tabs and newlines, WHATWG
 // URL "basic URL parser").
 import { describe, expect, it } from "vitest";
-import { APP, LOGIN, setup, tokenOf } from "./setup.js";
+import { cookieNameFor } from "../../src/handlers/cookies.js";
+import { sealJson } from "../../src/twitter/seal.js";
+import { APP, COOKIE_SECRET, LOGIN, setup, tokenOf } from "./setup.js";
 
 const HOSTILE = [
   "//evil.example",
@@ -96,5 +98,24 @@ describe("returnTo", () => {
     for (const value of [42, null, { toString: () => "//evil.example" }, ["/a"]]) {
       expect(await landing(value as unknown as string, "login")).toBe("/");
     }
+  });
+});
+
+describe("a returnTo read back from a sealed cookie is checked again", () => {
+  it("a pending sign-in sealed with an off-site returnTo (an old or forged cookie) lands on /", async () => {
+    const app = setup();
+    const requestToken = await app.client.getRequestToken();
+    // Sealed as the handlers seal a pending sign-in, with a returnTo they would never have kept.
+    const value = await sealJson(
+      [requestToken.token, requestToken.tokenSecret, Math.floor(Date.now() / 1000), "//evil.example/"],
+      COOKIE_SECRET,
+      { context: "twitter-oauth1/pending-sign-in", noun: "pending sign-in" },
+    );
+    const cookie = `${await cookieNameFor(requestToken.token, true)}=${value}`;
+    const answer = await app.signIn.callback(
+      new Request(app.fake.approve(requestToken.token), { headers: { cookie } }),
+    );
+    expect(app.successes.map((result) => result.returnTo)).toEqual(["/"]);
+    expect(answer.headers.get("location")).toBe(`${APP}/`);
   });
 });

@@ -1,5 +1,6 @@
 // One app with the sign-in handlers, the in-process fake X behind the client's fetch, and a browser
 // that reaches both: https://app.example is the app, https://api.x.com is X.
+import { expect } from "vitest";
 import { TwitterOAuth, type TwitterOAuthError } from "../../src/index.js";
 import { createSignInHandlers, type SignInHandlersOptions, type SignInResult } from "../../src/handlers/index.js";
 import { createFakeTwitter, defaultConsumer, defaultUser, type FakeTwitter } from "../../src/testing/index.js";
@@ -110,4 +111,34 @@ export async function startTab(
 ): Promise<{ pageUrl: string; page: Response; token: string }> {
   const page = await browser.open(loginUrl);
   return { pageUrl: page.url, page: page.response!, token: new URL(page.url).searchParams.get("oauth_token")! };
+}
+
+/** What an end user sees of a default error page: its visible text and its links, entities decoded. */
+export async function readErrorPage(
+  response: Response,
+): Promise<{ html: string; text: string; links: Array<{ href: string; text: string }> }> {
+  const html = await response.text();
+  const decode = (value: string): string =>
+    value.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&amp;/g, "&");
+  const body = /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? "";
+  const links = [...body.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map((m) => ({
+    href: decode(m[1]!),
+    text: decode(m[2]!),
+  }));
+  const text = decode(
+    body
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+  return { html, text, links };
+}
+
+/** The head every default error page has: UTF-8, phone-width, no caching. */
+export function expectErrorPageHead(response: Response, html: string): void {
+  expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+  expect(html).toContain('<meta charset="utf-8">');
+  expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
 }

@@ -18,6 +18,8 @@ import {
   setup,
   signInWithPassword,
   startTab,
+  readErrorPage,
+  expectErrorPageHead,
   tokenOf,
 } from "./setup.js";
 
@@ -107,20 +109,23 @@ describe("a first sign-in", () => {
 });
 
 describe("Cancel on X", () => {
-  it("answers AUTHORIZATION_DENIED through the default page, clears the cookie, and logs nothing", async () => {
+  it("answers the default page in the user's words with a way back (return_to kept), clears the cookie, and logs nothing", async () => {
     const app = setup();
     const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
-    const tab = await startTab(app);
+    const tab = await startTab(app, `${LOGIN}?return_to=%2Faccount%3Ftab%3D2`);
     const cancelled = await app.browser.submitXForm(tab.pageUrl, tab.page, "cancel");
     const backLink = /href="([^"]+)"/.exec(await cancelled.text())![1]!.replace(/&#38;/g, "&");
     expect(new URL(backLink).searchParams.get("denied")).toBe(tab.token);
 
     const back = await app.browser.request(backLink);
     expect(back.status).toBe(403);
-    expect(back.headers.get("content-type")).toBe("text/plain; charset=utf-8");
-    expect(await back.text()).toBe(
-      "AUTHORIZATION_DENIED: You cancelled signing in with X. Nothing was shared with this site.\n",
+    const page = await readErrorPage(back);
+    expectErrorPageHead(back, page.html);
+    expect(page.text).toBe(
+      "Sign-in cancelled You cancelled signing in with X. Nothing was shared with this site. Try again",
     );
+    expect(page.html).not.toContain("AUTHORIZATION_DENIED");
+    expect(page.links).toEqual([{ href: `${LOGIN}?return_to=%2Faccount%3Ftab%3D2`, text: "Try again" }]);
     expect(await app.browser.cookieNames(CALLBACK, PENDING_PREFIX)).toEqual([]);
     expect(errorLog).not.toHaveBeenCalled();
     expect(app.successes).toEqual([]);
@@ -168,7 +173,7 @@ describe("several sign-ins in one browser", () => {
 
     const oldest = await app.browser.request(app.fake.approve(tabs[0]!.token));
     expect(oldest.status).toBe(400);
-    expect(await oldest.text()).toMatch(/^INVALID_STATE: /);
+    expect((await readErrorPage(oldest)).text).toMatch(/This sign-in expired or was already used/);
     expect(oldest.headers.getSetCookie()).toEqual([]);
     for (const tab of tabs.slice(1)) {
       expect((await app.browser.request(app.fake.approve(tab.token))).status).toBe(303);
@@ -188,9 +193,14 @@ describe("a callback that matches no pending sign-in", () => {
     const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
     const replay = await app.browser.request(callback);
     expect(replay.status).toBe(400);
-    expect(await replay.text()).toBe(
-      "INVALID_STATE: This sign-in expired or was already used. Please start signing in again.\n",
+    const page = await readErrorPage(replay);
+    expectErrorPageHead(replay, page.html);
+    expect(page.text).toBe(
+      "Please sign in again This sign-in expired or was already used. Please start signing in again. Try again",
     );
+    expect(page.html).not.toContain("INVALID_STATE");
+    // No pending sign-in, so no return_to is known: the link starts a plain sign-in.
+    expect(page.links).toEqual([{ href: LOGIN, text: "Try again" }]);
     expect(replay.headers.getSetCookie()).toEqual([]);
     expect(errorLog.mock.calls[0]![0]).toMatch(/INVALID_STATE: No sign-in is pending for this callback/);
     expect((await app.browser.request(app.fake.approve(other.token))).status).toBe(303);
@@ -286,9 +296,14 @@ describe("a sign-in started on another host than the callback's", () => {
     const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
     const answer = await app.browser.request("http://localhost:3000/auth/x/login?return_to=/me");
     expect(answer.status).toBe(400);
-    expect(await answer.text()).toBe(
-      "INVALID_STATE: Open http://127.0.0.1:3000/auth/x/login?return_to=/me to sign in.\n",
+    const page = await readErrorPage(answer);
+    expectErrorPageHead(answer, page.html);
+    expect(page.text).toBe(
+      "Continue signing in at 127.0.0.1:3000 Signing in to this site happens at 127.0.0.1:3000. Continue signing in",
     );
+    expect(page.links).toEqual([
+      { href: "http://127.0.0.1:3000/auth/x/login?return_to=/me", text: "Continue signing in" },
+    ]);
     expect(answer.headers.getSetCookie()).toEqual([]);
     expect(app.xCalls).toEqual([]);
     expect(errorLog.mock.calls[0]![0]).toContain(
@@ -312,7 +327,9 @@ describe("a sign-in started on another host than the callback's", () => {
       new Request("http://127.0.0.1:3000/auth/x/login", { headers: { host: "localhost:3000" } }),
     );
     expect(onLocalhost.status).toBe(400);
-    expect(await onLocalhost.text()).toBe("INVALID_STATE: Open http://127.0.0.1:3000/auth/x/login to sign in.\n");
+    expect((await readErrorPage(onLocalhost)).links).toEqual([
+      { href: "http://127.0.0.1:3000/auth/x/login", text: "Continue signing in" },
+    ]);
     expect(errorLog).toHaveBeenCalledTimes(1);
   });
 

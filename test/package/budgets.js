@@ -40,6 +40,9 @@
 // - ./oauth2 (the OAuth 2.0 client: token exchange, refresh, revoke, users/me, Bearer fetch, PKCE
 //   sign-in): 8,980 B, of which the 1.0a client's error-body parser, hints and spelling-aware
 //   redaction it reuses are about a third. Budget: 8,980 B plus 2%.
+// - ./oauth2 with migrateUser (one user through the token exchange, its answer sorted into record,
+//   retry with a bounded jittered wait, or halt): 8,986 B -> 9,669 B (+683 B), measured with
+//   size-limit as the package gate does. Budget: about 9,669 B plus 2%.
 // - the sign-in handlers take a TwitterOAuth2 client too (OAuth 2.0 with PKCE): ./handlers 6,639 B ->
 //   7,068 B (+429 B: the two protocol adapters, the client check of both kinds, the result's
 //   protocol), ./passport 14,983 B -> 15,055 B (+72 B, the 1.0a adapter it shares). The OAuth 2.0
@@ -52,7 +55,7 @@ export const ENTRY_BUDGETS = {
   "./testing": { budget: 23_490 },
   "./handlers": { budget: 7_210 },
   "./passport": { budget: 15_280 },
-  "./oauth2": { budget: 9_160 },
+  "./oauth2": { budget: 9_840 },
 };
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */

@@ -12,26 +12,35 @@
 //     import every entry point in ESM and require it in CJS (each runs the whole conformance
 //     suite), type-check TypeScript consumers under nodenext, bundler and node10, and run
 //     `npx twitter-oauth1 fake-x` from it (credentials printed, a sign-in served, Ctrl-C stops it).
+//     Zero runtime dependencies: none declared, and nothing installed beside the package.
+//     `npm run pack:local` (tsup and typescript only, in a temporary folder) ships the same files.
 //  6. esbuild --platform=browser bundles of every entry point: no Node built-in pulled in;
 //     dist/ files: no node: import, no require of a Node built-in, no Buffer.
-//  7. Sizes (size-limit: esbuild, minified, gzip -9) of every entry point within budgets.js,
-//     written into docs/performance.md.
+//  7. Sizes (size-limit: esbuild, minified, gzip -9) of every entry point within budgets.js;
+//     docs/performance.md has a row for each (the numbers there are written only by
+//     `node test/package/measure-sizes.js --write`, so a moved size is a note, not a failure).
+//  8. The run wrote no file of the repository: `git status --porcelain` at the end lists nothing
+//     new or changed since its start (a developer's own edits present at the start are fine).
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { entryPoints } from "../conformance/entry-points.js";
 import { start } from "../support/processes.js";
+import { dependencyProblems } from "./dependencies.js";
 import { jsrManifestProblems } from "./jsr.js";
 import { publishedFilesProblems } from "./published-files.js";
-import { measure, sizeChecks, writeSizes } from "./sizes.js";
+import { compareSizes, measure, sizeChecks } from "./sizes.js";
+import { changedBetween, snapshot } from "./tracked-files.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const bin = (name) => join(root, "node_modules/.bin", name);
 const results = [];
+// The working tree as the run found it, compared with the tree it leaves (step 8).
+const treeAtStart = snapshot(root);
 
 async function step(name, action) {
   try {
@@ -131,7 +140,8 @@ await step("npm publish --dry-run: ships exactly what users need, no npm warning
 });
 
 // 4: JSR.
-const deno = bin("deno");
+// Deno comes from the sub-package test/runtimes (npm run test:package installs it first).
+const deno = join(root, "test/runtimes/node_modules/.bin/deno");
 await step("jsr.json: the same version and entry points as package.json, library source only", () => {
   const problems = jsrManifestProblems(root);
   if (problems.length > 0) throw new Error(problems.join("\n"));
@@ -179,6 +189,10 @@ await step("npm pack, then npm install of the tarball into a temporary project",
   writeFileSync(join(project, "entry-points.mts"), `${imports}\n${all}`);
   writeFileSync(join(project, "entry-points-node10.ts"), `${imports}\n${all}`);
   return `${packed[0].filename}, ${files.length} files, ${packed[0].size} B packed, ${packed[0].unpackedSize} B unpacked`;
+});
+await step("zero runtime dependencies: none declared, and the tarball installs nothing but itself", () => {
+  const problems = dependencyProblems(manifest, readdirSync(join(project, "node_modules")));
+  if (problems.length > 0) throw new Error(problems.join("\n"));
 });
 const suite = [join(root, "test/conformance/suite.js"), join(root, "test/conformance/entry-points.js")];
 await step("ESM: import every entry point of the exports map, conformance suite passes", () =>
@@ -271,6 +285,21 @@ await step(
   () => fakeXCommandGate(project),
 );
 
+// From a fresh clone, without the dev install: `npm run pack:local` (README, Install) installs only
+// tsup and typescript in a temporary folder and must ship the same files as `npm pack` does here.
+await step("npm run pack:local (only tsup and typescript installed) packs the same files as npm pack", () => {
+  const local = join(work, "pack-local");
+  mkdirSync(local);
+  sh(process.execPath, [join(root, "scripts/pack-local.mjs"), `--out=${local}`, "--prefer-offline"]);
+  const list = (file) => sh("tar", ["-tzf", file], { stdoutOnly: true }).split("\n").filter(Boolean).sort();
+  const ours = list(join(local, basename(tarball)));
+  const theirs = list(tarball);
+  if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
+    throw new Error(`pack:local shipped\n${ours.join("\n")}\nnpm pack shipped\n${theirs.join("\n")}`);
+  }
+  return `${ours.length} files`;
+});
+
 // 6: browser bundles and the built files.
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 async function browserBundle(contents, minify) {
@@ -318,7 +347,7 @@ await step(
   },
 );
 
-// 7: sizes of every entry point, within budget, written into docs/performance.md.
+// 7: sizes of every entry point, within budget; docs/performance.md has a row for each.
 let measured = [];
 await step(
   "sizes (size-limit: esbuild, minified, gzip -9) of every entry point, within test/package/budgets.js",
@@ -339,10 +368,25 @@ await step(
   },
 );
 if (measured.length > 0) {
-  await step("docs/performance.md: sizes written from this run", () =>
-    writeSizes(join(root, "docs/performance.md"), measured) ? "rewritten" : "unchanged",
-  );
+  await step("docs/performance.md: a row for every size measured (the numbers there are informative)", () => {
+    const { problems, notes } = compareSizes(readFileSync(join(root, "docs/performance.md"), "utf8"), measured);
+    const refresh = "To refresh the table: npm run build && node test/package/measure-sizes.js --write";
+    if (problems.length > 0) throw new Error(`${problems.join("\n")}\n${refresh}`);
+    for (const note of notes) console.log(`note ${note}`);
+    return notes.length > 0 ? `${notes.length} number(s) moved since it was written; ${refresh}` : "as measured";
+  });
 }
+
+// 8: nothing of the repository written by this run.
+await step("the run wrote no file of the repository (git status --porcelain at its start and end)", () => {
+  if (treeAtStart === undefined) return "not a git working tree: nothing to compare";
+  const changed = changedBetween(treeAtStart, snapshot(root) ?? new Map());
+  if (changed.length > 0)
+    throw new Error(
+      `written by this run:\n${changed.join("\n")}\nA test run writes no file of the repository: tables and sizes are written only by the commands made for it (--write-readme, --write, --write-docs).`,
+    );
+  return `${treeAtStart.size} path(s) already changed at the start, untouched`;
+});
 
 const passed = results.filter((r) => r.ok).length;
 console.log(`${passed} passed, ${results.length - passed} failed`);

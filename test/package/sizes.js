@@ -1,6 +1,8 @@
-// Sizes of the installed tarball's entry points with size-limit (its esbuild and file plugins:
-// bundle, minify, gzip -9), checked against budgets.js, and written into docs/performance.md
-// between its sizes:start and sizes:end markers by the run that measured them.
+// Sizes of the entry points with size-limit (its esbuild and file plugins: bundle, minify, gzip -9),
+// checked against budgets.js. `npm run test:package` measures the installed tarball and fails on a
+// size over its budget; it checks docs/performance.md's block (between its sizes:start and
+// sizes:end markers) for a row per measurement and never writes it. Only the command a person runs
+// on purpose, `node test/package/measure-sizes.js --write`, rewrites that block.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -10,7 +12,8 @@ import sizeLimit from "size-limit";
 import { entryPoints } from "../conformance/entry-points.js";
 import { ENTRY_BUDGETS, EXPORT_BUDGETS } from "./budgets.js";
 
-export const START = "<!-- sizes:start (written by npm run test:package; do not edit by hand) -->";
+export const START =
+  "<!-- sizes:start (written by node test/package/measure-sizes.js --write; do not edit by hand) -->";
 export const END = "<!-- sizes:end -->";
 
 const require = createRequire(import.meta.url);
@@ -64,7 +67,7 @@ export function sizesBlock(measured) {
   );
   return [
     START,
-    `Measured on the installed tarball by size-limit ${version("size-limit")} (esbuild ${version("esbuild")}: bundle, minify, \`--platform=browser\`, \`--format=esm\`; then gzip -9, less esbuild's empty-bundle bytes). Budgets live in \`test/package/budgets.js\`; a size over its budget fails the gate.`,
+    `Measured on the built entry points (the files the tarball ships) by size-limit ${version("size-limit")} (esbuild ${version("esbuild")}: bundle, minify, \`--platform=browser\`, \`--format=esm\`; then gzip -9, less esbuild's empty-bundle bytes). Budgets live in \`test/package/budgets.js\`; a size over its budget fails the gate.`,
     "",
     "| what | gzip -9 B | budget B | target B |",
     "|---|---:|---:|---:|",
@@ -73,13 +76,66 @@ export function sizesBlock(measured) {
   ].join("\n");
 }
 
-/** Rewrites the block in docs/performance.md; returns true when it changed. */
-export function writeSizes(docsPath, measured) {
-  const text = readFileSync(docsPath, "utf8");
+/** The block of the docs text, markers included; throws when they are missing. */
+export function sizesBlockIn(text, where = "docs/performance.md") {
   const start = text.indexOf(START);
   const end = text.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${docsPath} has no "${START}" … "${END}" block`);
-  const next = text.slice(0, start) + sizesBlock(measured) + text.slice(end + END.length);
+  if (start < 0 || end < start) throw new Error(`${where} has no "${START}" … "${END}" block`);
+  return text.slice(start, end + END.length);
+}
+
+/** The block's rows keyed by what they measure: { size, budget } as written. */
+export function docsRows(text) {
+  const rows = new Map();
+  for (const line of sizesBlockIn(text).split("\n")) {
+    const cells = /^\| (.+) \| ([\d,]+) \| ([\d,]+) \| [\d,]* \|$/.exec(line);
+    if (cells) {
+      const number = (cell) => Number(cell.replace(/,/g, ""));
+      rows.set(cells[1].replace(/\\\|/g, "|"), { size: number(cells[2]), budget: number(cells[3]) });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The docs' block against this run's measurements. `problems` fail the run: no block, no row for
+ * something measured, a row for something no longer measured. `notes` are the numbers that moved
+ * (a size or a budget): informative, since the budget itself is checked on the measurement.
+ */
+export function compareSizes(text, measured) {
+  let rows;
+  try {
+    rows = docsRows(text);
+  } catch (error) {
+    return { problems: [error.message], notes: [] };
+  }
+  const problems = [];
+  const notes = [];
+  for (const m of measured) {
+    const row = rows.get(m.name);
+    if (row === undefined) {
+      problems.push(`no row for ${m.name}`);
+      continue;
+    }
+    if (row.size !== m.size) notes.push(`${m.name}: docs show ${row.size} B, this run ${m.size} B`);
+    if (row.budget !== m.budget)
+      notes.push(`${m.name}: docs show a budget of ${row.budget} B, budgets.js ${m.budget} B`);
+  }
+  for (const name of rows.keys()) {
+    if (!measured.some((m) => m.name === name)) problems.push(`a row for ${name}, which is no longer measured`);
+  }
+  return { problems, notes };
+}
+
+/** The docs text with its block replaced by the one for `measured`. */
+export function replaceSizes(text, measured) {
+  return text.replace(sizesBlockIn(text), sizesBlock(measured));
+}
+
+/** Rewrites the block in docs/performance.md; returns true when it changed. Only measure-sizes.js --write calls it. */
+export function writeSizes(docsPath, measured) {
+  const text = readFileSync(docsPath, "utf8");
+  const next = replaceSizes(text, measured);
   if (next === text) return false;
   writeFileSync(docsPath, next);
   return true;

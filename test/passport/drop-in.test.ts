@@ -60,6 +60,12 @@ describe("passport-twitter's Strategy and ours, in the same app", () => {
     expect(theirApp.verified[0]!.args).toEqual([expect.any(String), expect.any(String)]);
   });
 
+  it("passport-twitter's requestTokenURL, accessTokenURL and userAuthorizationURL, copied as they are, are honoured", async () => {
+    const copied = { Strategy, strategyOptions: theirs().strategyOptions };
+    const app = await startApp(copied);
+    expect(await firstSignIn(app)).toEqual({ id: defaultUser.id, username: defaultUser.screenName });
+  });
+
   it("TwitterStrategy is the same class, named twitter", () => {
     expect(TwitterStrategy).toBe(Strategy);
     expect(new Strategy({ consumerKey: "k", consumerSecret: "s", callbackURL: "/cb" }, () => {}).name).toBe("twitter");

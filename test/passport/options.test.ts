@@ -33,12 +33,53 @@ describe("new Strategy refuses, naming the option", () => {
       /^options\.callbackURL must be an absolute http\(s\) URL or a path/,
     ],
     ["callbackURL oob", { ...VALID, callbackURL: "oob" }, verify, /^options\.callbackURL must be/],
+    // passport-twitter's endpoint URLs: honoured on one origin, refused with what to use otherwise.
+    [
+      "requestTokenURL on another host than baseUrl",
+      { ...VALID, baseUrl: "https://api.x.com", requestTokenURL: "https://proxy.example/oauth/request_token" },
+      verify,
+      /^options\.requestTokenURL \(https:\/\/proxy\.example\/oauth\/request_token\) is not under baseUrl \(https:\/\/api\.x\.com\).*set baseUrl/,
+    ],
+    [
+      "requestTokenURL and accessTokenURL on two hosts",
+      {
+        ...VALID,
+        requestTokenURL: "http://127.0.0.1:3001/oauth/request_token",
+        accessTokenURL: "https://api.x.com/oauth/access_token",
+      },
+      verify,
+      /^options\.accessTokenURL \(https:\/\/api\.x\.com\/oauth\/access_token\) is not under .*http:\/\/127\.0\.0\.1:3001.*baseUrl/,
+    ],
+    [
+      "requestTokenURL with another path",
+      { ...VALID, requestTokenURL: "http://127.0.0.1:3001/oauth/request" },
+      verify,
+      /^options\.requestTokenURL must end in \/oauth\/request_token .*baseUrl/,
+    ],
+    [
+      "userAuthorizationURL at /oauth/authorize",
+      { ...VALID, userAuthorizationURL: "https://api.x.com/oauth/authorize" },
+      verify,
+      /^options\.userAuthorizationURL https:\/\/api\.x\.com\/oauth\/authorize: this strategy sends users to \/oauth\/authenticate .*use https:\/\/api\.x\.com\/oauth\/authenticate/,
+    ],
+    [
+      "requestTokenURL not a URL",
+      { ...VALID, requestTokenURL: "oauth/request_token" },
+      verify,
+      /^options\.requestTokenURL must be an absolute/,
+    ],
     ["callbackURL //host", { ...VALID, callbackURL: "//evil.example/cb" }, verify, /^options\.callbackURL must be/],
     [
       "a short cookieSecret",
       { ...VALID, cookieSecret: "short" },
       verify,
       /^options\.cookieSecret must be at least 32 characters/,
+    ],
+    [
+      "a cookieSecret of one character repeated",
+      { ...VALID, cookieSecret: "0".repeat(32) },
+      verify,
+      /^options\.cookieSecret is one character repeated: .*openssl rand -base64 32/,
     ],
     [
       "a relative userProfileURL",
@@ -63,6 +104,17 @@ describe("new Strategy refuses, naming the option", () => {
     expect(
       () => new Strategy(options as StrategyOptions & { passReqToCallback?: false }, verifyFunction as typeof verify),
     ).toThrow(expect.objectContaining({ name: "TypeError", message: expect.stringMatching(message) }));
+  });
+
+  it("accepts passport-twitter's endpoint URLs under the baseUrl given (a trailing slash aside)", () => {
+    const options = {
+      ...VALID,
+      baseUrl: "http://127.0.0.1:3001/",
+      requestTokenURL: "http://127.0.0.1:3001/oauth/request_token",
+      accessTokenURL: "http://127.0.0.1:3001/oauth/access_token",
+      userAuthorizationURL: "http://127.0.0.1:3001/oauth/authenticate",
+    };
+    expect(() => new Strategy(options, verify)).not.toThrow();
   });
 
   it("the methods Passport provides per request throw when called outside Passport", () => {

@@ -121,6 +121,18 @@ describe("what the strategy decides, each shown in the store where its own code 
     expect(await signedIn(back.response)).toEqual({ id: defaultUser.id, username: defaultUser.screenName });
   });
 
+  it("cookieSecret: a pending sign-in smuggled after a ',' in another cookie is not read (login CSRF)", async () => {
+    const app = await start(COOKIES);
+    // The attacker starts a sign-in of their own and approves it on X.
+    const attacker = browser();
+    const callback = await callbackFromX(attacker, await toX(attacker, `${app.origin}/auth/twitter`));
+    const [pending] = (await attacker.jar.getCookies(app.origin)).filter((c) => c.key.startsWith("x-signin-"));
+    // The victim's browser holds `pref=dark,<the attacker's cookie>`, set by a sibling subdomain.
+    const answer = await fetch(callback, { headers: { cookie: `pref=dark,${pending!.key}=${pending!.value}` } });
+    expect(await answer.json()).toMatchObject({ code: "INVALID_STATE" });
+    expect(app.verified).toEqual([]);
+  });
+
   it("X down at step 1 reaches the app's error handler as a TwitterOAuthError", async () => {
     const app = await start(SESSION);
     x.failNext(
@@ -152,6 +164,27 @@ describe("what the strategy decides, each shown in the store where its own code 
       });
       expect(await b.cookieNames(app.origin, "x-signin-")).toEqual([]);
     }
+    expect(app.verified).toEqual([]);
+  });
+});
+
+describe("the profile must be the user X signed in at step 3", () => {
+  it.each([
+    [
+      "an id_str that is an object (a query operator for the app's database)",
+      { id: 1, id_str: { $ne: null }, screen_name: "x" },
+    ],
+    ["an id of another user", { id_str: "999", id: 999, screen_name: "someone_else" }],
+    // X's JSON carries 1450000000000000001 here, which a JavaScript number rounds to ...000000.
+    ["a numeric id only, not exact", { id: Number(defaultUser.id), screen_name: "fake_user" }],
+  ])("%s: INVALID_RESPONSE, and verify is never reached", async (_, user) => {
+    const app = await start(COOKIES);
+    const b = browser();
+    const callback = await callbackFromX(b, await toX(b, `${app.origin}/auth/twitter`));
+    x.failNext("/1.1/account/verify_credentials.json", () => Response.json(user));
+    const answer = await b.request(callback);
+    const body = await answer.text();
+    expect(JSON.parse(body), body).toMatchObject({ name: "TwitterOAuthError", code: "INVALID_RESPONSE" });
     expect(app.verified).toEqual([]);
   });
 });
@@ -192,7 +225,12 @@ describe("the session trap of passport 0.7, and the cookie mode that has none", 
   it("with a session and no keepSessionInfo, signing in regenerates the session and the other tab's sign-in is lost", async () => {
     const app = await startApp({ Strategy, strategyOptions: { baseUrl: x.origin } });
     const second = await twoTabs(app);
-    expect(await second.json()).toMatchObject({ code: "INVALID_STATE" });
+    expect(await second.json()).toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringMatching(
+        /the session was regenerated when another tab signed in \(Passport 0\.7 does on login\): pass keepSessionInfo: true to passport\.authenticate on the callback route, or give the Strategy a cookieSecret/,
+      ),
+    });
   });
 
   it("with a session and keepSessionInfo: true, both tabs finish", async () => {
@@ -203,6 +241,27 @@ describe("the session trap of passport 0.7, and the cookie mode that has none", 
   it("with a session and cookieSecret, the cookies are used and both tabs finish without keepSessionInfo", async () => {
     const app = await startApp({ Strategy, strategyOptions: { baseUrl: x.origin, cookieSecret: COOKIE_SECRET } });
     expect(((await (await twoTabs(app)).json()) as { user: unknown }).user).toMatchObject({ id: defaultUser.id });
+  });
+
+  it("with a session, two tabs whose logins overlap both finish (10 rounds)", async () => {
+    const app = await startApp({ Strategy, keepSessionInfo: true, strategyOptions: { baseUrl: x.origin } });
+    const b = browser();
+    // A session exists already (a first sign-in), as for a user who comes back.
+    await approveOnX(b, await toX(b, `${app.origin}/auth/twitter`));
+    // Signed in on X and the app approved: X sends each tab straight back, stopped before the callback.
+    const toCallback = (next: URL) => next.pathname === "/auth/twitter/callback";
+    for (let round = 0; round < 10; round++) {
+      const tabs = await Promise.all([
+        b.open(`${app.origin}/auth/twitter`, toCallback),
+        b.open(`${app.origin}/auth/twitter`, toCallback),
+      ]);
+      for (const tab of tabs.reverse()) {
+        const answer = await b.open(tab.url);
+        const body = await answer.response!.text();
+        expect(JSON.parse(body), `round ${round}: ${body}`).toMatchObject({ user: { id: defaultUser.id } });
+      }
+    }
+    expect(app.verified).toHaveLength(21);
   });
 
   it("with neither a session nor cookieSecret, the error says which one to add", async () => {

@@ -13,7 +13,7 @@ import { fail, finish } from "./finish.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SUITE_MS = 60_000;
-const HINT = 'edge-runtime is a devDependency of the repository: run "npm ci" at the repository root';
+const HINT = 'edge-runtime comes from the sub-package test/runtimes: run "npm ci --prefix test/runtimes"';
 
 let EdgeRuntime;
 try {

@@ -1,5 +1,10 @@
 // The README's runtimes table, as run.js measures it: rendered from a run's rows, found between
-// two HTML comment markers, compared row by row (keyed by the run's name), and replaced.
+// two HTML comment markers, checked row by row (keyed by the run's name), and replaced.
+//
+// What a run checks is what it proves: a row for every runtime it ran, that runtime's label and
+// HMAC path, and that the suite the README says passes does pass there. The version and driver
+// cells say which build the last `--write-readme` run met; they are informative, so another
+// build of a Debian browser or a newer npm runtime is a note, never a failure.
 export const START =
   "<!-- runtimes:start (written by node test/runtimes/run.js --write-readme; do not edit by hand) -->";
 export const END = "<!-- runtimes:end -->";
@@ -41,21 +46,61 @@ export function readmeRows(readme) {
   return rows;
 }
 
-/** What differs between the README and the rows a run measured: ["- README: …", "+ run: …"]. */
-export function readmeDiff(readme, rows) {
+/** A README line read back into the row renderRow wrote it from. */
+export function parseRow(name, line) {
+  const cells = line
+    .replace(/^\|\s*|\s*\|$/g, "")
+    .split(" | ")
+    .map((cell) => cell.trim());
+  const [runtime = "", version = "", via = "-", hmac = "", result = ""] = cells;
+  return {
+    name,
+    runtime,
+    version,
+    via: via === "-" ? undefined : via,
+    hmac: hmac === "`node:crypto`" ? "node:crypto" : hmac,
+    result,
+  };
+}
+
+/**
+ * The README's table against the rows a run measured. `problems` are broken promises and fail the
+ * run: no table, no row for a runtime that ran, a row naming another runtime or HMAC path, a
+ * runtime that printed no version, a suite the README says passes failing. `notes` are the
+ * informative cells that moved (version, driver), and a row saying "fails" for a suite that now
+ * passes; they are printed, never failed on.
+ */
+export function compareReadme(readme, measured) {
   let written;
   try {
     written = readmeRows(readme);
   } catch (error) {
-    return [error.message];
+    return { problems: [error.message], notes: [] };
   }
-  const diff = [];
-  for (const row of rows) {
-    const line = renderRow(row);
-    if (written.get(row.name) !== line)
-      diff.push(`- README: ${written.get(row.name) ?? "(no row)"}`, `+ run:    ${line}`);
+  const problems = [];
+  const notes = [];
+  for (const row of measured) {
+    const line = written.get(row.name);
+    if (line === undefined) {
+      problems.push(`${row.name}: no row in README.md's runtimes table (run: ${renderRow(row)})`);
+      continue;
+    }
+    const readme = parseRow(row.name, line);
+    if (readme.runtime !== row.runtime)
+      problems.push(`${row.name}: README says "${readme.runtime}", run "${row.runtime}"`);
+    if (readme.hmac !== row.hmac)
+      problems.push(`${row.name}: README says the HMAC is computed by ${readme.hmac}, this run by ${row.hmac}`);
+    if (!/[0-9]/.test(row.version ?? "")) problems.push(`${row.name}: the runner printed no version`);
+    if (row.result !== "passes" && readme.result === "passes")
+      problems.push(`${row.name}: README says the suite passes, it ${row.result.replace(/\*/g, "")} on this run`);
+    if (row.result === "passes" && readme.result !== "passes")
+      notes.push(`${row.name}: README says the suite ${readme.result.replace(/\*/g, "")}, it passes on this run`);
+    if (readme.version !== row.version)
+      notes.push(`${row.name}: README shows ${readme.version}, this run ${row.version}`);
+    if ((readme.via ?? "-") !== (row.via ?? "-"))
+      notes.push(`${row.name}: README shows it through ${readme.via ?? "-"}, this run ${row.via ?? "-"}`);
   }
-  return diff;
+  return { problems, notes };
 }
 
 /** The README with its block replaced by `table`. */

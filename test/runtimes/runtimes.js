@@ -1,13 +1,8 @@
 // The eleven conformance runs of test/runtimes/run.js, in order: the name to run one alone, the
 // label of its summary line, its cell in the README's table, the command, and how to install it.
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { ensureNodeBins, nodeBinary } from "./node-bins.js";
+import { ensureRuntimes, nodeBinary, RUNTIMES_HINT, runtimeBin } from "./runtime-bins.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const entry = "test/runtimes/entry.js";
-const bin = (name) => join(root, "node_modules/.bin", name);
-const NPM_HINT = 'it is a devDependency of the repository: run "npm ci" at the repository root';
 const browser = (engine) => () => [process.execPath, "test/runtimes/browser.js", engine];
 
 // `readme` is the runtime's cell in the README table; the runner prints the version it ran.
@@ -31,16 +26,16 @@ export const RUNTIMES = [
     label: "Node 22 (npm node)",
     readme: "Node (npm `node`)",
     command: () => [nodeBinary(22), entry],
-    setup: ensureNodeBins,
-    hint: 'run "npm ci --prefix test/runtimes/node-bins"',
+    setup: ensureRuntimes,
+    hint: RUNTIMES_HINT,
   },
   {
     name: "node24",
     label: "Node 24 (npm node)",
     readme: "Node (npm `node`)",
     command: () => [nodeBinary(24), entry],
-    setup: ensureNodeBins,
-    hint: 'run "npm ci --prefix test/runtimes/node-bins"',
+    setup: ensureRuntimes,
+    hint: RUNTIMES_HINT,
   },
   {
     name: "deno",
@@ -49,7 +44,7 @@ export const RUNTIMES = [
     // Reading dist/ is what the suite's dynamic imports of the entry points need; the network
     // cases connect to the runner's hostile X on loopback.
     command: () => [
-      bin("deno"),
+      runtimeBin("deno"),
       "run",
       "--no-prompt",
       "--no-config",
@@ -57,31 +52,32 @@ export const RUNTIMES = [
       "--allow-net=127.0.0.1",
       entry,
     ],
-    needs: bin("deno"),
-    hint: NPM_HINT,
+    setup: ensureRuntimes,
+    hint: RUNTIMES_HINT,
   },
   {
     name: "bun",
     label: "Bun (npm bun)",
     readme: "Bun (npm `bun`)",
-    command: () => [bin("bun"), entry],
-    needs: bin("bun"),
-    hint: NPM_HINT,
+    command: () => [runtimeBin("bun"), entry],
+    setup: ensureRuntimes,
+    hint: RUNTIMES_HINT,
   },
   {
     name: "workerd",
     label: "workerd (npm workerd)",
     readme: "Cloudflare workerd",
     command: () => [process.execPath, "test/runtimes/workerd.js"],
-    needs: bin("workerd"),
-    hint: NPM_HINT,
+    setup: ensureRuntimes,
+    hint: RUNTIMES_HINT,
   },
   {
     name: "edge-runtime",
     label: "Edge Runtime (npm edge-runtime)",
     readme: "Vercel Edge Runtime (npm `edge-runtime`)",
     command: () => [process.execPath, "test/runtimes/edge-runtime.js"],
-    hint: NPM_HINT,
+    setup: ensureRuntimes,
+    hint: RUNTIMES_HINT,
   },
   {
     name: "chromium",

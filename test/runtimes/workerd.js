@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startWorkerd, workerdVersion } from "../support/workerd.js";
+import { RUNTIMES_MODULES } from "./runtime-bins.js";
 import { entryPointsPlugin } from "./entry-points-plugin.js";
 import { fail, finish } from "./finish.js";
 
@@ -17,7 +18,7 @@ try {
 } catch (error) {
   fail("workerd", error.message);
 }
-const npmVersion = JSON.parse(readFileSync(join(root, "node_modules/workerd/package.json"), "utf8")).version;
+const npmVersion = JSON.parse(readFileSync(join(RUNTIMES_MODULES, "workerd/package.json"), "utf8")).version;
 console.log(`runtime: ${version} (npm workerd ${npmVersion})`);
 console.log(`version: ${version.replace(/^workerd\s+/, "")}`);
 console.log(`via: npm workerd ${npmVersion}`);

@@ -12,22 +12,19 @@
 // config, and the examples and the benchmark need a Worker that serves.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { build } from "esbuild";
 import getPort from "get-port";
+import { RUNTIMES_HINT, runtimeBin } from "../runtimes/runtime-bins.js";
 import { start } from "./processes.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const WORKERD_PATH = runtimeBin("workerd");
 
-export const WORKERD_PATH = join(root, "node_modules/.bin/workerd");
-
-export const WORKERD_INSTALL_HINT =
-  'workerd comes from the "workerd" devDependency: run "npm ci" at the repository root.';
+export const WORKERD_INSTALL_HINT = `workerd comes from the sub-package test/runtimes: ${RUNTIMES_HINT}.`;
 
 /** `workerd --version`, trimmed; throws with the install hint when workerd is missing or broken. */
 export function workerdVersion() {
-  if (!existsSync(WORKERD_PATH)) throw new Error(`node_modules/.bin/workerd is missing. ${WORKERD_INSTALL_HINT}`);
+  if (!existsSync(WORKERD_PATH)) throw new Error(`${WORKERD_PATH} is missing. ${WORKERD_INSTALL_HINT}`);
   try {
     return execFileSync(WORKERD_PATH, ["--version"], { encoding: "utf8", timeout: 30_000 }).trim();
   } catch (error) {

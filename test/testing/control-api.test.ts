@@ -181,3 +181,76 @@ describe("GET /", () => {
     expect(page).toContain('<a href="/"><strong>Fake X</strong></a>');
   });
 });
+
+describe("the control API obeys the tests, not the web pages a browser opens", () => {
+  /** A control call as a browser sends it when a page posts a form (or fetches) to the fake. */
+  function fromBrowser(fake: FakeTwitter, operation: string, headers: Record<string, string>): Promise<Response> {
+    return fake.fetch(
+      new Request(`${ORIGIN}/_fake/${operation}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+        body: "",
+      }),
+    );
+  }
+
+  it.each([
+    ["a form posted by another site", { origin: "https://evil.example" }],
+    ["an opaque origin (a sandboxed frame, a file:// page)", { origin: "null" }],
+    ["another port of the same host", { origin: "https://api.x.com:8443" }],
+    ["Sec-Fetch-Site: cross-site without Origin", { "sec-fetch-site": "cross-site" }],
+  ])("%s is refused with 403 and a plain-text reason, and changes nothing", async (_, headers) => {
+    const fake = createFakeTwitter();
+    const tokens = await signIn(fake);
+    for (const operation of ["reset", "fail", "deny", "approve", "revoke"]) {
+      const refused = await fromBrowser(fake, operation, headers);
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      expect(await refused.text()).toMatch(/^Refused: the control API answers only its own origin/);
+    }
+    // Not reset, no failure injected: the access token from before still works.
+    const verified = await send(fake, "GET", "/1.1/account/verify_credentials.json", tokens);
+    expect(verified.status).toBe(200);
+  });
+
+  it.each([
+    ["no Origin (curl, Python, a test client)", {}],
+    ["its own origin", { origin: ORIGIN, "sec-fetch-site": "same-origin" }],
+    ["Sec-Fetch-Site: none (typed in the address bar)", { "sec-fetch-site": "none" }],
+  ])("%s is obeyed", async (_, headers) => {
+    const fake = createFakeTwitter();
+    const tokens = await signIn(fake);
+    expect((await fromBrowser(fake, "reset", headers)).status).toBe(204);
+    const verified = await send(fake, "GET", "/1.1/account/verify_credentials.json", tokens);
+    expect(verified.status).toBe(401);
+  });
+
+  it("with options.origin, that origin is its own as well", async () => {
+    const fake = createFakeTwitter({ origin: "https://api.x.com" });
+    const answer = await fake.fetch(
+      new Request("http://127.0.0.1:3001/_fake/reset", { method: "POST", headers: { origin: "https://api.x.com" } }),
+    );
+    expect(answer.status).toBe(204);
+  });
+});
+
+describe("with options.origin, the fake knows its origin: a control call to another host name is refused", () => {
+  it.each([
+    ["the origin's host", "https://api.x.com/_fake/reset", 204],
+    ["a loopback address", "http://127.0.0.1:3001/_fake/reset", 204],
+    ["localhost", "http://localhost:3001/_fake/reset", 204],
+    ["an IPv6 address", "http://[::1]:3001/_fake/reset", 204],
+    ["another name pointed at the fake (DNS rebinding)", "http://rebind.attacker.example:3001/_fake/reset", 403],
+  ])("%s", async (_, url, status) => {
+    const fake = createFakeTwitter({ origin: "https://api.x.com" });
+    const answer = await fake.fetch(new Request(url, { method: "POST" }));
+    expect(answer.status).toBe(status);
+    if (status === 403) expect(await answer.text()).toMatch(/^Refused: /);
+  });
+
+  it("without options.origin any host is served (the fake cannot know where it is mounted)", async () => {
+    const fake = createFakeTwitter();
+    const answer = await fake.fetch(new Request("http://any.example/_fake/reset", { method: "POST" }));
+    expect(answer.status).toBe(204);
+  });
+});

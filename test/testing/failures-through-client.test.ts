@@ -1,6 +1,6 @@
 // Every failure the fake can inject, met by this package's own client: the TwitterOAuthError a
 // user's error handling sees (code, status, X's errors, rateLimit), as the fake answers like X.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type AccessToken, TwitterOAuth, type TwitterOAuthError, isTwitterOAuthError } from "../../src/index.js";
 import {
   createFakeTwitter,
@@ -143,12 +143,29 @@ describe("an injected failure, as TwitterOAuth reports it", () => {
   it("a slow answer within the client's timeout succeeds; beyond it, TIMEOUT", async () => {
     const { fake, x } = setUp({ timeout: 300 });
     const user = await signIn(fake, x);
-    fake.fail({ delayMs: 50, path: VERIFY });
-    expect((await x.verifyCredentials(user)).screen_name).toBe("fake_user");
-    fake.fail({ delayMs: 5_000, path: VERIFY });
-    const error = await rejection(x.verifyCredentials(user));
-    expect(error.code).toBe("TIMEOUT");
-    expect(error.status).toBeUndefined();
+    // The delay and the timeout race on a clock the test moves (timers faked), not on the machine's.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      /** Lets the request run until both the client's timeout and the fake's delay are set. */
+      const bothTimersSet = async (): Promise<void> => {
+        for (let i = 0; i < 1_000 && vi.getTimerCount() < 2; i++) await new Promise((done) => setImmediate(done));
+        expect(vi.getTimerCount()).toBe(2);
+      };
+      fake.fail({ delayMs: 299, path: VERIFY });
+      const within = x.verifyCredentials(user);
+      await bothTimersSet();
+      await vi.advanceTimersByTimeAsync(299);
+      expect((await within).screen_name).toBe("fake_user");
+      fake.fail({ delayMs: 5_000, path: VERIFY });
+      const beyond = rejection(x.verifyCredentials(user));
+      await bothTimersSet();
+      await vi.advanceTimersByTimeAsync(300);
+      const error = await beyond;
+      expect(error.code).toBe("TIMEOUT");
+      expect(error.status).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -1,8 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createFakeTwitter, type FailOptions } from "../../src/testing/index.js";
 import { ORIGIN, manualClock, requestToken, send, signIn, xErrors } from "./helpers.js";
 
 const VERIFY = "/1.1/account/verify_credentials.json";
+/** Every path the fake serves, the only ones a failure can match. */
+const ENDPOINTS = [
+  "/oauth/request_token",
+  "/oauth/access_token",
+  "/oauth/authenticate",
+  "/oauth/authorize",
+  "/1.1/account/verify_credentials.json",
+  "/1.1/oauth/invalidate_token",
+  "/1.1/oauth/invalidate_token.json",
+  "/1.1/statuses/update.json",
+  "/2/users/me",
+  "/2/tweets",
+  "/2/oauth2/token",
+  "/2/oauth2/revoke",
+  "/i/oauth2/authorize",
+].join(", ");
 /** A clock the test reads, on the second, near the real time the helpers sign with. */
 const clockNow = () => manualClock(Math.floor(Date.now() / 1000) * 1000);
 
@@ -108,10 +124,24 @@ describe("fake.fail(): the next matching answer fails as X does", () => {
     const fake = createFakeTwitter();
     const user = await signIn(fake);
     fake.fail({ delayMs: 150, path: VERIFY });
-    const started = performance.now();
-    const response = await send(fake, "GET", VERIFY, user);
-    expect(response.status).toBe(200);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    // The delay is read on a clock the test moves (timers faked), not on the machine's.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      let answered = false;
+      const answer = send(fake, "GET", VERIFY, user).finally(() => {
+        answered = true;
+      });
+      const settle = () => new Promise((resolve) => setImmediate(resolve));
+      for (let i = 0; i < 100 && vi.getTimerCount() === 0; i++) await settle();
+      expect(vi.getTimerCount()).toBe(1); // the delay, and nothing else, is waiting
+      await vi.advanceTimersByTimeAsync(149);
+      for (let i = 0; i < 10; i++) await settle();
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await answer).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a delay ends early when the caller aborts, which rejects as fetch does", async () => {
@@ -142,8 +172,18 @@ describe("fake.fail(): the next matching answer fails as X does", () => {
     [{ code: 12345 }, "code 12345 is not in X's error table; give its status too"],
     [{ status: 409 }, "status 409 has no X error code by default; give a code"],
     [{ drop: true, code: 32 }, "drop answers nothing, so it takes no status or code"],
-    [{ code: 32, path: "users/me" }, 'path must be an endpoint path such as "/2/users/me"'],
-    [{ code: 32, path: "/_fake/reset" }, 'path must be an endpoint path such as "/2/users/me" (not under /_fake/)'],
+    [{ code: 32, path: "users/me" }, `path "users/me" is not an endpoint of the fake; use one of: ${ENDPOINTS}`],
+    [
+      { code: 32, path: "/_fake/reset" },
+      `path "/_fake/reset" is not an endpoint of the fake; use one of: ${ENDPOINTS}`,
+    ],
+    // A typo used to be queued and never fire, so the test that relied on it passed for the wrong reason.
+    [{ code: 32, path: "/2/user/me" }, `path "/2/user/me" is not an endpoint of the fake; use one of: ${ENDPOINTS}`],
+    [{ code: 32, path: "/" }, `path "/" is not an endpoint of the fake; use one of: ${ENDPOINTS}`],
+    [
+      { code: 32, path: "/2/users/me?x=1" },
+      `path "/2/users/me?x=1" is not an endpoint of the fake; use one of: ${ENDPOINTS}`,
+    ],
   ] as Array<[FailOptions, string]>)("%o is a TypeError: %s", (options, message) => {
     expect(() => createFakeTwitter().fail(options)).toThrow(new TypeError(`fail: ${message}`).message);
   });
@@ -180,6 +220,10 @@ describe("POST /_fake/fail: the same over HTTP", () => {
     [{ delay_ms: "999999" }, "/_fake/fail: delay_ms must be an integer from 0 to 60000."],
     [{ drop: "maybe" }, "/_fake/fail: drop must be true or false."],
     [{}, "/_fake/fail: give a status, a code, delay_ms or drop."],
+    [
+      { code: 32, path: "/2/user/me" },
+      `/_fake/fail: path "/2/user/me" is not an endpoint of the fake; use one of: ${ENDPOINTS}.`,
+    ],
   ])("%o is 400: %s", async (fields, message) => {
     const response = await createFakeTwitter().fetch(
       new Request(`${ORIGIN}/_fake/fail`, {

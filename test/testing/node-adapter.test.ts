@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { NodeRequestLike, NodeResponseLike } from "../../src/shared/node-listener.js";
 import { signRequest } from "../../src/oauth1/index.js";
 import { createFakeTwitter, defaultConsumer, toNodeListener } from "../../src/testing/index.js";
 import { type Listening, listen } from "../support/http.js";
@@ -68,20 +69,175 @@ describe("toNodeListener", () => {
     expect(await (await fetch(`${origin}/x?y=1`)).text()).toBe("https://api.example/x?y=1");
   });
 
-  it("answers 413 for a body over the limit, 400 without a Host header, and 400 when the handler throws", async () => {
+  it("answers 413 for a body over the limit (declared, or read by the handler) and 400 without a Host header", async () => {
     let origin = await serve(() => new Response("never"), { maxBodyBytes: 10 });
     expect((await fetch(origin, { method: "POST", body: "x".repeat(11) })).status).toBe(413);
     expect((await raw(origin, "/", {})).status).toBe(400);
     await server!.close();
-    origin = await serve(() => {
-      throw new Error("boom");
+    origin = await serve(async (request) => new Response(await request.text()), { maxBodyBytes: 10 });
+    const chunked = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("x".repeat(11)));
+        controller.close();
+      },
     });
-    const response = await fetch(origin);
-    expect(response.status).toBe(400);
+    const answer = await fetch(origin, { method: "POST", body: chunked, duplex: "half" } as RequestInit);
+    expect(answer.status).toBe(413);
   });
 
   it("refuses a handler that is not a function", () => {
     expect(() => toNodeListener(42 as unknown as () => Response)).toThrow(/handler must be a function/);
+  });
+
+  it.each([
+    [Number.NaN, "NaN"],
+    [-1, "-1"],
+    [1.5, "1.5"],
+    [Number.POSITIVE_INFINITY, "Infinity"],
+    ["1024", "string"],
+  ])("refuses maxBodyBytes %s with a TypeError", (value, shown) => {
+    expect(() => toNodeListener(() => new Response(""), { maxBodyBytes: value as number })).toThrow(
+      new TypeError(`options.maxBodyBytes must be a whole number of bytes (0 or more), got ${shown}`),
+    );
+  });
+});
+
+/** A Node-like request whose body sends `first` and then never another byte; counts the bytes taken from it. */
+function stalledPost(first: string): NodeRequestLike & { bytesRead: number; stalled: Promise<void> } {
+  let markStalled = () => {};
+  const stalled = new Promise<void>((resolve) => {
+    markStalled = resolve;
+  });
+  const request = {
+    method: "POST",
+    url: "/upload",
+    headers: { host: "app.example", "content-type": "application/x-www-form-urlencoded" },
+    bytesRead: 0,
+    stalled,
+    async *[Symbol.asyncIterator]() {
+      request.bytesRead += first.length;
+      yield new TextEncoder().encode(first);
+      markStalled();
+      await new Promise(() => {}); // the rest of the body never arrives
+    },
+  };
+  return request;
+}
+
+/** A Node-like response that records what was sent, and settles `ended` when it is. */
+function recordingResponse(): NodeResponseLike & {
+  ended: Promise<void>;
+  body: string;
+  headers: Record<string, unknown>;
+} {
+  let markEnded = () => {};
+  const ended = new Promise<void>((resolve) => {
+    markEnded = resolve;
+  });
+  const response = {
+    statusCode: 200,
+    headers: {} as Record<string, unknown>,
+    body: "",
+    ended,
+    setHeader(name: string, value: string | string[]) {
+      response.headers[name] = value;
+    },
+    end(chunk?: Uint8Array | string) {
+      response.body = typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk);
+      markEnded();
+    },
+  };
+  return response;
+}
+
+describe("toNodeListener reads a body only when the handler does", () => {
+  it.each([
+    ["as a plain listener", false],
+    ["as Express middleware", true],
+  ])(
+    "%s: a POST whose body never arrives is answered by a handler that does not read it, 0 bytes read",
+    async (_, middleware) => {
+      const listener = toNodeListener(() => new Response("ok", { status: 202 }));
+      const request = stalledPost("a=1");
+      const response = recordingResponse();
+      void listener(request, response, middleware ? () => {} : undefined);
+      // Either the answer comes, or the listener is stuck waiting for the rest of the body.
+      const outcome = await Promise.race([response.ended.then(() => "answered"), request.stalled.then(() => "stuck")]);
+      expect(outcome).toBe("answered");
+      expect(response.statusCode).toBe(202);
+      expect(request.bytesRead).toBe(0);
+    },
+  );
+
+  it("a handler that reads the body gets it, as a plain listener", async () => {
+    const listener = toNodeListener(async (request) => new Response(`got ${(await request.formData()).get("a")}`));
+    const request = {
+      method: "POST",
+      url: "/",
+      headers: { host: "app.example", "content-type": "application/x-www-form-urlencoded" },
+      async *[Symbol.asyncIterator]() {
+        yield "a=1";
+      },
+    };
+    const response = recordingResponse();
+    await listener(request, response);
+    expect(response.body).toBe("got 1");
+  });
+});
+
+describe("toNodeListener and an error thrown by the handler (the app's own bug)", () => {
+  it("a plain listener answers 500 and reports the error to onError", async () => {
+    const reported: unknown[] = [];
+    const boom = new Error("onSuccess failed: database down");
+    const listener = toNodeListener(
+      () => {
+        throw boom;
+      },
+      { onError: (error) => reported.push(error) },
+    );
+    const response = recordingResponse();
+    await listener(
+      { method: "GET", url: "/", headers: { host: "app.example" }, async *[Symbol.asyncIterator]() {} },
+      response,
+    );
+    expect(response.statusCode).toBe(500);
+    expect(response.body).toBe("Internal server error");
+    expect(reported).toEqual([boom]);
+  });
+
+  it("by default the error goes to console.error, as Node frameworks log it", async () => {
+    const boom = new Error("onSuccess failed");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const listener = toNodeListener(async () => {
+        throw boom;
+      });
+      const response = recordingResponse();
+      await listener(
+        { method: "GET", url: "/", headers: { host: "app.example" }, async *[Symbol.asyncIterator]() {} },
+        response,
+      );
+      expect(response.statusCode).toBe(500);
+      expect(logged.mock.calls.some((call) => call.includes(boom))).toBe(true);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("as Express middleware the error goes to next(error), and nothing is written", async () => {
+    const boom = new Error("onSuccess failed");
+    const listener = toNodeListener(() => {
+      throw boom;
+    });
+    const response = recordingResponse();
+    const passed: unknown[] = [];
+    await listener(
+      { method: "GET", url: "/", headers: { host: "app.example" }, async *[Symbol.asyncIterator]() {} },
+      response,
+      (error) => passed.push(error),
+    );
+    expect(passed).toEqual([boom]);
+    expect(response.body).toBe("");
   });
 });
 

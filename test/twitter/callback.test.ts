@@ -27,7 +27,7 @@ describe("X docs, Log in with X: the callback carries oauth_token and oauth_veri
       new Request(`https://example.com/cb?${QUERY}`),
       `myapp://callback/path?${QUERY}`,
     ];
-    for (const input of inputs) expect(parseCallback(input)).toEqual(EXPECTED);
+    for (const input of inputs) expect(parseCallback(input, TOKEN)).toEqual(EXPECTED);
   });
 
   it("RFC 5849 2.2: a callback with its own query keeps working", () => {
@@ -42,24 +42,45 @@ describe("X docs, Log in with X: the callback carries oauth_token and oauth_veri
   });
 
   it("passport-twitter: Cancel sends ?denied=<token>: AUTHORIZATION_DENIED", () => {
-    expect(codeOf(() => parseCallback(`https://example.com/cb?denied=${TOKEN}`))).toBe("AUTHORIZATION_DENIED");
+    expect(codeOf(() => parseCallback(`https://example.com/cb?denied=${TOKEN}`, TOKEN))).toBe("AUTHORIZATION_DENIED");
     expect(codeOf(() => parseCallback(`denied=${TOKEN}`, TOKEN))).toBe("AUTHORIZATION_DENIED");
   });
 
   it("INVALID_CALLBACK when the token or the verifier is missing or empty", () => {
-    expect(codeOf(() => parseCallback(`oauth_token=${TOKEN}`))).toBe("INVALID_CALLBACK");
-    expect(codeOf(() => parseCallback(`oauth_verifier=${VERIFIER}`))).toBe("INVALID_CALLBACK");
-    expect(codeOf(() => parseCallback("https://example.com/cb"))).toBe("INVALID_CALLBACK");
-    expect(codeOf(() => parseCallback(`oauth_token=&oauth_verifier=${VERIFIER}`))).toBe("INVALID_CALLBACK");
+    expect(codeOf(() => parseCallback(`oauth_token=${TOKEN}`, TOKEN))).toBe("INVALID_CALLBACK");
+    expect(codeOf(() => parseCallback(`oauth_verifier=${VERIFIER}`, TOKEN))).toBe("INVALID_CALLBACK");
+    expect(codeOf(() => parseCallback("https://example.com/cb", TOKEN))).toBe("INVALID_CALLBACK");
+    expect(codeOf(() => parseCallback(`oauth_token=&oauth_verifier=${VERIFIER}`, TOKEN))).toBe("INVALID_CALLBACK");
   });
 
   it("the message names what is missing", () => {
-    expect(() => parseCallback(`oauth_token=${TOKEN}`)).toThrow(/lacks oauth_verifier/);
+    expect(() => parseCallback(`oauth_token=${TOKEN}`, TOKEN)).toThrow(/lacks oauth_verifier/);
   });
 
   it("bad arguments are TypeErrors", () => {
-    expect(() => parseCallback(42 as never)).toThrow(TypeError);
+    expect(() => parseCallback(42 as never, TOKEN)).toThrow(TypeError);
     expect(() => parseCallback(QUERY, "")).toThrow(TypeError);
+  });
+
+  it("without the request token the check is skipped only when asked: { skipTokenCheck: true }", () => {
+    expect(parseCallback(QUERY, { skipTokenCheck: true })).toEqual(EXPECTED);
+    expect(codeOf(() => parseCallback(`denied=${TOKEN}`, { skipTokenCheck: true }))).toBe("AUTHORIZATION_DENIED");
+  });
+
+  it.each([
+    ["nothing", []],
+    ["undefined", [undefined]],
+    ["skipTokenCheck: false", [{ skipTokenCheck: false }]],
+    ["an object without a token", [{}]],
+  ])("a call with %s as the request token is a TypeError that says what to pass", (_, rest) => {
+    const call = (fn: (...args: unknown[]) => unknown) => () => fn(QUERY, ...rest);
+    for (const fn of [parseCallback, new TwitterOAuth({ consumerKey: "k", consumerSecret: "s" }).parseCallback]) {
+      expect(call(fn as (...args: unknown[]) => unknown)).toThrow(
+        new TypeError(
+          "parseCallback needs the request token of this sign-in (a RequestToken or its token string), to check the callback's oauth_token against it as X asks; pass { skipTokenCheck: true } only if the caller checks it itself",
+        ),
+      );
+    }
   });
 
   it("the client method is the same function", () => {

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from "msw";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isTwitterOAuthError, type TwitterOAuth, TwitterOAuthError } from "../../src/index.js";
 import { failure } from "./failure.js";
 import { DOCS, docsClient, useStandIn } from "./x-stand-in.js";
@@ -31,6 +31,17 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     expect(error.endpoint).toBe("POST /oauth/request_token");
     expect(error.message).toContain("POST /oauth/request_token failed with HTTP 401");
     expect(error.message).toContain("consumer key and secret");
+  });
+
+  it("code 32 names the host the request went to: api.x.com by default, the fake's when baseUrl points there", async () => {
+    const body = '{"errors":[{"code":32,"message":"Could not authenticate you."}]}';
+    answer(REQUEST_TOKEN_URL, body, { status: 401 });
+    answer("http://127.0.0.1:3001/oauth/request_token", body, { status: 401 });
+    const real = await failure(client().getRequestToken());
+    expect(real.message).toContain("(this request went to api.x.com)");
+    const fake = await failure(client({ baseUrl: "http://127.0.0.1:3001" }).getRequestToken());
+    expect(fake.message).toContain("(this request went to 127.0.0.1:3001)");
+    expect(fake.message).not.toContain("api.x.com");
   });
 
   it("JSON with the older key order (code 135): says to check the clock", async () => {
@@ -273,10 +284,21 @@ describe("network failures, timeouts and aborts", () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       return new Response("oauth_token=a&oauth_token_secret=b&oauth_callback_confirmed=true");
     };
-    // 4 x 100 ms in a row outlast one 250 ms timeout, but not four fresh ones (wide margins: no timing assertion)
-    const c = client({ fetch: quick, timeout: 250 });
-    for (let i = 0; i < 4; i++) await c.getRequestToken();
-    expect(calls).toBe(4);
+    // 4 x 100 ms in a row outlast one 250 ms timeout, but not four fresh ones. On a clock the test
+    // moves (timers faked), so a busy machine cannot stretch the 100 ms past the 250.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const c = client({ fetch: quick, timeout: 250 });
+      for (let i = 0; i < 4; i++) {
+        const answer = c.getRequestToken();
+        for (let tick = 0; tick < 100 && calls === i; tick++) await new Promise((resolve) => setImmediate(resolve));
+        await vi.advanceTimersByTimeAsync(100);
+        await expect(answer).resolves.toMatchObject({ token: "a" });
+      }
+      expect(calls).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("timeout: false waits as long as it takes", async () => {

@@ -268,7 +268,7 @@ describe("no secret in any error or in the client, in any spelling", () => {
         sealRequestToken({ token: "t", tokenSecret: TOKEN_SECRET, callbackConfirmed: true }, SEAL_SECRET.slice(0, 20)),
       ),
       await caught(Promise.resolve().then(() => client.parseCallback("oauth_token=t&oauth_verifier=v", "other"))),
-      await caught(Promise.resolve().then(() => client.parseCallback(`denied=t`))),
+      await caught(Promise.resolve().then(() => client.parseCallback(`denied=t`, "t"))),
     ];
     for (const [i, error] of errors.entries()) assertClean(error, `error ${i}`);
   });

@@ -1,9 +1,17 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { TwitterOAuth } from "../../src/index.js";
+import { TwitterOAuth, generateNonce } from "../../src/index.js";
 
 const base = { consumerKey: "key", consumerSecret: "secret" };
 
 describe("TwitterOAuth options", () => {
+  it("the nonce option's documentation states the default nonce's real length, 22 letters and digits", () => {
+    const source = readFileSync(new URL("../../src/twitter/types.ts", import.meta.url), "utf8");
+    const documented = /The nonce source, default (\d+) random letters and digits/.exec(source)?.[1];
+    expect(documented).toBe("22");
+    expect(generateNonce()).toMatch(/^[A-Za-z0-9]{22}$/);
+  });
+
   it("defaults to X's documented host https://api.x.com", () => {
     expect(new TwitterOAuth(base).baseUrl).toBe("https://api.x.com");
     expect(new TwitterOAuth({ ...base, baseUrl: "https://api.twitter.com/" }).baseUrl).toBe("https://api.twitter.com");

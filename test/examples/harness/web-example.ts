@@ -74,7 +74,7 @@ export function webExampleChecks(example: WebExample): void {
   const login = example.login ?? "/auth/x/login";
   const callback = example.callback ?? "/auth/x/callback";
   const pending = example.pending ?? "cookie";
-  const cancelled = example.cancelled ?? { status: 403, text: /AUTHORIZATION_DENIED/ };
+  const cancelled = example.cancelled ?? { status: 403, text: /You cancelled signing in with X\./ };
   const oauth2 = example.protocol === "oauth2";
   // Where login sends the browser: X's authenticate page (1.0a) or its authorize page (OAuth 2.0).
   const xPage = oauth2 ? "/i/oauth2/authorize?" : "/oauth/authenticate?oauth_token=";

@@ -1,0 +1,1 @@
+export declare function dependencyProblems(manifest: Record<string, unknown>, installed: string[]): string[];
