@@ -43,18 +43,19 @@
 // - ./oauth2 with migrateUser (one user through the token exchange, its answer sorted into record,
 //   retry with a bounded jittered wait, or halt): 8,986 B -> 9,669 B (+683 B), measured with
 //   size-limit as the package gate does. Budget: about 9,669 B plus 2%.
-// - the sign-in handlers take a TwitterOAuth2 client too (OAuth 2.0 with PKCE): ./handlers 6,639 B ->
-//   7,068 B (+429 B: the two protocol adapters, the client check of both kinds, the result's
-//   protocol), ./passport 14,983 B -> 15,055 B (+72 B, the 1.0a adapter it shares). The OAuth 2.0
-//   client itself is not bundled: the handlers only call the one they are given. Budget: 7,068 B
-//   plus 2%.
+// - the sign-in handlers take a TwitterOAuth2 client too (OAuth 2.0 with PKCE), measured on main
+//   as merged with the HTML error pages and the security work: ./handlers 7,033 B -> 7,455 B
+//   (+422 B: the two protocol adapters, the client check of both kinds, the result's protocol),
+//   ./passport 16,356 B -> 16,434 B (+78 B, the 1.0a adapter it shares; main itself measured
+//   16,356 B against a 15,280 B budget). The OAuth 2.0 client is not bundled: the handlers only
+//   call the one they are given. Budgets: 7,455 B and 16,434 B plus 2%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 14_260, target: 3_500 },
   "./testing": { budget: 23_490 },
-  "./handlers": { budget: 7_210 },
-  "./passport": { budget: 15_280 },
+  "./handlers": { budget: 7_610 },
+  "./passport": { budget: 16_770 },
   "./oauth2": { budget: 9_840 },
 };
 
