@@ -317,6 +317,20 @@ describe("every failure answers as over OAuth 1.0a", () => {
   });
 });
 
+describe("the default page's Try again link keeps the page the user was going to", () => {
+  for (const path of ["/2/oauth2/token", "/2/users/me"]) {
+    it(`X down on ${path}: return_to survives into the link`, async () => {
+      const down = (next: (request: Request) => Promise<Response>) => (request: Request) =>
+        new URL(request.url).pathname === path ? Promise.reject(new TypeError("fetch failed")) : next(request);
+      const app = setupOAuth2({ wrapX: down });
+      const started = await app.browser.request(`${LOGIN}?return_to=%2Faccount%3Ftab%3D2`);
+      const answer = await app.browser.request(app.fake.approveAuthorization(started.headers.get("location")!));
+      expect(answer.status).toBe(502);
+      expect(await answer.text()).toContain(`href="${LOGIN}?return_to=%2Faccount%3Ftab%3D2"`);
+    });
+  }
+});
+
 describe("the pending sign-in cookie (read with tough-cookie's parser)", () => {
   it("https callback: __Host- name, HttpOnly, SameSite=Lax, Secure, Path=/, Max-Age = maxAgeSeconds", async () => {
     const app = setupOAuth2({ maxAgeSeconds: 300 });
