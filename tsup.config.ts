@@ -15,7 +15,10 @@ export default defineConfig([
     clean: ["!cli.js"],
     target: "es2022",
     platform: "neutral",
-    splitting: false,
+    // Shared chunks, in both formats: each class and function exists once per format, so
+    // `instanceof TwitterOAuthError` holds for an error thrown by any entry point, and a bundle that
+    // imports two entry points carries one copy of the client.
+    splitting: true,
     sourcemap: false,
     treeshake: true,
     minify: false,

@@ -3,8 +3,9 @@
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 import { TwitterOAuth } from "twitter-oauth1";
+import { toNodeListener } from "twitter-oauth1/handlers";
 import { TwitterOAuth2 } from "twitter-oauth1/oauth2";
-import { createFakeTwitter, defaultClient, defaultConsumer, defaultUser, toNodeListener } from "twitter-oauth1/testing";
+import { createFakeTwitter, defaultClient, defaultConsumer, defaultUser } from "twitter-oauth1/testing";
 import { escapeHtml } from "./pages.mjs";
 import { createDemoSite } from "./site.mjs";
 

@@ -8,8 +8,8 @@ import {
   defaultClient,
   defaultConsumer,
   defaultUser,
-  toNodeListener,
 } from "../testing/index.js";
+import { toNodeListener } from "../shared/node-listener.js";
 import { FAKE_X_HELP, readSettings } from "./args.js";
 import { CliError } from "./errors.js";
 import { controlHostCheck, hostRefusal } from "./host-check.js";

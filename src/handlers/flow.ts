@@ -2,6 +2,7 @@
 // starts, how its callback finds it again, what is cleared when. Stores keep the state (cookies or
 // a session); this file decides.
 import { isTwitterOAuthError, TwitterOAuthError } from "../shared/errors.js";
+import { isLoopback } from "../shared/loopback.js";
 import { MAX_PENDING, type PendingSignIn, type PendingStore } from "./pending.js";
 import type { SignInProtocol } from "./protocol.js";
 import { safeReturnTo } from "./return-to.js";
@@ -54,15 +55,6 @@ export function failedReturnTo(error: TwitterOAuthError): string | undefined {
 /** The URL an end user should open to sign in, when the error has one. @internal */
 export function openHint(error: TwitterOAuthError): string | undefined {
   return openHints.get(error);
-}
-
-function isLoopback(hostname: string): boolean {
-  return (
-    hostname === "localhost" ||
-    hostname.endsWith(".localhost") ||
-    hostname === "[::1]" ||
-    /^127(\.\d{1,3}){3}$/.test(hostname)
-  );
 }
 
 /**

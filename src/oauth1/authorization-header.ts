@@ -30,7 +30,7 @@ export function quoteRealm(realm: string, what: string): string {
  *
  * @example
  * ```ts
- * import { buildAuthorizationHeader } from "twitter-oauth1";
+ * import { buildAuthorizationHeader } from "./authorization-header.js"; // internal: signRequest calls it
  * buildAuthorizationHeader({ oauth_consumer_key: "key", oauth_signature: "a/b=" });
  * // 'OAuth oauth_consumer_key="key", oauth_signature="a%2Fb%3D"'
  * ```

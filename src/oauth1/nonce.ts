@@ -16,7 +16,7 @@ let used = pool.length;
  *
  * @example
  * ```ts
- * import { generateNonce } from "twitter-oauth1";
+ * import { generateNonce } from "./nonce.js"; // internal: signRequest calls it
  * generateNonce(); // e.g. "q3Vx0c7XlJ2Hk9wYb1TzR8"
  * ```
  */

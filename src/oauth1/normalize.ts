@@ -12,7 +12,7 @@ import { encodeAs } from "./percent-encode.js";
  *
  * @example
  * ```ts
- * import { normalizeParameters } from "twitter-oauth1";
+ * import { normalizeParameters } from "./normalize.js"; // internal: signatureBaseString calls it
  * normalizeParameters([["b", "2"], ["a", "x y"], ["a", "1"]]); // "a=1&a=x%20y&b=2"
  * ```
  */

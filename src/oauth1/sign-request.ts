@@ -120,6 +120,14 @@ function timestampOf(value: number | string | undefined): string {
  *   { consumerKey: "key", consumerSecret: "secret", token: "token", tokenSecret: "token secret" },
  * );
  * // fetch(url, { method: "POST", headers: { authorization, "content-type": "application/x-www-form-urlencoded" }, body: "status=Hello" })
+ *
+ * // X's worked example ("Creating a signature", docs.x.com), with its nonce and timestamp pinned:
+ * const { signature } = await signRequest(
+ *   { method: "POST", url: "https://api.twitter.com/1.1/statuses/update.json?include_entities=true", body: { status: "Hello Ladies + Gentlemen, a signed OAuth request!" } },
+ *   { consumerKey: "xvz1evFS4wEEPTGEFPHBog", consumerSecret: "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw", token: "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", tokenSecret: "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE" },
+ *   { nonce: "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", timestamp: 1318622958 },
+ * );
+ * signature; // "hCtSmYh+iHYCEqBWrE7C7hYmtUk="
  * ```
  */
 export async function signRequest(

@@ -60,22 +60,7 @@ export function nodeCryptoIn(scope: BuiltinModuleScope): NodeCrypto | undefined 
 // In Node, Deno and Bun every crypto.subtle call is a round trip through a thread pool (tens of
 // microseconds, several times the HMAC itself), while node:crypto's HMAC is synchronous. Both give
 // the same bytes (RFC 2104), so use node:crypto where the runtime offers it, WebCrypto elsewhere.
-let nodeCrypto = nodeCryptoIn(globalThis as BuiltinModuleScope);
-
-/**
- * Makes every HMAC go through WebCrypto (`true`), or back to node:crypto where available
- * (`false`), so that tests and the runtimes runner can prove both paths on the same vectors.
- * Not part of the public API.
- * @internal
- */
-export function forceWebCrypto(force: boolean): void {
-  nodeCrypto = force ? undefined : nodeCryptoIn(globalThis as BuiltinModuleScope);
-}
-
-/** Which HMAC path signs now. @internal */
-export function hmacPath(): "node:crypto" | "webcrypto" {
-  return nodeCrypto === undefined ? "webcrypto" : "node:crypto";
-}
+const nodeCrypto = nodeCryptoIn(globalThis as BuiltinModuleScope);
 
 // Importing a key costs as much as the HMAC itself, and an app signs with few keys (one consumer
 // secret, a handful of token secrets at a time), so keep the imported CryptoKey. Bounded: a server
@@ -127,11 +112,6 @@ export function hmacBase64(
     .digest("base64");
 }
 
-/** How many imported keys the cache holds now (for the memory test). @internal */
-export function keyCacheSize(): number {
-  return keyCache.size;
-}
-
 /**
  * Signs a base string with the given method and secrets (RFC 5849 3.4.2 to 3.4.4) and returns
  * the `oauth_signature` value: base64 of the HMAC, or the key itself for `PLAINTEXT`.
@@ -144,7 +124,7 @@ export function keyCacheSize(): number {
  *
  * @example
  * ```ts
- * import { createSignature } from "twitter-oauth1";
+ * import { createSignature } from "./signature.js"; // internal: signRequest and verifySignature call it
  * const signature = await createSignature("HMAC-SHA1", "GET&http%3A%2F%2Fexample.com%2F&", "cs", "ts");
  * ```
  */

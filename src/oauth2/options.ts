@@ -1,5 +1,6 @@
 import { describe } from "../shared/describe.js";
-import { checkBaseUrl, DEFAULT_BASE_URL, isLoopback, isSecureOrLoopback } from "../twitter/options.js";
+import { isLoopback } from "../shared/loopback.js";
+import { checkBaseUrl, DEFAULT_BASE_URL, isSecureOrLoopback } from "../twitter/options.js";
 import type { TwitterOAuth2Options } from "./types.js";
 
 /** X's authorize page (docs.x.com "OAuth 2.0 Authorization Code Flow with PKCE", step 1). */

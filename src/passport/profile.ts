@@ -1,9 +1,7 @@
 import { TwitterOAuthError } from "../shared/errors.js";
 import { discard, readPrefix } from "../shared/read-capped.js";
 import type { TwitterOAuth } from "../twitter/client.js";
-import { parseErrorBody } from "../twitter/error-body.js";
-import { redactor } from "../shared/redact.js";
-import { BODY_LIMIT, httpError, type TransportContext } from "../twitter/transport.js";
+import { errorOfAnswer } from "../twitter/transport.js";
 import type { AccessToken, TwitterUser } from "../twitter/types.js";
 import type { Profile } from "./types.js";
 
@@ -56,11 +54,8 @@ export async function loadProfile(
   const endpoint = `GET ${url.pathname}`;
   const response = await client.fetch(url, { token: accessToken, redirect: "manual" });
   if (!response.ok) {
-    const text = await readText(response, BODY_LIMIT).catch(() => "");
-    const errors = text === undefined ? [] : parseErrorBody(text, redactor([consumerSecret, accessToken.tokenSecret]));
-    // httpError reads only the clock of the context, for a rate limit's reset time.
-    const clock = { now: () => Date.now(), offsetMs: client.clockOffset } as TransportContext;
-    throw httpError(clock, response, endpoint, errors, text === undefined, url);
+    const clock = { now: () => Date.now(), offsetMs: client.clockOffset };
+    throw await errorOfAnswer(response, endpoint, url, [consumerSecret, accessToken.tokenSecret], clock);
   }
   const raw = await readText(response, PROFILE_LIMIT);
   let json: unknown;

@@ -126,18 +126,6 @@ export class TwitterOAuthError extends Error {
     Object.defineProperty(this, BRAND, { value: true });
   }
 
-  /**
-   * `error instanceof TwitterOAuthError` holds for an error made by any copy of this class: each
-   * entry point (`twitter-oauth1/handlers`, `/passport`, `/testing`) bundles its own, and ESM and
-   * CommonJS builds are copies too. The check is the same brand as {@link isTwitterOAuthError}.
-   *
-   * @param value - the value on the left of `instanceof`.
-   * @returns whether it is a TwitterOAuthError from any copy of the package.
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return isTwitterOAuthError(value);
-  }
-
   /** A plain summary for logs: name, code, message, status, endpoint, errors, rateLimit and oauthError (no cause, no secrets). */
   toJSON(): Record<string, unknown> {
     return {

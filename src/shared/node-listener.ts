@@ -128,7 +128,8 @@ function lazyBody(source: AsyncIterable<Uint8Array | string>, limit: number): Re
  * @example
  * ```ts
  * import { createServer } from "http";
- * import { createFakeTwitter, toNodeListener } from "twitter-oauth1/testing";
+ * import { toNodeListener } from "twitter-oauth1/handlers";
+ * import { createFakeTwitter } from "twitter-oauth1/testing";
  * createServer(toNodeListener(createFakeTwitter().fetch)).listen(3001);
  * ```
  */

@@ -1,9 +1,9 @@
 /**
  * `twitter-oauth1/testing`: a fake X (Twitter) OAuth 1.0a provider for tests and demos. It verifies
  * signatures like X, serves X's sign-in pages and answers X's errors, with no network and no account.
+ * To serve it with `node:http` or Express, wrap it with `toNodeListener` from `twitter-oauth1/handlers`.
  * @module twitter-oauth1/testing
  */
-export { verifySignature } from "../oauth1/verify-signature.js";
 export { createFakeTwitter } from "./fake-twitter.js";
 export { defaultClient, defaultConsumer, defaultUser } from "./defaults.js";
 export type {
@@ -15,10 +15,3 @@ export type {
   FakeTwitterOptions,
   FakeUser,
 } from "./types.js";
-export {
-  toNodeListener,
-  type NodeListenerOptions,
-  type NodeNext,
-  type NodeRequestLike,
-  type NodeResponseLike,
-} from "../shared/node-listener.js";

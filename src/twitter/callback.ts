@@ -4,7 +4,7 @@ import { describe } from "../shared/describe.js";
 import type { RequestToken } from "./types.js";
 
 /**
- * The explicit opt-out of {@link parseCallback}'s token check, for a caller that compares the
+ * The explicit opt-out of `parseCallback`'s token check, for a caller that compares the
  * callback's `oauth_token` with its request token itself.
  */
 export interface SkipTokenCheck {
@@ -12,7 +12,7 @@ export interface SkipTokenCheck {
   skipTokenCheck: true;
 }
 
-/** What {@link parseCallback} accepts: the callback URL X redirected to, in any usual shape. */
+/** What `parseCallback` accepts: the callback URL X redirected to, in any usual shape. */
 export type CallbackInput = string | URL | URLSearchParams | Request;
 
 function queryOf(input: CallbackInput): URLSearchParams {
@@ -64,15 +64,6 @@ function expectedToken(requestToken: unknown): string | undefined {
  * @throws TwitterOAuthError `AUTHORIZATION_DENIED` (the user pressed Cancel: `denied=…`), `INVALID_CALLBACK`
  *   (no token or verifier), `TOKEN_MISMATCH` (another sign-in's token, or a replay).
  * @throws TypeError when `requestToken` is missing (neither a request token nor `{ skipTokenCheck: true }`).
- *
- * @example
- * ```ts
- * import { parseCallback } from "twitter-oauth1";
- * const requestToken = { token: "NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0", tokenSecret: "veNRnAWe6inFuo8o2u8SLLZLjolYDmDP7SzL0YfYI", callbackConfirmed: true };
- * const callback = "https://app.example/sign-in-with-x/?oauth_token=NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0&oauth_verifier=uw7NjWHT6OJ1MpJOXsHfNxoAhPKpgI8BlYDhxEjIBY";
- * const { verifier } = parseCallback(callback, requestToken); // "uw7NjWHT6OJ1MpJOXsHfNxoAhPKpgI8BlYDhxEjIBY"
- * // With another request token it throws TOKEN_MISMATCH; with ?denied=… it throws AUTHORIZATION_DENIED.
- * ```
  */
 export function parseCallback(
   input: CallbackInput,

@@ -192,13 +192,28 @@ export class TwitterOAuth {
   }
 
   /**
-   * Reads and checks the callback (see the standalone {@link parseCallback}).
+   * Reads the callback of step 2 (X docs: "Log in with X", step 2): `oauth_token` and
+   * `oauth_verifier` from the query. The callback's token must be `requestToken`'s (compared in
+   * constant time) unless `{ skipTokenCheck: true }` is passed, as X asks: "Your application should verify that the token matches
+   * the request token received in step 1." Needs no network and no secret.
    *
-   * @param input - the callback URL, a bare query, a `URL`, `URLSearchParams` or `Request`.
-   * @param requestToken - the request token of this sign-in, to check the callback against, or
+   * @param input - the callback URL (absolute or a path), a bare query string, a `URL`, `URLSearchParams` or a `Request`.
+   * @param requestToken - the request token of this sign-in (or its token string), to check the callback against, or
    *   `{ skipTokenCheck: true }` when the caller checks the token itself.
-   * @throws TwitterOAuthError `AUTHORIZATION_DENIED`, `INVALID_CALLBACK`, `TOKEN_MISMATCH`.
+   * @returns the token and the verifier to pass to `exchangeVerifier`.
+   * @throws TwitterOAuthError `AUTHORIZATION_DENIED` (the user pressed Cancel: `denied=…`), `INVALID_CALLBACK`
+   *   (no token or verifier), `TOKEN_MISMATCH` (another sign-in's token, or a replay).
    * @throws TypeError when `requestToken` is missing.
+   *
+   * @example
+   * ```ts
+   * import { TwitterOAuth } from "twitter-oauth1";
+   * const x = new TwitterOAuth({ consumerKey: "key", consumerSecret: "secret" });
+   * const requestToken = { token: "NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0", tokenSecret: "veNRnAWe6inFuo8o2u8SLLZLjolYDmDP7SzL0YfYI", callbackConfirmed: true };
+   * const callback = "https://app.example/sign-in-with-x/?oauth_token=NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0&oauth_verifier=uw7NjWHT6OJ1MpJOXsHfNxoAhPKpgI8BlYDhxEjIBY";
+   * const { verifier } = x.parseCallback(callback, requestToken); // "uw7NjWHT6OJ1MpJOXsHfNxoAhPKpgI8BlYDhxEjIBY"
+   * // With another request token it throws TOKEN_MISMATCH; with ?denied=… it throws AUTHORIZATION_DENIED.
+   * ```
    */
   parseCallback(
     input: CallbackInput,

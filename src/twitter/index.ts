@@ -6,6 +6,6 @@ export type {
   VerifyCredentialsOptions,
   SignedFetchInit,
 } from "./client.js";
-export { parseCallback, type CallbackInput, type SkipTokenCheck } from "./callback.js";
+export type { CallbackInput, SkipTokenCheck } from "./callback.js";
 export { sealRequestToken, unsealRequestToken, type SealOptions, type UnsealOptions } from "./sealed-state.js";
 export type { RequestToken, AccessToken, TokenPair, TwitterUser, TwitterOAuthOptions } from "./types.js";

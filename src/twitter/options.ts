@@ -1,14 +1,10 @@
 import { describe } from "../shared/describe.js";
+import { isLoopback } from "../shared/loopback.js";
 import type { TwitterOAuthOptions } from "./types.js";
 
 /** X's documented host for the OAuth endpoints (X docs "OAuth API reference index": https://api.x.com/oauth/…). */
 export const DEFAULT_BASE_URL = "https://api.x.com";
 const DEFAULT_TIMEOUT = 10_000;
-
-/** localhost, 127.0.0.0/8 or [::1]: where plain http is allowed (tests, the fake X). @internal */
-export function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
 
 /** Whether a URL may carry a signed request: https, or http on a loopback host. @internal */
 export function isSecureOrLoopback(url: URL): boolean {
@@ -16,7 +12,7 @@ export function isSecureOrLoopback(url: URL): boolean {
 }
 
 const TLS_RULE =
-  "must use https: (X requires TLS for every OAuth step); plain http: is allowed only for localhost, 127.0.0.0/8 and [::1]";
+  "must use https: (X requires TLS for every OAuth step); plain http: is allowed only for localhost, *.localhost, 127.0.0.0/8 and [::1]";
 
 function parseUrl(value: unknown, name: string, example: string): URL {
   if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${describe(value)}`);

@@ -252,13 +252,43 @@ function failure(error: unknown, call: SignedCall, signals: RequestSignals, stag
   );
 }
 
+/** What an HTTP_ERROR's retry time is counted from: a clock, and X's clock minus it. @internal */
+export interface ErrorClock {
+  now(): number;
+  offsetMs: number;
+}
+
+/**
+ * The HTTP_ERROR for a non-2xx answer to a request sent through `client.fetch` to `url`, as the
+ * client's own calls build it: the body read up to `BODY_LIMIT`, X's errors parsed with `secrets`
+ * redacted, and the rate limit. The one entry for layers above the client (the Passport profile
+ * request); the client's own calls use send().
+ * @internal
+ */
+export async function errorOfAnswer(
+  response: Response,
+  endpoint: string,
+  url: URL,
+  secrets: readonly string[],
+  clock: ErrorClock,
+): Promise<TwitterOAuthError> {
+  const text = response.body
+    ? await readPrefix(response.body, BODY_LIMIT).then(
+        (prefix) => decode(dropRest(prefix)),
+        () => "",
+      )
+    : "";
+  const errors = text === undefined ? [] : parseErrorBody(text, redactor(secrets));
+  return httpError(clock, response, endpoint, errors, text === undefined, url);
+}
+
 /**
  * The HTTP_ERROR for a non-2xx answer, with X's errors (parsed and redacted) and rate limit; `url` is
  * the request's, whose host the hint names.
  * @internal
  */
 export function httpError(
-  context: TransportContext,
+  context: ErrorClock,
   response: Response,
   endpoint: string,
   errors: readonly XApiError[],

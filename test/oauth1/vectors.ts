@@ -157,10 +157,13 @@ export function expectedSignature(vector: Vector): string {
   return vector.verified ? (vector.expectedSignature ?? vector.computedSignature!) : vector.computedSignature!;
 }
 
-/** Signs a vector through signRequest with its pinned nonce, timestamp, callback, verifier and realm. */
-export function signVector(vector: Vector): Promise<SignedRequest> {
+/**
+ * Signs a vector through signRequest (or `sign`, another instance of it) with its pinned nonce,
+ * timestamp, callback, verifier and realm.
+ */
+export function signVector(vector: Vector, sign: typeof signRequest = signRequest): Promise<SignedRequest> {
   const p = vector.oauthParams;
-  return signRequest(
+  return sign(
     { method: vector.method!, url: vector.url!, body: isFormBody(vector) ? vector.rawBody : null },
     {
       consumerKey: p.oauth_consumer_key!,

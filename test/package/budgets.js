@@ -43,23 +43,41 @@
 // - ./oauth2 with migrateUser (one user through the token exchange, its answer sorted into record,
 //   retry with a bounded jittered wait, or halt): 8,986 B -> 9,669 B (+683 B), measured with
 //   size-limit as the package gate does. Budget: about 9,669 B plus 2%.
-// - the sign-in handlers take a TwitterOAuth2 client too (OAuth 2.0 with PKCE), measured on main
-//   as merged with the HTML error pages and the security work: ./handlers 7,033 B -> 7,455 B
-//   (+422 B: the two protocol adapters, the client check of both kinds, the result's protocol),
-//   ./passport 16,356 B -> 16,434 B (+78 B, the 1.0a adapter it shares; main itself measured
-//   16,356 B against a 15,280 B budget). The OAuth 2.0 client is not bundled: the handlers only
-//   call the one they are given. Budgets: 7,455 B and 16,434 B plus 2%.
+// - shared chunks (one copy of each class per format), one home per export, no Symbol.hasInstance
+//   override, one loopback rule, measured before merging the OAuth 2.0 client: root 13,747 B,
+//   ./testing 16,196 B (22,445 B with the fake's OAuth 2.0 side; 23,025 B before: toNodeListener is
+//   no longer bundled with it), ./handlers 6,691 B, ./passport 14,951 B, signRequest alone 2,992 B;
+//   the sign-in flow (TwitterOAuth alone: a class keeps every method, so importing it is the flow)
+//   measured for the first time: 10,304 B. Budgets stay as they were until the merged code is
+//   measured; the flow's is its measure plus 1.5%. Targets: signRequest 2,300 B, the flow 8,000 B,
+//   ./handlers 6,000 B, not reached yet.
+// - merged with main's edge hardening and the required request token: ./handlers 7,005 B and
+//   ./passport 16,271 B, both over budgets main's own code already exceeded (bundled from main's
+//   sources: ./handlers 7,043 B, ./passport 16,384 B); the flow 10,478 B (its hints name the host
+//   now). Budgets: those plus about 1%, the targets unchanged.
+// - the sign-in handlers take a TwitterOAuth2 client too (OAuth 2.0 with PKCE): ./handlers
+//   7,005 B -> 7,424 B (+419 B) (the two protocol adapters, the client check of both
+//   kinds, the result's protocol), ./passport 16,271 B -> 16,365 B (+94 B) (the 1.0a
+//   adapter it shares). The OAuth 2.0 client is not bundled: the handlers only call the one they
+//   are given. Budgets: those plus about 1%, the targets unchanged.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 14_260, target: 3_500 },
   "./testing": { budget: 23_490 },
-  "./handlers": { budget: 7_610 },
-  "./passport": { budget: 16_770 },
+  "./handlers": { budget: 7_500, target: 6_000 },
+  "./passport": { budget: 16_530 },
   "./oauth2": { budget: 9_840 },
 };
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */
 export const EXPORT_BUDGETS = [
-  { name: "signRequest alone", subpath: ".", imports: "{ signRequest }", budget: 3_125, target: 1_400 },
+  { name: "signRequest alone", subpath: ".", imports: "{ signRequest }", budget: 3_125, target: 2_300 },
+  {
+    name: "the sign-in flow (TwitterOAuth: getRequestToken, buildAuthenticateUrl, exchangeVerifier)",
+    subpath: ".",
+    imports: "{ TwitterOAuth }",
+    budget: 10_580,
+    target: 8_000,
+  },
 ];

@@ -4,13 +4,8 @@ import type { RequestListener } from "node:http";
 import express from "express";
 import session from "express-session";
 import { Passport } from "passport";
-import {
-  createFakeTwitter,
-  defaultConsumer,
-  defaultUser,
-  type FakeTwitter,
-  toNodeListener,
-} from "../../src/testing/index.js";
+import { createFakeTwitter, defaultConsumer, defaultUser, type FakeTwitter } from "../../src/testing/index.js";
+import { toNodeListener } from "../../src/handlers/index.js";
 import { Browser, isLoginForm } from "../handlers/browser.js";
 import { type Listening, listen as listenOnLoopback } from "../support/http.js";
 

@@ -2,13 +2,8 @@
 // user's error handling sees (code, status, X's errors, rateLimit), as the fake answers like X.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type AccessToken, TwitterOAuth, type TwitterOAuthError, isTwitterOAuthError } from "../../src/index.js";
-import {
-  createFakeTwitter,
-  defaultConsumer,
-  type FailOptions,
-  type FakeTwitter,
-  toNodeListener,
-} from "../../src/testing/index.js";
+import { createFakeTwitter, defaultConsumer, type FailOptions, type FakeTwitter } from "../../src/testing/index.js";
+import { toNodeListener } from "../../src/handlers/index.js";
 import { type Listening, listen } from "../support/http.js";
 
 const START = Date.UTC(2026, 0, 15, 12, 0, 0);

@@ -2,7 +2,8 @@ import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { NodeRequestLike, NodeResponseLike } from "../../src/shared/node-listener.js";
 import { signRequest } from "../../src/oauth1/index.js";
-import { createFakeTwitter, defaultConsumer, toNodeListener } from "../../src/testing/index.js";
+import { toNodeListener } from "../../src/handlers/index.js";
+import { createFakeTwitter, defaultConsumer } from "../../src/testing/index.js";
 import { type Listening, listen } from "../support/http.js";
 
 let server: Listening | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCallback, TwitterOAuth, type TwitterOAuthErrorCode } from "../../src/index.js";
+import { TwitterOAuth, type TwitterOAuthErrorCode } from "../../src/index.js";
+import { parseCallback } from "../../src/twitter/callback.js";
 
 const TOKEN = "NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0";
 const VERIFIER = "uw7NjWHT6OJ1MpJOXsHfNxoAhPKpgI8BlYDhxEjIBY";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { TwitterOAuth, generateNonce } from "../../src/index.js";
+import { TwitterOAuth } from "../../src/index.js";
+import { generateNonce } from "../../src/oauth1/nonce.js";
 
 const base = { consumerKey: "key", consumerSecret: "secret" };
 
@@ -23,6 +24,7 @@ describe("TwitterOAuth options", () => {
       "http://127.0.0.1:8080",
       "http://127.1.2.3",
       "http://[::1]:3001",
+      "http://app.localhost:3000",
       "https://proxy.example/x",
     ]) {
       expect(() => new TwitterOAuth({ ...base, baseUrl: ok })).not.toThrow();

@@ -82,8 +82,8 @@ export function handlerCases(entries) {
         equal(results.length, 1, "onSuccess calls");
         equal(results[0].user.screen_name, user.screenName, "user.screen_name");
         equal(results[0].accessToken.userId, user.id, "accessToken.userId");
-        // The handlers bundle their own copy of the error class; instanceof holds across copies. A
-        // callback without its cookie gets an error out of that copy.
+        // The entry points share one error class per format (shared chunks), so an error made by the
+        // handlers is an instance of the root's class. A callback without its cookie gets one.
         const orphan = await back(handlers, fake.approve((await login(handlers)).token), []);
         equal(await orphan.text(), "INVALID_STATE", "a callback without its cookie");
         ok(errors[0] instanceof entries["."].TwitterOAuthError, "INVALID_STATE is instanceof the root's class");

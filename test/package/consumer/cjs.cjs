@@ -18,11 +18,12 @@ const pkg = require("twitter-oauth1");
   console.log(`cjs: conformance ${result.passed} passed, ${result.failed} failed`);
   const esm = await import("twitter-oauth1");
   const cjsError = new pkg.TwitterOAuthError("HTTP_ERROR", "x");
+  // The CJS and ESM builds are two copies (each shares one class among its own entry points, which
+  // the conformance suite checks): across them only the brand of isTwitterOAuthError holds.
   const crossCopy =
     esm.isTwitterOAuthError(cjsError) &&
-    cjsError instanceof esm.TwitterOAuthError &&
-    !(new Error("x") instanceof esm.TwitterOAuthError) &&
+    !esm.isTwitterOAuthError(new Error("x")) &&
     esm.TwitterOAuth !== pkg.TwitterOAuth;
-  console.log(`cjs: isTwitterOAuthError and instanceof across the CJS and ESM copies: ${crossCopy}`);
+  console.log(`cjs: isTwitterOAuthError across the CJS and ESM copies: ${crossCopy}`);
   process.exit(result.failed === 0 && result.passed > 0 && crossCopy ? 0 : 1);
 })();
