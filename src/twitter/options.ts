@@ -11,8 +11,7 @@ export function isSecureOrLoopback(url: URL): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
 }
 
-const TLS_RULE =
-  "must use https: (X requires TLS for every OAuth step); plain http: is allowed only for localhost, *.localhost, 127.0.0.0/8 and [::1]";
+const TLS_RULE = "must use https: (plain http: only for localhost, *.localhost, 127.0.0.0/8 and [::1])";
 
 function parseUrl(value: unknown, name: string, example: string): URL {
   if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${describe(value)}`);
@@ -84,12 +83,10 @@ export function resolveOptions(options: TwitterOAuthOptions): ResolvedOptions {
   }
   const { consumerKey, consumerSecret } = options;
   if (typeof consumerKey !== "string" || consumerKey === "") {
-    throw new TypeError("options.consumerKey must be a non-empty string: the API key from the X developer portal");
+    throw new TypeError("options.consumerKey must be the API key from the X developer portal");
   }
   if (typeof consumerSecret !== "string" || consumerSecret === "") {
-    throw new TypeError(
-      "options.consumerSecret must be a non-empty string: the API key secret from the X developer portal",
-    );
+    throw new TypeError("options.consumerSecret must be the API key secret from the X developer portal");
   }
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   if (timeout !== false && (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout <= 0)) {
