@@ -23,8 +23,6 @@ export const BUILT_TESTS: readonly string[] = [
   "test/package/**/*.test.ts",
   // dist/passport.d.ts compiled by tsc.
   "test/passport/types.test.ts",
-  // `git status` at the start and end of a run, in a real repository and outside one.
-  "test/package/tracked-files.test.ts",
   // The process launcher, tested by launching processes.
   "test/support/processes.test.ts",
   // esbuild bundle run in a child Node with default flags.

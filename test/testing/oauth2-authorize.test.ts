@@ -100,6 +100,31 @@ describe("GET /i/oauth2/authorize: the sign-in and consent pages", () => {
       expect(new URL(page.headers.get("location")!).searchParams.get("error")).toBe(error);
     }
   });
+  it("a code_challenge that is there but malformed is described as such, not as missing (RFC 7636 4.2)", async () => {
+    const fake = createFakeTwitter();
+    for (const challenge of ["abc", `${"a".repeat(42)}+`, "a".repeat(129)]) {
+      const page = await fake.fetch(new Request(authorizeUrl({ code_challenge: challenge })));
+      const location = new URL(page.headers.get("location")!);
+      expect(location.searchParams.get("error")).toBe("invalid_request");
+      expect(location.searchParams.get("error_description")).toBe(
+        "code_challenge must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~' (RFC 7636 4.2).",
+      );
+    }
+    const missing = await fake.fetch(new Request(authorizeUrl({ code_challenge: "" })));
+    expect(new URL(missing.headers.get("location")!).searchParams.get("error_description")).toBe(
+      "code_challenge is required (RFC 7636 4.2).",
+    );
+  });
+  it("a parameter sent twice is refused as sent twice, not as missing (RFC 6749 3.1)", async () => {
+    const fake = createFakeTwitter();
+    for (const name of ["state", "scope", "code_challenge", "response_type"]) {
+      const url = new URL(authorizeUrl());
+      url.searchParams.append(name, url.searchParams.get(name)!);
+      const location = new URL((await fake.fetch(new Request(url))).headers.get("location")!);
+      expect(location.searchParams.get("error")).toBe("invalid_request");
+      expect(location.searchParams.get("error_description")).toBe(`${name} is sent more than once (RFC 6749 3.1).`);
+    }
+  });
 });
 
 describe("POST /_fake/approve and /_fake/deny with authorize_url", () => {
@@ -132,6 +157,8 @@ describe("POST /_fake/approve and /_fake/deny with authorize_url", () => {
     const answer = await control(fake, "approve", { authorize_url: "https://example.com/" });
     expect(answer.status).toBe(404);
     expect(await answer.text()).toContain("authorize_url");
+    const noClient = await control(fake, "approve", { authorize_url: "https://api.x.com/i/oauth2/authorize" });
+    expect(await noClient.text()).toBe("client_id is missing or not a client of this fake.");
   });
 });
 

@@ -51,6 +51,12 @@ export function checkAuthorization(state: FakeState, query: URLSearchParams): Ch
     if (appState !== undefined) params.state = appState;
     return { kind: "redirect", url: appendToCallback(redirectUri, params) };
   };
+  // RFC 6749 3.1: no parameter more than once. Said as such: `once` reads a repeated one as absent,
+  // which would otherwise be reported as missing.
+  for (const name of ["response_type", "state", "scope", "code_challenge", "code_challenge_method"]) {
+    if (query.getAll(name).length > 1)
+      return refuse("invalid_request", `${name} is sent more than once (RFC 6749 3.1).`);
+  }
   if (once("response_type") !== "code") return refuse("unsupported_response_type", "response_type must be code.");
   if (appState === undefined || appState === "" || appState.length > 500) {
     return refuse("invalid_request", "state is required: a random string of at most 500 characters.");
@@ -61,8 +67,16 @@ export function checkAuthorization(state: FakeState, query: URLSearchParams): Ch
   if (scopes.some((s) => SCOPE_WORDS[s] === undefined)) return refuse("invalid_scope", "scope names an unknown scope.");
   const challenge = once("code_challenge");
   const method = once("code_challenge_method") ?? "plain";
-  if (challenge === undefined || !PKCE_VALUE.test(challenge)) {
+  if (challenge === undefined || challenge === "") {
     return refuse("invalid_request", "code_challenge is required (RFC 7636 4.2).");
+  }
+  // Said apart from "missing": a client that sends a short or base64 (not base64url) challenge
+  // needs to know what is wrong with the value it did send.
+  if (!PKCE_VALUE.test(challenge)) {
+    return refuse(
+      "invalid_request",
+      "code_challenge must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~' (RFC 7636 4.2).",
+    );
   }
   if (method !== "S256" && method !== "plain") {
     return refuse("invalid_request", "code_challenge_method must be S256 or plain.");

@@ -8,7 +8,8 @@ function wording(error: unknown): string {
     .replace(/^(approve|deny|expire): /, "")
     .replace("authorizeUrl", "authorize_url")
     .replace("screenName", "screen_name")
-    .replace("accessToken", "token")}.`;
+    .replace("accessToken", "token")
+    .replace(/\.?$/, ".")}`;
 }
 
 /** What the control API answers: a status and a plain-text body, or 204 without one. @internal */
