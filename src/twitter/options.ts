@@ -83,10 +83,12 @@ export function resolveOptions(options: TwitterOAuthOptions): ResolvedOptions {
   }
   const { consumerKey, consumerSecret } = options;
   if (typeof consumerKey !== "string" || consumerKey === "") {
-    throw new TypeError("options.consumerKey must be the API key from the X developer portal");
+    throw new TypeError("options.consumerKey must be a non-empty string: the API key from the X developer portal");
   }
   if (typeof consumerSecret !== "string" || consumerSecret === "") {
-    throw new TypeError("options.consumerSecret must be the API key secret from the X developer portal");
+    throw new TypeError(
+      "options.consumerSecret must be a non-empty string: the API key secret from the X developer portal",
+    );
   }
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   if (timeout !== false && (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout <= 0)) {
