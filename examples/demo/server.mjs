@@ -4,7 +4,8 @@ import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 import { TwitterOAuth } from "twitter-oauth1";
 import { toNodeListener } from "twitter-oauth1/handlers";
-import { createFakeTwitter, defaultConsumer, defaultUser } from "twitter-oauth1/testing";
+import { TwitterOAuth2 } from "twitter-oauth1/oauth2";
+import { createFakeTwitter, defaultClient, defaultConsumer, defaultUser } from "twitter-oauth1/testing";
 import { escapeHtml } from "./pages.mjs";
 import { createDemoSite } from "./site.mjs";
 
@@ -48,7 +49,9 @@ export async function startDemo(options = {}) {
   const log = options.log ?? console.log;
   const port = options.port ?? Number(env.PORT ?? 3000);
   const fakePort = options.fakePort ?? Number(env.FAKE_X_PORT ?? 3001);
-  const real = Boolean(env.TWITTER_CONSUMER_KEY && env.TWITTER_CONSUMER_SECRET);
+  // X_AUTH=oauth2: sign in over OAuth 2.0 with PKCE (X_CLIENT_ID, X_CLIENT_SECRET) instead of OAuth 1.0a.
+  const oauth2 = env.X_AUTH === "oauth2";
+  const real = oauth2 ? Boolean(env.X_CLIENT_ID) : Boolean(env.TWITTER_CONSUMER_KEY && env.TWITTER_CONSUMER_SECRET);
   const secret = env.COOKIE_SECRET || randomSecret(); // random: a restart ends sign-ins in progress
 
   /** @type {{ fetch(request: Request): Promise<Response> } | undefined} */
@@ -66,12 +69,14 @@ export async function startDemo(options = {}) {
   let mode;
   if (real) {
     const callbackUrl = env.TWITTER_CALLBACK_URL ?? `${siteUrl}/callback`;
-    client = new TwitterOAuth({
-      consumerKey: env.TWITTER_CONSUMER_KEY,
-      consumerSecret: env.TWITTER_CONSUMER_SECRET,
-      callbackUrl,
-    });
-    mode = `Mode: <strong>real X</strong> (api.x.com), callback <code>${escapeHtml(callbackUrl)}</code>.`;
+    client = oauth2
+      ? new TwitterOAuth2({ clientId: env.X_CLIENT_ID, clientSecret: env.X_CLIENT_SECRET || undefined, callbackUrl })
+      : new TwitterOAuth({
+          consumerKey: env.TWITTER_CONSUMER_KEY,
+          consumerSecret: env.TWITTER_CONSUMER_SECRET,
+          callbackUrl,
+        });
+    mode = `Mode: <strong>real X</strong> (api.x.com) over ${oauth2 ? "OAuth 2.0" : "OAuth 1.0a"}, callback <code>${escapeHtml(callbackUrl)}</code>.`;
   } else {
     fakeServer = createServer(toNodeListener((request) => fake.fetch(request)));
     const boundFakePort = await listen(fakeServer, fakePort, host);
@@ -79,28 +84,37 @@ export async function startDemo(options = {}) {
     // The fake app allows exactly this site's callback, as an X app's allow-list would.
     fake = createFakeTwitter({
       consumers: [{ ...defaultConsumer, name: "twitter-oauth1 demo", callbackUrls: [`${siteUrl}/callback`] }],
+      clients: [{ ...defaultClient, redirectUris: [`${siteUrl}/callback`] }],
     });
-    client = new TwitterOAuth({
-      consumerKey: defaultConsumer.key,
-      consumerSecret: defaultConsumer.secret,
-      callbackUrl: `${siteUrl}/callback`,
-      baseUrl: fakeUrl,
-    });
+    client = oauth2
+      ? new TwitterOAuth2({
+          clientId: defaultClient.clientId,
+          clientSecret: defaultClient.clientSecret,
+          callbackUrl: `${siteUrl}/callback`,
+          baseUrl: fakeUrl,
+        })
+      : new TwitterOAuth({
+          consumerKey: defaultConsumer.key,
+          consumerSecret: defaultConsumer.secret,
+          callbackUrl: `${siteUrl}/callback`,
+          baseUrl: fakeUrl,
+        });
     // The fake X's own home page says what it is and what it serves.
-    mode = `Mode: <strong>fake X</strong> at <a href="${fakeUrl}/">${fakeUrl}</a>, no credentials needed. Sign in there as <code>${defaultUser.screenName}</code> with password <code>${defaultUser.password}</code>.`;
+    mode = `Mode: <strong>fake X</strong> over ${oauth2 ? "OAuth 2.0" : "OAuth 1.0a"} at <a href="${fakeUrl}/">${fakeUrl}</a>, no credentials needed. Sign in there as <code>${defaultUser.screenName}</code> with password <code>${defaultUser.password}</code>.`;
   }
   site = createDemoSite({ client, secret, mode });
 
   if (real) {
-    log(`twitter-oauth1 demo, REAL X mode (TWITTER_CONSUMER_KEY is set)
+    log(`twitter-oauth1 demo, REAL X mode over ${oauth2 ? "OAuth 2.0 (X_CLIENT_ID is set)" : "OAuth 1.0a (TWITTER_CONSUMER_KEY is set)"}
   Open      ${siteUrl}
   Callback  ${env.TWITTER_CALLBACK_URL ?? `${siteUrl}/callback`}  (must be registered, exactly, in your X app's settings;
             X advises 127.0.0.1 rather than localhost: set TWITTER_CALLBACK_URL and open that host)`);
   } else {
-    log(`twitter-oauth1 demo, FAKE X mode (no credentials needed)
+    log(`twitter-oauth1 demo, FAKE X mode over ${oauth2 ? "OAuth 2.0" : "OAuth 1.0a"} (no credentials needed)
   Open      ${siteUrl}
   Fake X    ${fakeUrl}  (sign in as "${defaultUser.screenName}", password "${defaultUser.password}")
-  Set TWITTER_CONSUMER_KEY, TWITTER_CONSUMER_SECRET and TWITTER_CALLBACK_URL to talk to the real api.x.com.`);
+  Set TWITTER_CONSUMER_KEY, TWITTER_CONSUMER_SECRET and TWITTER_CALLBACK_URL to talk to the real api.x.com
+  (with X_AUTH=oauth2: X_CLIENT_ID, X_CLIENT_SECRET and TWITTER_CALLBACK_URL).`);
   }
 
   return {

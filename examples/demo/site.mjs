@@ -29,8 +29,12 @@ function failurePage(mode, error) {
         "This sign-in has expired, was already used (a replayed callback), or was started in another browser. Start the sign-in again.",
       );
     case "HTTP_ERROR":
-      // X refuses a request token it already exchanged, or one that expired: a replayed callback.
-      if (error.status === 401 && error.endpoint === "POST /oauth/access_token") {
+      // X refuses a request token it already exchanged, or one that expired: a replayed callback
+      // (over OAuth 2.0: a code already used, invalid_grant).
+      if (
+        (error.status === 401 && error.endpoint === "POST /oauth/access_token") ||
+        error.oauthError === "invalid_grant"
+      ) {
         return errorPage(
           mode,
           400,
@@ -58,14 +62,28 @@ function failurePage(mode, error) {
 }
 
 /**
+ * The user as the pages show them, from either protocol's result: OAuth 1.0a's verify_credentials
+ * (`screen_name`, `id_str`, `email`) or OAuth 2.0's /2/users/me (`username`, `id`).
+ * @param {import("twitter-oauth1/handlers").SignInResult} result
+ */
+function shownUser(result) {
+  if (result.protocol === "oauth2") {
+    const { name, username, id } = result.user;
+    return { name, screen_name: username, id_str: id };
+  }
+  return result.user;
+}
+
+/**
  * @param {object} options
- * @param {import("twitter-oauth1").TwitterOAuth} options.client its callbackUrl ends in /callback
+ * @param {import("twitter-oauth1").TwitterOAuth | import("twitter-oauth1/oauth2").TwitterOAuth2} options.client
+ *   OAuth 1.0a or OAuth 2.0 (X_AUTH=oauth2); its callbackUrl ends in /callback
  * @param {string} options.secret cookie secret, >= 32 characters, never sent to the browser
  * @param {string} options.mode HTML line saying which X this talks to
  * @returns {{ fetch(request: Request): Promise<Response>, sessions: Map<string, unknown> }}
  */
 export function createDemoSite({ client, secret, mode }) {
-  /** @type {Map<string, { user: any, accessToken: import("twitter-oauth1").TokenPair }>} */
+  /** @type {Map<string, { user: any, result: import("twitter-oauth1/handlers").SignInResult }>} */
   const sessions = new Map();
   const callback = new URL(client.callbackUrl ?? "http://localhost/callback");
   const secure = callback.protocol === "https:";
@@ -81,12 +99,13 @@ export function createDemoSite({ client, secret, mode }) {
     client,
     cookieSecret: secret,
     loginPath: "/login",
-    includeEmail: true,
+    // verify_credentials gives the email over OAuth 1.0a; /2/users/me of OAuth 2.0 has none.
+    includeEmail: !("exchangeCode" in client),
     // The app's own session starts here; the handlers clear the sign-in's cookie on this answer.
-    onSuccess({ accessToken, user, returnTo }) {
+    onSuccess(result) {
       const id = crypto.randomUUID();
-      sessions.set(id, { user, accessToken });
-      return redirect(returnTo, `${SESSION_COOKIE}=${id}; ${attributes}`);
+      sessions.set(id, { user: shownUser(result), result });
+      return redirect(result.returnTo, `${SESSION_COOKIE}=${id}; ${attributes}`);
     },
     onError: (error) => failurePage(mode, error),
   });
@@ -97,8 +116,14 @@ export function createDemoSite({ client, secret, mode }) {
     const session = id === undefined ? undefined : sessions.get(id);
     if (session !== undefined && id !== undefined) {
       sessions.delete(id);
-      // Sign-out also revokes the token at X (POST oauth/invalidate_token); a failure does not keep you signed in.
-      await client.invalidateToken(session.accessToken).catch(() => undefined);
+      // Sign-out also revokes the token at X (POST oauth/invalidate_token, or POST /2/oauth2/revoke
+      // over OAuth 2.0); a failure does not keep you signed in.
+      const { result } = session;
+      const revoked =
+        result.protocol === "oauth2"
+          ? client.revoke(result.tokens.accessToken)
+          : client.invalidateToken(result.accessToken);
+      await revoked.catch(() => undefined);
     }
     return redirect("/?signed_out=1", `${SESSION_COOKIE}=; ${attributes}; Max-Age=0`);
   }

@@ -3,14 +3,14 @@
 // a session); this file decides.
 import { isTwitterOAuthError, TwitterOAuthError } from "../shared/errors.js";
 import { isLoopback } from "../shared/loopback.js";
-import type { TwitterOAuth } from "../twitter/client.js";
-import type { AccessToken } from "../twitter/types.js";
 import { MAX_PENDING, type PendingSignIn, type PendingStore } from "./pending.js";
+import type { SignInProtocol } from "./protocol.js";
 import { safeReturnTo } from "./return-to.js";
 
 /** What both flows need besides a store. @internal */
-export interface FlowConfig {
-  client: TwitterOAuth;
+export interface FlowConfig<Grant> {
+  /** OAuth 1.0a or OAuth 2.0: what differs between them (see `protocol.ts`). */
+  protocol: SignInProtocol<Grant>;
   maxAgeSeconds: number;
   /** The clock in ms. */
   now: () => number;
@@ -78,18 +78,18 @@ function checkStartHost(requestUrl: URL, callbackUrl: string): void {
 }
 
 /**
- * Step 1 and the state for step 3: gets a request token, drops expired pending sign-ins and the
+ * Step 1 and the state for step 3: starts the protocol's sign-in (1.0a: gets a request token), drops expired pending sign-ins and the
  * oldest beyond {@link MAX_PENDING}, keeps the new one, and returns the URL of X to send the browser
  * to. X is asked first, so a failure there changes no state.
  * @internal
  */
-export async function startSignIn(config: FlowConfig, store: PendingStore, start: StartRequest): Promise<string> {
+export async function startSignIn<Grant>(
+  config: FlowConfig<Grant>,
+  store: PendingStore,
+  start: StartRequest,
+): Promise<string> {
   checkStartHost(start.requestUrl, start.callbackUrl);
-  const requestToken = await config.client.getRequestToken({ callbackUrl: start.callbackUrl });
-  const location = config.client.buildAuthenticateUrl(requestToken, {
-    forceLogin: start.forceLogin === true,
-    ...(start.screenName === undefined ? {} : { screenName: start.screenName }),
-  });
+  const { location, key, secret } = await config.protocol.begin(start);
   const now = Math.floor(config.now() / 1000);
   const live: PendingSignIn[] = [];
   for (const entry of await store.list()) {
@@ -99,15 +99,15 @@ export async function startSignIn(config: FlowConfig, store: PendingStore, start
   live.sort((a, b) => a.issuedAt - b.issuedAt);
   for (const oldest of live.slice(0, Math.max(0, live.length - (MAX_PENDING - 1)))) await store.remove(oldest.token);
   await store.add({
-    token: requestToken.token,
-    tokenSecret: requestToken.tokenSecret,
+    token: key,
+    tokenSecret: secret,
     issuedAt: now,
     returnTo: start.returnTo,
   });
   return location;
 }
 
-function noPendingSignIn(config: FlowConfig, finish: FinishRequest): TwitterOAuthError {
+function noPendingSignIn<Grant>(config: FlowConfig<Grant>, finish: FinishRequest): TwitterOAuthError {
   const callback = new URL(finish.callbackUrl);
   const where = finish.loginUrl ?? callback.origin;
   let message = `No sign-in is pending for this callback in this browser: it expired (a sign-in lasts ${config.maxAgeSeconds} s), was already finished (a reload, or a link used twice), was dropped because ${MAX_PENDING} newer ones were started, ${config.lostBecause === undefined ? "" : `${config.lostBecause}, `}or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${where})`;
@@ -122,25 +122,20 @@ function invalidState(message: string): TwitterOAuthError {
 }
 
 /**
- * Step 3 for a callback: finds its pending sign-in by `oauth_token` (or `denied`), removes it
- * whatever happens next (a request token is single-use, RFC 5849 2.3), checks the callback and
- * exchanges the verifier. A callback that matches no pending sign-in changes no state.
- * @throws TwitterOAuthError `INVALID_CALLBACK`, `INVALID_STATE`, `AUTHORIZATION_DENIED`, and those of `exchangeVerifier`.
+ * Step 3 for a callback: finds its pending sign-in by its key (1.0a: `oauth_token` or `denied`;
+ * OAuth 2.0: `state`), removes it whatever happens next (a request token is single-use, RFC 5849
+ * 2.3; so is an authorization code, RFC 6749 4.1.2), checks the callback and trades it for the
+ * grant. A callback that matches no pending sign-in changes no state.
+ * @throws TwitterOAuthError `INVALID_CALLBACK`, `INVALID_STATE`, `AUTHORIZATION_DENIED`, and those of the exchange.
  * @internal
  */
-export async function finishSignIn(
-  config: FlowConfig,
+export async function finishSignIn<Grant>(
+  config: FlowConfig<Grant>,
   store: PendingStore,
   finish: FinishRequest,
-): Promise<{ accessToken: AccessToken; returnTo: string }> {
+): Promise<{ grant: Grant; returnTo: string }> {
   const query = finish.requestUrl.searchParams;
-  const key = query.get("denied") ?? query.get("oauth_token");
-  if (!key) {
-    throw new TwitterOAuthError(
-      "INVALID_CALLBACK",
-      "The callback carries neither oauth_token nor denied, so it did not come from X; X sends the browser to the callback URL with oauth_token and oauth_verifier (or denied)",
-    );
-  }
+  const key = config.protocol.keyOf(query);
   const found = await store.find(key);
   if (found === undefined) throw noPendingSignIn(config, finish);
   await store.remove(key);
@@ -156,18 +151,10 @@ export async function finishSignIn(
         `The pending sign-in of this callback expired (${age} s old, the limit is ${config.maxAgeSeconds} s); start the sign-in again`,
       );
     }
-    // AUTHORIZATION_DENIED for `denied`, INVALID_CALLBACK without a verifier (X docs, Log in with X, step 2).
-    const { verifier } = config.client.parseCallback(query, found.token);
-    if (verifier.trim() === "") {
-      throw new TwitterOAuthError(
-        "INVALID_CALLBACK",
-        "The callback's oauth_verifier is blank; X sends a non-empty verifier with every approval, so start the sign-in again",
-      );
-    }
-    const accessToken = await config.client.exchangeVerifier(found, verifier);
+    const grant = await config.protocol.complete(query, found);
     // Checked again on the way out: a cookie sealed by an older version, or by anyone who held the
     // secret, must not hand onSuccess (or the error page's link) an off-site URL.
-    return { accessToken, returnTo: safeReturnTo(found.returnTo) };
+    return { grant, returnTo: safeReturnTo(found.returnTo) };
   } catch (error) {
     if (isTwitterOAuthError(error)) failedReturnTos.set(error, safeReturnTo(found.returnTo));
     throw error;

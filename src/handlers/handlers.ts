@@ -5,7 +5,8 @@ import { defaultErrorResponse } from "./error-page.js";
 import { type FlowConfig, failedReturnTo, finishSignIn, startSignIn } from "./flow.js";
 import { resolveOptions } from "./options.js";
 import { DEFAULT_RETURN_TO, safeReturnTo } from "./return-to.js";
-import type { LoginOptions, SignInHandlers, SignInHandlersOptions, SignInResult } from "./types.js";
+import { type SignInGrant, signInProtocol } from "./sign-in-grant.js";
+import type { LoginOptions, SignInClient, SignInHandlers, SignInHandlersOptions, SignInResult } from "./types.js";
 
 // X's screen names have at most 15 characters; a longer prefill from a query string is dropped.
 const MAX_SCREEN_NAME = 64;
@@ -96,11 +97,17 @@ function withCookies(response: Response, cookies: readonly string[]): Response {
  * };
  * ```
  */
-export function createSignInHandlers(options: SignInHandlersOptions): SignInHandlers {
-  const resolved = resolveOptions(options);
-  const { client, cookieSecret, callbackUrl } = resolved;
+export function createSignInHandlers<Client extends SignInClient>(
+  options: SignInHandlersOptions<Client>,
+): SignInHandlers {
+  const resolved = resolveOptions(options as SignInHandlersOptions);
+  const { cookieSecret, callbackUrl } = resolved;
   // Date.now at each call (not a captured reference), so that a test clock applies.
-  const config: FlowConfig = { client, maxAgeSeconds: resolved.maxAgeSeconds, now: () => Date.now() };
+  const config: FlowConfig<SignInGrant> = {
+    protocol: signInProtocol(resolved.client, resolved),
+    maxAgeSeconds: resolved.maxAgeSeconds,
+    now: () => Date.now(),
+  };
   const attributes = { secure: resolved.secure, maxAgeSeconds: resolved.maxAgeSeconds };
   const loginUrl = new URL(resolved.loginPath, callbackUrl).href;
 
@@ -145,21 +152,17 @@ export function createSignInHandlers(options: SignInHandlersOptions): SignInHand
     checkRequest(request);
     const store = createCookieStore(request.headers.get("cookie"), cookieSecret, attributes);
     let result: SignInResult;
-    let returnTo: string | undefined; // known once step 3 is done, for a failure after it
     try {
-      const finished = await finishSignIn(config, store, {
+      // The user is fetched inside finishSignIn (the protocol's last step), so a failure there
+      // still knows returnTo (failedReturnTo) for the error page's "Try again".
+      const { grant, returnTo } = await finishSignIn(config, store, {
         requestUrl: browserUrl(request),
         callbackUrl,
         loginUrl,
       });
-      const accessToken = finished.accessToken;
-      returnTo = finished.returnTo;
-      const user = resolved.fetchUser
-        ? await client.verifyCredentials(accessToken, { includeEmail: resolved.includeEmail })
-        : undefined;
-      result = user === undefined ? { accessToken, returnTo } : { accessToken, user, returnTo };
+      result = { ...grant, returnTo };
     } catch (error) {
-      return fail(error, request, store.setCookies, returnTo);
+      return fail(error, request, store.setCookies, undefined);
     }
     return withCookies(await resolved.onSuccess(result, request), store.setCookies);
   };

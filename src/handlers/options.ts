@@ -1,17 +1,20 @@
 import type { TwitterOAuthError } from "../shared/errors.js";
 import { describe } from "../shared/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
+import type { TwitterOAuth2 } from "../oauth2/client.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import { checkCookieSecret } from "./cookie-store.js";
+import type { TaggedClient } from "./sign-in-grant.js";
 import type { SignInHandlersOptions, SignInResult } from "./types.js";
 
 const DEFAULT_MAX_AGE = 15 * 60;
 const DEFAULT_LOGIN_PATH = "/auth/x/login";
-const CLIENT_METHODS = ["getRequestToken", "buildAuthenticateUrl", "parseCallback", "exchangeVerifier"] as const;
+const OAUTH1_METHODS = ["getRequestToken", "buildAuthenticateUrl", "parseCallback", "exchangeVerifier"] as const;
+const OAUTH2_METHODS = ["createAuthorization", "parseCallback", "exchangeCode", "me"] as const;
 
 /** The checked options, defaults applied. @internal */
 export interface ResolvedOptions {
-  client: TwitterOAuth;
+  client: TaggedClient;
   cookieSecret: string;
   onSuccess: (result: SignInResult, request: Request) => Response | Promise<Response>;
   onError: ((error: TwitterOAuthError, request: Request) => Response | Promise<Response>) | undefined;
@@ -61,19 +64,29 @@ function checkBoolean(value: unknown, name: string, fallback: boolean): boolean 
 }
 
 /** Checks the options once, when the handlers are created, so a misconfigured app fails at start. @internal */
+// Duck-typed, as the request: a client may come from another copy of the package.
+function hasMethods(value: unknown, names: readonly string[]): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    names.every((name) => typeof (value as Record<string, unknown>)[name] === "function")
+  );
+}
+
+function tagClient(client: unknown): TaggedClient {
+  if (hasMethods(client, OAUTH2_METHODS)) return { protocol: "oauth2", client: client as TwitterOAuth2 };
+  if (hasMethods(client, OAUTH1_METHODS)) return { protocol: "oauth1", client: client as TwitterOAuth };
+  throw new TypeError(
+    `options.client must be a TwitterOAuth client (OAuth 1.0a) or a TwitterOAuth2 client (OAuth 2.0, from twitter-oauth1/oauth2), got ${describe(client)}`,
+  );
+}
+
 export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
     throw new TypeError(`options must be an object with client, cookieSecret and onSuccess, got ${describe(options)}`);
   }
-  const { client } = options;
-  if (
-    typeof client !== "object" ||
-    client === null ||
-    CLIENT_METHODS.some((name) => typeof (client as unknown as Record<string, unknown>)[name] !== "function")
-  ) {
-    throw new TypeError(`options.client must be a TwitterOAuth client, got ${describe(client)}`);
-  }
-  const callbackUrl = webCallbackUrl(client.callbackUrl, "options.client's callbackUrl");
+  const client = tagClient(options.client);
+  const callbackUrl = webCallbackUrl(client.client.callbackUrl, "options.client's callbackUrl");
   const cookieSecret = checkCookieSecret(options.cookieSecret, "options.cookieSecret");
   if (typeof options.onSuccess !== "function") {
     throw new TypeError(
@@ -89,6 +102,12 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
   if (typeof maxAge !== "number" || !Number.isFinite(maxAge) || maxAge < 1) {
     throw new TypeError(`options.maxAgeSeconds must be a number of seconds, at least 1, got ${describe(maxAge)}`);
   }
+  const includeEmail = checkBoolean(options.includeEmail, "includeEmail", false);
+  if (includeEmail && client.protocol === "oauth2") {
+    throw new TypeError(
+      "options.includeEmail works with a TwitterOAuth client (OAuth 1.0a, verify_credentials) only: GET /2/users/me of OAuth 2.0 has no include_email; leave it out",
+    );
+  }
   const callback = new URL(callbackUrl);
   return {
     client,
@@ -98,7 +117,7 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
     callbackUrl,
     loginPath: checkPath(options.loginPath, "loginPath", DEFAULT_LOGIN_PATH),
     callbackPath: checkPath(options.callbackPath, "callbackPath", callback.pathname),
-    includeEmail: checkBoolean(options.includeEmail, "includeEmail", false),
+    includeEmail,
     fetchUser: checkBoolean(options.fetchUser, "fetchUser", true),
     maxAgeSeconds: Math.floor(maxAge),
     secure: callback.protocol === "https:",

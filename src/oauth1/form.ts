@@ -25,9 +25,7 @@ function decode(part: string, where: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw new TypeError(
-      `${where} has a malformed percent-escape (a "%" not followed by two hex digits, or bytes that are not UTF-8); write a literal "%" as %25`,
-    );
+    throw new TypeError(`${where} has a malformed percent-escape (not %XX, or not UTF-8); write a literal "%" as %25`);
   }
 }
 

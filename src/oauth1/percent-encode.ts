@@ -29,7 +29,7 @@ export function encodeAs(value: string, what: string, name?: string): string {
     encoded = encodeURIComponent(value);
   } catch {
     throw new TypeError(
-      `${label(what, name)} contains a lone UTF-16 surrogate and cannot be UTF-8 encoded; check how the string was built`,
+      `${label(what, name)} contains a lone UTF-16 surrogate, which UTF-8 cannot encode; fix how it was built`,
     );
   }
   return encoded.replace(SUB_DELIMS, escapeChar);

@@ -72,6 +72,9 @@ export interface SignedRequest {
   baseString: string;
 }
 
+/** A protocol parameter: its name, its value as given and that value percent-encoded once. */
+type Protocol = [name: string, value: string, encoded: string];
+
 /** Query and body parameters of a request, checked: the query's first, then the body's. @internal */
 export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
   const params: ParameterList = [];
@@ -160,65 +163,46 @@ export async function signRequest(
     options.verifier === undefined ? undefined : encodeChecked(options.verifier, "options.verifier", false);
   const realm = options.realm === undefined ? undefined : quoteRealm(options.realm, "options.realm");
 
-  const oauthParams: Record<string, string> = {
-    oauth_consumer_key: credentials.consumerKey,
-    oauth_nonce: options.nonce ?? nonce,
-    oauth_signature_method: signatureMethod,
-    oauth_timestamp: timestamp,
-    oauth_version: "1.0",
-  };
-  // RFC 5849 2.1 / 3.1: an absent token is omitted, not sent empty.
-  if (token !== "") oauthParams.oauth_token = credentials.token!;
-  if (callback !== undefined) oauthParams.oauth_callback = options.callback!;
-  if (verifier !== undefined) oauthParams.oauth_verifier = options.verifier!;
+  // The protocol parameters as [name, value as given, value encoded once], in byte order of their
+  // names, as the header of RFC 5849 3.5.1 lists them (oauth_signature goes between the two halves
+  // once it is known). RFC 5849 2.1 / 3.1: an absent token is omitted, not sent empty.
+  const head: Protocol[] = [];
+  if (callback !== undefined) head.push(["oauth_callback", options.callback!, callback]);
+  head.push(["oauth_consumer_key", credentials.consumerKey, key], ["oauth_nonce", options.nonce ?? nonce, nonce]);
+  // The method and timestamp need no encoding (checked above: a known name, digits).
+  const tail: Protocol[] = [
+    ["oauth_signature_method", signatureMethod, signatureMethod],
+    ["oauth_timestamp", timestamp, timestamp],
+  ];
+  if (token !== "") tail.push(["oauth_token", credentials.token!, token]);
+  if (verifier !== undefined) tail.push(["oauth_verifier", options.verifier!, verifier]);
+  tail.push(["oauth_version", "1.0", "1.0"]);
 
   const pairs: EncodedPair[] = [];
   for (const [name, value] of params) {
     // RFC 5849 3.1: each protocol parameter appears once per request, in one place.
-    if (name.startsWith("oauth_") && (Object.hasOwn(oauthParams, name) || name === "oauth_signature")) {
+    if (name === "oauth_signature" || [...head, ...tail].some((p) => p[0] === name)) {
       throw new TypeError(
         `request parameter "${clip(name)}" is a protocol parameter the signer sets; remove it from the URL or body`,
       );
     }
     addPair(pairs, name, value);
   }
-  // The method and timestamp need no encoding (checked above: a known name, digits).
-  pairs.push(
-    ["oauth_consumer_key", encodeAgain(key)],
-    ["oauth_nonce", encodeAgain(nonce)],
-    ["oauth_signature_method", signatureMethod],
-    ["oauth_timestamp", timestamp],
-    ["oauth_version", "1.0"],
-  );
-  if (token !== "") pairs.push(["oauth_token", encodeAgain(token)]);
-  if (callback !== undefined) pairs.push(["oauth_callback", encodeAgain(callback)]);
-  if (verifier !== undefined) pairs.push(["oauth_verifier", encodeAgain(verifier)]);
+  for (const [name, , encoded] of [...head, ...tail]) pairs.push([name, encodeAgain(encoded)]);
   const baseString = joinBaseString(method, url, joinPairs(pairs));
 
   let signature: string | Promise<string> =
     signatureMethod === "PLAINTEXT" ? signingSecret : hmacBase64(signatureMethod, signingSecret, baseString);
   if (typeof signature !== "string") signature = await signature;
-  oauthParams.oauth_signature = signature;
 
-  // The header of RFC 5849 3.5.1, as buildAuthorizationHeader writes it (realm first, then the
-  // names in byte order), without sorting or encoding again: the names and their order are known.
-  let authorization = "OAuth ";
-  if (realm !== undefined) authorization += "realm=" + realm + ", ";
-  if (callback !== undefined) authorization += 'oauth_callback="' + callback + '", ';
-  authorization +=
-    'oauth_consumer_key="' +
-    key +
-    '", oauth_nonce="' +
-    nonce +
-    '", oauth_signature="' +
-    encodeAs(signature, "oauth_signature") +
-    '", oauth_signature_method="' +
-    signatureMethod +
-    '", oauth_timestamp="' +
-    timestamp +
-    '"';
-  if (token !== "") authorization += ', oauth_token="' + token + '"';
-  if (verifier !== undefined) authorization += ', oauth_verifier="' + verifier + '"';
-  authorization += ', oauth_version="1.0"';
+  // The header of RFC 5849 3.5.1 as buildAuthorizationHeader writes it (realm first, then the names
+  // in byte order), without sorting or encoding again: the names and their order are known.
+  const all: Protocol[] = [...head, ["oauth_signature", signature, encodeAs(signature, "oauth_signature")], ...tail];
+  const oauthParams: Record<string, string> = {};
+  let authorization = realm === undefined ? "OAuth " : "OAuth realm=" + realm + ", ";
+  for (const [name, value, encoded] of all) {
+    oauthParams[name] = value;
+    authorization += (name === all[0]![0] ? "" : ", ") + name + '="' + encoded + '"';
+  }
   return { url: sendableUrl(url), authorization, oauthParams, signature, baseString };
 }

@@ -94,6 +94,11 @@ export class TwitterOAuth2 {
     return this.#options.clientId;
   }
 
+  /** `redirect_uri` for sign-in, as given; undefined when the client was made without one. */
+  get callbackUrl(): string | undefined {
+    return this.#options.callbackUrl;
+  }
+
   /** Whether the client authenticates with a secret (a confidential client) or not (a public client). */
   get confidential(): boolean {
     return this.#options.clientSecret !== undefined;

@@ -1,11 +1,13 @@
 import { isTwitterOAuthError } from "../shared/errors.js";
 import { checkCookieSecret, createCookieStore } from "../handlers/cookie-store.js";
 import { type FlowConfig, finishSignIn, startSignIn } from "../handlers/flow.js";
+import { oauth1Protocol } from "../handlers/oauth1-protocol.js";
 import type { PendingStore } from "../handlers/pending.js";
 import { DEFAULT_RETURN_TO } from "../handlers/return-to.js";
 import { describe } from "../shared/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
 import { TwitterOAuth } from "../twitter/client.js";
+import type { AccessToken } from "../twitter/types.js";
 import { loadProfile, type ProfileOptions } from "./profile.js";
 import { createSessionStore } from "./session-store.js";
 import type {
@@ -302,7 +304,11 @@ async function run(
   const callbackOption = options.callbackURL === undefined ? state.callbackURL : checkCallbackURL(options.callbackURL);
   const callbackUrl = new URL(callbackOption, url).href;
   const { store, commit } = storeFor(state, req, callbackUrl.startsWith("https:"));
-  const config: FlowConfig = { client: state.client, maxAgeSeconds: MAX_AGE_SECONDS, now: () => Date.now() };
+  const config: FlowConfig<AccessToken> = {
+    protocol: oauth1Protocol(state.client),
+    maxAgeSeconds: MAX_AGE_SECONDS,
+    now: () => Date.now(),
+  };
   if (state.cookieSecret === undefined && (options as { keepSessionInfo?: unknown }).keepSessionInfo !== true) {
     config.lostBecause =
       "the session was regenerated when another tab signed in (Passport 0.7 does on login): pass keepSessionInfo: true to passport.authenticate on the callback route, or give the Strategy a cookieSecret";
@@ -321,9 +327,9 @@ async function run(
     return;
   }
 
-  let accessToken: Awaited<ReturnType<typeof finishSignIn>>["accessToken"];
+  let accessToken: AccessToken;
   try {
-    ({ accessToken } = await finishSignIn(config, store, { requestUrl: url, callbackUrl }));
+    ({ grant: accessToken } = await finishSignIn(config, store, { requestUrl: url, callbackUrl }));
   } catch (error) {
     commit();
     if (isTwitterOAuthError(error) && error.code === "AUTHORIZATION_DENIED") {

@@ -79,7 +79,7 @@ export function parseCallback(
   if (query.has("denied")) {
     throw new TwitterOAuthError(
       "AUTHORIZATION_DENIED",
-      "The user declined to authorize the app on X (the callback carries denied=…); show a signed-out page and let them try again",
+      "The user declined to authorize the app on X (denied=…); let them try again",
     );
   }
   const token = query.get("oauth_token");

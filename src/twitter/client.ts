@@ -150,7 +150,7 @@ export class TwitterOAuth {
     if (answer.fields.get("oauth_callback_confirmed") !== "true") {
       throw new TwitterOAuthError(
         "CALLBACK_NOT_CONFIRMED",
-        `${endpoint} answered without oauth_callback_confirmed=true, so X did not accept the callback; do not continue this sign-in (RFC 5849 2.1)`,
+        `${endpoint} answered without oauth_callback_confirmed=true; do not continue this sign-in (RFC 5849 2.1)`,
         { status: 200, endpoint },
       );
     }
@@ -365,13 +365,13 @@ export class TwitterOAuth {
     // The request carries the user's token and a signature: only to X, only over TLS.
     if (!isSecureOrLoopback(url)) {
       throw new TypeError(
-        `input must be an https: URL (plain http: only for loopback hosts), got ${url.protocol}//${url.host}: the request carries the user's token`,
+        `input must be an https: URL (http: only for loopback hosts), got ${url.protocol}//${url.host}`,
       );
     }
     const origin = url.origin;
     if (origin !== this.#context.origin && !this.#context.allowedOrigins.includes(origin)) {
       throw new TypeError(
-        `input's origin ${origin} is not the baseUrl origin (${this.#context.origin}) nor one of options.allowedOrigins; the client signs only for the hosts you name, so the user's token never reaches another`,
+        `input's origin ${origin} is not the baseUrl origin (${this.#context.origin}) nor in options.allowedOrigins; add it there to sign for it`,
       );
     }
     const { token, ...rest } = init;

@@ -6,18 +6,18 @@ import type { XApiError } from "../shared/errors.js";
 // send the reader to the wrong server.
 const HINTS: Record<number, string | ((host: string) => string)> = {
   32: (host) =>
-    `X could not authenticate the request: check the consumer key and secret (and the token secret), and that baseUrl is the host they belong to (this request went to ${host})`,
+    `check the consumer key and secret, the token secret, and that baseUrl is their host (this request went to ${host})`,
   64: "the account is suspended",
   88: "rate limit exceeded: wait until the time in the x-rate-limit-reset header",
   89: "the token is invalid, expired or revoked: sign the user in again",
   135: "the request timestamp is outside X's window: check the system clock (NTP)",
-  215: "bad authentication data: the Authorization header was missing or malformed",
+  215: "the Authorization header was missing or malformed",
   220: "these credentials may not access this resource",
-  261: "the app cannot perform write actions: give it read and write permission and sign the user in again",
+  261: "give the app read and write permission, then sign the user in again",
   326: "the account is temporarily locked: the user must log in to x.com to unlock it",
-  415: "the callback URL is not approved: register it exactly, character for character, in the app's settings on the X developer portal (User authentication settings, Callback URI)",
+  415: "the callback URL is not approved: register it exactly in the app's User authentication settings",
   416: "the app is invalid or suspended",
-  417: 'the app is a desktop app and accepts only the callback "oob": use the PIN flow, or change the app type in its settings',
+  417: 'a desktop app accepts only the callback "oob": use the PIN flow, or change the app type',
 };
 
 /** Advice for the first error X reported, or for the status alone; `host` is where the request went. @internal */
@@ -26,10 +26,10 @@ export function hintFor(status: number, errors: readonly XApiError[], host: stri
     const hint = HINTS[error.code];
     if (hint) return typeof hint === "function" ? hint(host) : hint;
     if (/invalid oauth_verifier|invalid \/ expired token|invalid request token|expired/i.test(error.message)) {
-      return "the request token or verifier is invalid, already used or expired: start the sign-in again";
+      return "the request token or verifier is used or expired: start the sign-in again";
     }
   }
-  if (status === 401) return "check the consumer key and secret, the token and its secret, and the system clock";
+  if (status === 401) return "check the keys, tokens and system clock";
   if (status === 403) return "X refused the request: check the app's permissions and settings";
   if (status === 404) return "check the endpoint path and baseUrl";
   if (status === 429) return "rate limit exceeded: wait until the time in the x-rate-limit-reset header";

@@ -11,8 +11,7 @@ export function isSecureOrLoopback(url: URL): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
 }
 
-const TLS_RULE =
-  "must use https: (X requires TLS for every OAuth step); plain http: is allowed only for localhost, *.localhost, 127.0.0.0/8 and [::1]";
+const TLS_RULE = "must use https: (plain http: only for localhost, *.localhost, 127.0.0.0/8 and [::1])";
 
 function parseUrl(value: unknown, name: string, example: string): URL {
   if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${describe(value)}`);

@@ -66,7 +66,7 @@ export function checkSecret(secret: unknown, name = "secret"): string {
   if (typeof secret !== "string") throw new TypeError(`${name} must be a string, got ${describe(secret)}`);
   if (secret.length < MIN_SECRET) {
     throw new TypeError(
-      `${name} must be at least ${MIN_SECRET} characters; use a long random value kept on the server (for example 32 random bytes, base64)`,
+      `${name} must be at least ${MIN_SECRET} characters, such as 32 random bytes in base64, kept on the server`,
     );
   }
   return secret;
@@ -90,7 +90,7 @@ export async function sealJson(value: unknown, secret: string, purpose: SealPurp
   const length = Math.ceil(((1 + IV_BYTES + plain.byteLength + TAG_BYTES) * 4) / 3);
   if (length > MAX_SEALED_LENGTH) {
     throw new TypeError(
-      `The ${purpose.noun} would be ${length} characters sealed, over the ${MAX_SEALED_LENGTH} a cookie can carry: browsers drop a cookie over 4096 bytes (name and value, RFC 6265 6.1) without a word; keep less in it`,
+      `The ${purpose.noun} would be ${length} characters sealed, over the ${MAX_SEALED_LENGTH} a cookie of 4096 bytes can carry (RFC 6265 6.1); keep less in it`,
     );
   }
   const out = new Uint8Array(1 + IV_BYTES + plain.byteLength + TAG_BYTES);
@@ -161,7 +161,7 @@ export async function unsealJson(sealed: string, secret: string, purpose: SealPu
     bytes.length < 1 + IV_BYTES + TAG_BYTES ||
     bytes[0] !== VERSION
   ) {
-    throw invalid(`The ${purpose.noun} is malformed (not a value this library sealed); start the sign-in again`);
+    throw invalid(`The ${purpose.noun} is malformed; start the sign-in again`);
   }
   let plain: Uint8Array;
   try {

@@ -166,7 +166,7 @@ export function send<T>(
       const location = keepMessage(response.headers.get("location") ?? "", redactor(secrets));
       throw new TwitterOAuthError(
         "HTTP_ERROR",
-        `${call.endpoint} answered with a redirect${location ? ` to ${location}` : ""}; signed requests are not followed, because the signature covers the host: set baseUrl to the host X documents ("https://api.x.com")`,
+        `${call.endpoint} answered with a redirect${location ? ` to ${location}` : ""}, not followed (the signature covers the host); set baseUrl to "https://api.x.com"`,
         { status: response.status, endpoint: call.endpoint },
       );
     }
@@ -237,16 +237,14 @@ function failure(error: unknown, call: SignedCall, signals: RequestSignals, stag
   if (error instanceof TwitterOAuthError) return error;
   if (call.signal?.aborted) return call.signal.reason;
   if (signals.timeout?.aborted) {
-    return new TwitterOAuthError(
-      "TIMEOUT",
-      `${call.endpoint} timed out: X did not answer in time; try again, or raise the client's timeout option`,
-      { endpoint: call.endpoint },
-    );
+    return new TwitterOAuthError("TIMEOUT", `${call.endpoint} timed out; try again, or raise the timeout option`, {
+      endpoint: call.endpoint,
+    });
   }
   return new TwitterOAuthError(
     "NETWORK_ERROR",
     stage === "network"
-      ? `${call.endpoint} could not reach X (fetch failed); check the network and baseUrl, then try again`
+      ? `${call.endpoint} could not reach X; check the network and baseUrl, then try again`
       : `${call.endpoint} lost the connection while X's answer arrived; try again`,
     { cause: error, endpoint: call.endpoint },
   );
@@ -331,14 +329,14 @@ export function tokenAnswer({ response, text }: Answer, endpoint: string, advice
   if (text === undefined) {
     throw new TwitterOAuthError(
       "INVALID_RESPONSE",
-      `${endpoint} answered with a body over ${BODY_LIMIT} bytes, too large for a token response; check baseUrl`,
+      `${endpoint} answered with a body over ${BODY_LIMIT} bytes, too large; check baseUrl`,
       { status: response.status, endpoint },
     );
   }
   if (response.status !== 200) {
     throw new TwitterOAuthError(
       "INVALID_RESPONSE",
-      `${endpoint} answered HTTP ${response.status} instead of 200; X documents any other status as a failure`,
+      `${endpoint} answered HTTP ${response.status}, not 200; check baseUrl`,
       { status: response.status, endpoint },
     );
   }

@@ -72,6 +72,49 @@ describe("npm run demo", () => {
     }
   });
 
+  it("fake mode with X_AUTH=oauth2: signs in over OAuth 2.0 with PKCE end to end over HTTP, and signs out", async () => {
+    const lines: string[] = [];
+    const demo = await startDemo({ port: 0, fakePort: 0, env: { X_AUTH: "oauth2" }, log: (line) => lines.push(line) });
+    try {
+      expect(lines.join("\n")).toContain("FAKE X mode over OAuth 2.0");
+      const login = await fetch(`${demo.siteUrl}/login`, { redirect: "manual" });
+      expect(login.status).toBe(302);
+      const location = new URL(login.headers.get("location")!);
+      expect(location.origin + location.pathname).toBe(`${demo.fakeUrl}/i/oauth2/authorize`);
+      expect(location.searchParams.get("code_challenge_method")).toBe("S256");
+      const state = cookieOf(login, "x-signin-")!;
+      expect(login.headers.getSetCookie()[0]).toMatch(
+        /^x-signin-[\w-]{16}=[\w-]+; Path=\/; Max-Age=900; HttpOnly; SameSite=Lax$/,
+      );
+
+      const callback = demo.fake!.approveAuthorization(location.href);
+      expect(callback.startsWith(`${demo.siteUrl}/callback?`)).toBe(true);
+      const back = await fetch(callback, { redirect: "manual", headers: { cookie: state } });
+      expect(back.status).toBe(303);
+      const session = cookieOf(back, "demo_session=")!;
+      const home = await (await fetch(demo.siteUrl, { headers: { cookie: session } })).text();
+      expect(home).toContain('<dd id="screen-name">@fake_user</dd>');
+      expect(home).toContain('<dd id="user-id">1450000000000000001</dd>');
+      expect(home).toContain("<strong>fake X</strong> over OAuth 2.0");
+
+      // Replayed with the sign-in's old cookie put back: X refuses the used code (invalid_grant).
+      const replay = await fetch(callback, { redirect: "manual", headers: { cookie: state } });
+      expect(replay.status).toBe(400);
+      expect(await replay.text()).toContain("X says this sign-in was already completed or has expired");
+
+      const out = await fetch(`${demo.siteUrl}/logout`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie: session },
+      });
+      expect(out.status).toBe(303);
+      const after = new URL(out.headers.get("location")!, demo.siteUrl).href;
+      expect(await (await fetch(after, { headers: { cookie: session } })).text()).toContain("You are not signed in.");
+    } finally {
+      await demo.close();
+    }
+  });
+
   it("opened on another host than the callback's, the home page signs in over there", async () => {
     const demo = await startDemo({ port: 0, fakePort: 0, host: "localhost", env: {}, log: () => undefined });
     try {

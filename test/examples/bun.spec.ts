@@ -7,7 +7,13 @@ import { processExample } from "./harness/run.js";
 import { webExampleChecks } from "./harness/web-example.js";
 
 describe("examples/bun", () => {
-  webExampleChecks({
-    start: async (env, port) => processExample(bin("bun"), ["server.ts"], { cwd: join(examples, "bun"), env, port }),
-  });
+  for (const protocol of ["oauth1", "oauth2"] as const) {
+    describe(protocol, () => {
+      webExampleChecks({
+        protocol,
+        start: async (env, port) =>
+          processExample(bin("bun"), ["server.ts"], { cwd: join(examples, "bun"), env, port }),
+      });
+    });
+  }
 });

@@ -16,10 +16,15 @@ describe("examples/deno", () => {
     expect(task).toBe("deno run --allow-net --allow-env main.ts");
   });
 
-  webExampleChecks({
-    start: async (env, port) => {
-      const [, run, ...args] = task.split(" ");
-      return processExample(bin("deno"), [run!, "--no-prompt", ...args], { cwd: folder, env, port });
-    },
-  });
+  for (const protocol of ["oauth1", "oauth2"] as const) {
+    describe(protocol, () => {
+      webExampleChecks({
+        protocol,
+        start: async (env, port) => {
+          const [, run, ...args] = task.split(" ");
+          return processExample(bin("deno"), [run!, "--no-prompt", ...args], { cwd: folder, env, port });
+        },
+      });
+    });
+  }
 });

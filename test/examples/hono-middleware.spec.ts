@@ -10,16 +10,20 @@ import { webExampleChecks } from "./harness/web-example.js";
 
 const folder = join(examples, "hono-middleware");
 
-describe("examples/hono-middleware (Node 20, types stripped by esbuild)", () => {
-  webExampleChecks({
-    start: async (env, port) =>
-      processExample(process.execPath, [await compileNodeExample("hono-middleware", "server.ts")], {
-        cwd: folder,
-        env,
-        port,
-      }),
-  });
-});
+describe.each(["oauth1", "oauth2"] as const)(
+  "examples/hono-middleware over %s (Node 20, types stripped by esbuild)",
+  (protocol) => {
+    webExampleChecks({
+      protocol,
+      start: async (env, port) =>
+        processExample(process.execPath, [await compileNodeExample("hono-middleware", "server.ts")], {
+          cwd: folder,
+          env,
+          port,
+        }),
+    });
+  },
+);
 
 describe.skipIf(!existsSync(node24))(
   "examples/hono-middleware (Node 24: node server.ts; skipped only if Node 24 could not be installed)",

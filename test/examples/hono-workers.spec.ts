@@ -7,8 +7,13 @@ import { webExampleChecks } from "./harness/web-example.js";
 import { startWorker } from "./harness/workerd.js";
 
 describe("examples/hono-workers (workerd)", () => {
-  webExampleChecks({
-    start: (env, port) => startWorker(join(examples, "hono-workers"), port, env),
-    missingSecret: "fails-first-request",
-  });
+  for (const protocol of ["oauth1", "oauth2"] as const) {
+    describe(protocol, () => {
+      webExampleChecks({
+        protocol,
+        start: (env, port) => startWorker(join(examples, "hono-workers"), port, env),
+        missingSecret: "fails-first-request",
+      });
+    });
+  }
 });

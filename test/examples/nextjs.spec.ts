@@ -19,6 +19,8 @@ interface NextApp {
 
 /** A fresh copy of the app's modules, with `env` as its process.env (what `next start` would read). */
 async function load(env: ExampleEnv): Promise<NextApp> {
+  // The protocol switch of the previous load must not leak into this one.
+  for (const name of ["X_AUTH", "X_CLIENT_ID", "X_CLIENT_SECRET"]) delete process.env[name];
   Object.assign(process.env, env);
   vi.resetModules();
   const { register } = (await import(`${app}/instrumentation.js`)) as { register(): Promise<void> };
@@ -55,7 +57,11 @@ async function start(env: ExampleEnv): Promise<StartedExample> {
 }
 
 describe("examples/nextjs (route handler and page in-process)", () => {
-  webExampleChecks({ start, missingSecret: "skip" });
+  for (const protocol of ["oauth1", "oauth2"] as const) {
+    describe(protocol, () => {
+      webExampleChecks({ start, missingSecret: "skip", protocol });
+    });
+  }
 
   it("without COOKIE_SECRET the server's start (instrumentation register) fails, naming the variable", async () => {
     const next = await load({

@@ -10,16 +10,20 @@ import { webExampleChecks } from "./harness/web-example.js";
 
 const folder = join(examples, "node-http");
 
-describe("examples/node-http (Node 20, types stripped by esbuild)", () => {
-  webExampleChecks({
-    start: async (env, port) =>
-      processExample(process.execPath, [await compileNodeExample("node-http", "server.ts")], {
-        cwd: folder,
-        env,
-        port,
-      }),
-  });
-});
+describe.each(["oauth1", "oauth2"] as const)(
+  "examples/node-http over %s (Node 20, types stripped by esbuild)",
+  (protocol) => {
+    webExampleChecks({
+      protocol,
+      start: async (env, port) =>
+        processExample(process.execPath, [await compileNodeExample("node-http", "server.ts")], {
+          cwd: folder,
+          env,
+          port,
+        }),
+    });
+  },
+);
 
 describe.skipIf(!existsSync(node24))(
   "examples/node-http (Node 24: node server.ts; skipped only if Node 24 could not be installed)",

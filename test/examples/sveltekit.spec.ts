@@ -34,14 +34,19 @@ describe("examples/sveltekit (vite build, then node build)", () => {
     expect(await step("tsc", ["-p", "tsconfig.json"])).toBe("");
   });
 
-  webExampleChecks({
-    // adapter-node's server reads HOST and PORT, and says where it listens.
-    start: async (env, port) =>
-      processExample(process.execPath, ["build"], {
-        cwd: folder,
-        env: { ...env, HOST: "127.0.0.1" },
-        port,
-        ready: new RegExp(`Listening on http://127\\.0\\.0\\.1:${port}`),
-      }),
-  });
+  for (const protocol of ["oauth1", "oauth2"] as const) {
+    describe(protocol, () => {
+      webExampleChecks({
+        protocol,
+        // adapter-node's server reads HOST and PORT, and says where it listens.
+        start: async (env, port) =>
+          processExample(process.execPath, ["build"], {
+            cwd: folder,
+            env: { ...env, HOST: "127.0.0.1" },
+            port,
+            ready: new RegExp(`Listening on http://127\\.0\\.0\\.1:${port}`),
+          }),
+      });
+    });
+  }
 });

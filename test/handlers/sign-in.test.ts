@@ -50,7 +50,8 @@ describe("a first sign-in", () => {
     expect(back.url).toBe(`${APP}/account?tab=2`);
     expect(app.successes).toHaveLength(1);
     const [result] = app.successes;
-    expect(result!.returnTo).toBe("/account?tab=2");
+    if (result?.protocol !== "oauth1") throw new Error(`expected an OAuth 1.0a result, got ${result?.protocol}`);
+    expect(result.returnTo).toBe("/account?tab=2");
     expect(result!.accessToken).toMatchObject({ userId: defaultUser.id, screenName: defaultUser.screenName });
     expect(result!.user).toMatchObject({ id_str: defaultUser.id, screen_name: defaultUser.screenName });
     expect(result!.user!.email).toBeUndefined();
@@ -88,8 +89,10 @@ describe("a first sign-in", () => {
   it("fetchUser: false skips verify_credentials; the access token still names the user", async () => {
     const app = setup({ fetchUser: false });
     await signInWithPassword(app);
-    expect(app.successes[0]!.user).toBeUndefined();
-    expect(app.successes[0]!.accessToken).toMatchObject({ userId: defaultUser.id, screenName: defaultUser.screenName });
+    const [result] = app.successes;
+    if (result?.protocol !== "oauth1") throw new Error(`expected an OAuth 1.0a result, got ${result?.protocol}`);
+    expect(result.user).toBeUndefined();
+    expect(result.accessToken).toMatchObject({ userId: defaultUser.id, screenName: defaultUser.screenName });
     expect(app.xCalls.map((call) => new URL(call.request.url).pathname)).toEqual([
       "/oauth/request_token",
       "/oauth/access_token",

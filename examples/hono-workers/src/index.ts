@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { TwitterOAuth } from "twitter-oauth1";
 import { createSignInHandlers, type SignInHandlers } from "twitter-oauth1/handlers";
+import { TwitterOAuth2 } from "twitter-oauth1/oauth2";
 
 interface Bindings {
   TWITTER_CONSUMER_KEY: string;
@@ -17,9 +18,13 @@ interface Bindings {
   COOKIE_SECRET: string;
   /** Unset: https://api.x.com; the tests point it at a fake X. */
   X_BASE_URL?: string;
+  /** "oauth2": sign in over OAuth 2.0 with PKCE (X_CLIENT_ID, X_CLIENT_SECRET) instead of OAuth 1.0a. */
+  X_AUTH?: string;
+  X_CLIENT_ID?: string;
+  X_CLIENT_SECRET?: string;
 }
 
-function setting(env: Bindings, name: keyof Bindings): string {
+function setting(env: Bindings, name: Exclude<keyof Bindings, "X_AUTH" | "X_BASE_URL">): string {
   const value = env[name];
   if (!value) throw new Error(`Set ${name} (see README.md)`);
   return value;
@@ -29,20 +34,34 @@ let signIn: SignInHandlers | undefined;
 
 function handlers(env: Bindings): SignInHandlers {
   signIn ??= createSignInHandlers({
-    client: new TwitterOAuth({
-      consumerKey: setting(env, "TWITTER_CONSUMER_KEY"),
-      consumerSecret: setting(env, "TWITTER_CONSUMER_SECRET"),
-      callbackUrl: setting(env, "TWITTER_CALLBACK_URL"),
-      baseUrl: env.X_BASE_URL || undefined,
-    }),
+    client:
+      env.X_AUTH === "oauth2"
+        ? new TwitterOAuth2({
+            clientId: setting(env, "X_CLIENT_ID"),
+            clientSecret: setting(env, "X_CLIENT_SECRET"),
+            callbackUrl: setting(env, "TWITTER_CALLBACK_URL"),
+            baseUrl: env.X_BASE_URL || undefined,
+          })
+        : new TwitterOAuth({
+            consumerKey: setting(env, "TWITTER_CONSUMER_KEY"),
+            consumerSecret: setting(env, "TWITTER_CONSUMER_SECRET"),
+            callbackUrl: setting(env, "TWITTER_CALLBACK_URL"),
+            baseUrl: env.X_BASE_URL || undefined,
+          }),
     cookieSecret: setting(env, "COOKIE_SECRET"),
     // A real app starts its session here (a cookie, KV, D1) and keeps accessToken server-side.
     // hono/html escapes what it interpolates: a display name is whatever the user typed on X.
-    onSuccess: async ({ user }) =>
-      new Response(
-        await html`<!doctype html><title>Signed in</title><p>Signed in as ${user!.name} (@${user!.screen_name}), id ${user!.id_str}.</p>`,
+    onSuccess: async (result) => {
+      // OAuth 2.0's /2/users/me says username and id; OAuth 1.0a's verify_credentials screen_name and id_str.
+      const { name, handle, id } =
+        result.protocol === "oauth2"
+          ? { name: result.user!.name, handle: result.user!.username, id: result.user!.id }
+          : { name: result.user!.name, handle: result.user!.screen_name, id: result.user!.id_str };
+      return new Response(
+        await html`<!doctype html><title>Signed in</title><p>Signed in as ${name} (@${handle}), id ${id}.</p>`,
         { headers: { "content-type": "text/html; charset=utf-8" } },
-      ),
+      );
+    },
   });
   return signIn;
 }

@@ -8,7 +8,7 @@
 // in-process for the frameworks whose handlers are called directly (Next.js).
 import getPort from "get-port";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { defaultConsumer, defaultUser, type FakeUser } from "../../../src/testing/index.js";
+import { defaultClient, defaultConsumer, defaultUser, type FakeUser } from "../../../src/testing/index.js";
 import { Browser, type Send } from "../../handlers/browser.js";
 import { type FakeXServer, serveFakeX } from "./fake-x.js";
 
@@ -55,6 +55,11 @@ export interface WebExample {
    * the log), or "skip" (in-process).
    */
   missingSecret?: "exits" | "fails-first-request" | "skip";
+  /**
+   * How the example signs in: "oauth1" (default) or "oauth2", which starts it with `X_AUTH=oauth2`
+   * and the fake's `X_CLIENT_ID` and `X_CLIENT_SECRET`, as `fake-x` prints them.
+   */
+  protocol?: "oauth1" | "oauth2";
 }
 
 /** A display name is whatever the user typed on X: the page must escape it. */
@@ -70,6 +75,9 @@ export function webExampleChecks(example: WebExample): void {
   const callback = example.callback ?? "/auth/x/callback";
   const pending = example.pending ?? "cookie";
   const cancelled = example.cancelled ?? { status: 403, text: /You cancelled signing in with X\./ };
+  const oauth2 = example.protocol === "oauth2";
+  // Where login sends the browser: X's authenticate page (1.0a) or its authorize page (OAuth 2.0).
+  const xPage = oauth2 ? "/i/oauth2/authorize?" : "/oauth/authenticate?oauth_token=";
   let x: FakeXServer;
   let app: StartedExample;
 
@@ -79,6 +87,9 @@ export function webExampleChecks(example: WebExample): void {
     TWITTER_CALLBACK_URL: callbackUrl,
     COOKIE_SECRET: "test-only cookie secret, 32+ characters long",
     X_BASE_URL: x.origin,
+    ...(oauth2
+      ? { X_AUTH: "oauth2", X_CLIENT_ID: defaultClient.clientId, X_CLIENT_SECRET: defaultClient.clientSecret! }
+      : {}),
   });
 
   async function startOn(env?: Partial<ExampleEnv>): Promise<StartedExample> {
@@ -109,7 +120,7 @@ export function webExampleChecks(example: WebExample): void {
     const homeHtml = await home.text();
     expect(homeHtml, `the home page links to ${login}`).toContain(`href="${login}"`);
     const atX = await b.open(app.origin + login);
-    if (!atX.url.startsWith(`${x.origin}/oauth/authenticate?oauth_token=`)) {
+    if (!atX.url.startsWith(`${x.origin}${xPage}`)) {
       throw new Error(
         `${login} did not lead to X: ${atX.url} answered ${atX.response?.status}\n${await atX.response?.text()}`,
       );
@@ -118,9 +129,10 @@ export function webExampleChecks(example: WebExample): void {
       username: user.screenName,
       password: user.password,
     });
-    // Approved: X redirects to the callback. Cancelled: X shows a page with a link back (denied=…).
+    // Approved: X redirects to the callback. Cancelled: X shows a page with a link back (denied=…);
+    // over OAuth 2.0 it redirects there at once (error=access_denied).
     const back =
-      choice === "authorize"
+      choice === "authorize" || oauth2
         ? posted.headers.get("location")
         : /<a class="button" href="([^"]+)"/
             .exec(await posted.text())?.[1]
@@ -140,7 +152,7 @@ export function webExampleChecks(example: WebExample): void {
     await x?.close();
   });
 
-  it("X docs, Log in with X: the three steps end on a page naming the fake user", async () => {
+  it(`X docs, ${oauth2 ? "OAuth 2.0 Authorization Code Flow with PKCE" : "Log in with X"}: the sign-in ends on a page naming the fake user`, async () => {
     const result = await signIn();
     expect(result.status, result.html).toBe(200);
     expect(result.html).toContain(`@${defaultUser.screenName}`);
@@ -161,9 +173,9 @@ export function webExampleChecks(example: WebExample): void {
     }
   });
 
-  it("X docs: Cancel on X's page comes back with denied= and ends signed out", async () => {
+  it(`X docs: Cancel on X's page comes back with ${oauth2 ? "error=access_denied" : "denied="} and ends signed out`, async () => {
     const result = await signIn(defaultUser, "cancel");
-    expect(result.callbackUrl).toContain("denied=");
+    expect(result.callbackUrl).toContain(oauth2 ? "error=access_denied" : "denied=");
     expect(result.status).toBe(cancelled.status);
     expect(result.html).toMatch(cancelled.text);
     expect(result.html).not.toContain(`@${defaultUser.screenName}`);

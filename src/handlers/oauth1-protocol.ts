@@ -1,0 +1,44 @@
+import { TwitterOAuthError } from "../shared/errors.js";
+import type { TwitterOAuth } from "../twitter/client.js";
+import type { AccessToken } from "../twitter/types.js";
+import type { SignInProtocol } from "./protocol.js";
+
+/**
+ * "Log in with X" over OAuth 1.0a (RFC 5849 2; docs.x.com "Log in with X"): a request token, X's
+ * `oauth/authenticate`, a callback with `oauth_token` and `oauth_verifier` (or `denied`), and the
+ * access token. The pending sign-in is kept under the request token, its secret sealed with it.
+ * @internal
+ */
+export function oauth1Protocol(client: TwitterOAuth): SignInProtocol<AccessToken> {
+  return {
+    async begin(start) {
+      const requestToken = await client.getRequestToken({ callbackUrl: start.callbackUrl });
+      const location = client.buildAuthenticateUrl(requestToken, {
+        forceLogin: start.forceLogin === true,
+        ...(start.screenName === undefined ? {} : { screenName: start.screenName }),
+      });
+      return { location, key: requestToken.token, secret: requestToken.tokenSecret };
+    },
+    keyOf(query) {
+      const key = query.get("denied") ?? query.get("oauth_token");
+      if (!key) {
+        throw new TwitterOAuthError(
+          "INVALID_CALLBACK",
+          "The callback carries neither oauth_token nor denied, so it did not come from X; X sends the browser to the callback URL with oauth_token and oauth_verifier (or denied)",
+        );
+      }
+      return key;
+    },
+    async complete(query, pending) {
+      // AUTHORIZATION_DENIED for `denied`, INVALID_CALLBACK without a verifier (X docs, Log in with X, step 2).
+      const { verifier } = client.parseCallback(query, pending.token);
+      if (verifier.trim() === "") {
+        throw new TwitterOAuthError(
+          "INVALID_CALLBACK",
+          "The callback's oauth_verifier is blank; X sends a non-empty verifier with every approval, so start the sign-in again",
+        );
+      }
+      return client.exchangeVerifier(pending, verifier);
+    },
+  };
+}
