@@ -14,6 +14,8 @@ const USERS = 150;
 const read = (path: string): string => (existsSync(path) ? readFileSync(path, "utf8") : "");
 /** What survives a rerun's repair: everything up to the last newline. */
 const whole = (text: string): string => text.slice(0, text.lastIndexOf("\n") + 1);
+/** How many users a run has recorded so far: its whole lines. */
+const recordedIn = (text: string): number => whole(text).split("\n").filter(Boolean).length;
 
 it("SIGKILLed at random points and rerun, every user ends with one working recorded pair and the unrecorded ones are dead", async () => {
   const { fakeX, input, users } = await fakeWithUsers(dir, USERS);
@@ -22,13 +24,18 @@ it("SIGKILLed at random points and rerun, every user ends with one working recor
   const args = ["--input", input, "--output", output, "--base-url", proxy.url, "--concurrency", "8"];
   try {
     let killedMidRun = 0;
+    let lockLeft = false;
     let before = "";
     for (let round = 0; round < 5 && killedMidRun < 3; round++) {
       const job = startMigrate(args);
       await job.waitFor(/to exchange|migrate-tokens: .*(error|refused)/, 60_000);
-      if (round > 0) expect(job.output()).toMatch(/took over .*\.lock from pid [0-9]+, which no longer runs/);
-      // A random point: anywhere from the first exchanges to the last.
-      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 1_500)));
+      // The previous job, killed while it ran, left its lock behind: this one takes it over.
+      if (lockLeft) expect(job.output()).toMatch(/took over .*\.lock from pid [0-9]+, which no longer runs/);
+      // A random point, counted in recorded users rather than in time (a fast machine would finish
+      // the whole input within any fixed delay): after 1 to 40 more users, never the last one.
+      const target = Math.min(recordedIn(read(output)) + 1 + Math.floor(Math.random() * 40), USERS - 1);
+      await job.waitFor(() => (job.done() || recordedIn(read(output)) >= target ? true : undefined), 120_000);
+      lockLeft = !job.done();
       await job.stop({ signal: "SIGKILL", graceMs: 0 });
       const after = read(output);
       // A recorded line is never lost: each run only appends.
