@@ -1,26 +1,7 @@
 import { TwitterOAuthError } from "../shared/errors.js";
 import { timingSafeEqual } from "../oauth1/constant-time.js";
 import { describe } from "../shared/describe.js";
-import type { CallbackInput } from "../twitter/callback.js";
-
-function queryOf(input: CallbackInput): URLSearchParams {
-  if (input instanceof URLSearchParams) return input;
-  if (input instanceof URL) return input.searchParams;
-  if (typeof Request !== "undefined" && input instanceof Request) return new URL(input.url).searchParams;
-  if (typeof input !== "string") {
-    throw new TypeError(`input must be a URL string, URL, URLSearchParams or Request, got ${describe(input)}`);
-  }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(input)) {
-    try {
-      return new URL(input).searchParams;
-    } catch {
-      // not absolute after all: read it as a path or a bare query below
-    }
-  }
-  const withoutFragment = input.split("#", 1)[0]!;
-  const question = withoutFragment.indexOf("?");
-  return new URLSearchParams(question === -1 ? withoutFragment : withoutFragment.slice(question + 1));
-}
+import { type CallbackInput, callbackQuery } from "../shared/callback-query.js";
 
 /** RFC 6749 4.1.2.1: `error` is %x20-21 / %x23-5B / %x5D-7E; anything else is not shown. */
 const ERROR_CODE = /^[\x20\x21\x23-\x5B\x5D-\x7E]{1,64}$/;
@@ -43,7 +24,7 @@ export function parseOAuth2Callback(input: CallbackInput, expectedState: string)
       `expectedState must be the non-empty state of this sign-in (from createAuthorization), got ${describe(expectedState)}`,
     );
   }
-  const query = queryOf(input);
+  const query = callbackQuery(input, "input");
   const state = query.get("state");
   if (!state) {
     throw new TwitterOAuthError(

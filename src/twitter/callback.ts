@@ -1,6 +1,6 @@
 import { TwitterOAuthError } from "../shared/errors.js";
 import { timingSafeEqual } from "../oauth1/constant-time.js";
-import { describe } from "../shared/describe.js";
+import { type CallbackInput, callbackQuery } from "../shared/callback-query.js";
 import type { RequestToken } from "./types.js";
 
 /**
@@ -12,27 +12,7 @@ export interface SkipTokenCheck {
   skipTokenCheck: true;
 }
 
-/** What `parseCallback` accepts: the callback URL X redirected to, in any usual shape. */
-export type CallbackInput = string | URL | URLSearchParams | Request;
-
-function queryOf(input: CallbackInput): URLSearchParams {
-  if (input instanceof URLSearchParams) return input;
-  if (input instanceof URL) return input.searchParams;
-  if (typeof Request !== "undefined" && input instanceof Request) return new URL(input.url).searchParams;
-  if (typeof input !== "string") {
-    throw new TypeError(`callback must be a URL string, URL, URLSearchParams or Request, got ${describe(input)}`);
-  }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(input)) {
-    try {
-      return new URL(input).searchParams;
-    } catch {
-      // not absolute after all: read it as a path or a bare query below
-    }
-  }
-  const withoutFragment = input.split("#", 1)[0]!;
-  const question = withoutFragment.indexOf("?");
-  return new URLSearchParams(question === -1 ? withoutFragment : withoutFragment.slice(question + 1));
-}
+export type { CallbackInput };
 
 /** The token to compare the callback's with, or undefined for an explicit `{ skipTokenCheck: true }`. */
 function expectedToken(requestToken: unknown): string | undefined {
@@ -75,7 +55,7 @@ export function parseCallback(
   verifier: string;
 } {
   const expected = expectedToken(requestToken);
-  const query = queryOf(input);
+  const query = callbackQuery(input, "callback");
   if (query.has("denied")) {
     throw new TwitterOAuthError(
       "AUTHORIZATION_DENIED",
