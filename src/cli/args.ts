@@ -1,9 +1,9 @@
 // `twitter-oauth1 fake-x` flags, read with node:util parseArgs; every mistake is one line naming the flag.
-import { parseArgs } from "node:util";
 import type { FakeClient, FakeConsumer, FakeTwitterOptions, FakeUser } from "../testing/index.js";
 import { defaultClient, defaultConsumer, defaultUser } from "../testing/index.js";
 import { readConfigFile } from "./config-file.js";
 import { CliError } from "./errors.js";
+import { parseFlags } from "./flags.js";
 
 /** What `fake-x` runs with. */
 export interface FakeXSettings {
@@ -65,22 +65,6 @@ const FLAGS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-function parseFlags(argv: readonly string[]): ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>["values"] {
-  try {
-    return parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = error instanceof Error ? error.message : String(error);
-    const flag = /'(-[^' ]+)/.exec(message)?.[1];
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new CliError(`unknown option ${flag ?? message}`);
-    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
-      throw new CliError(`unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ""}`.trim());
-    }
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new CliError(`${flag ?? "an option"} needs a value`);
-    throw new CliError(message.split("\n")[0]!);
-  }
-}
-
 /** `A:B` split at the first colon, both parts non-empty. */
 function pair(value: string, flag: string, shape: string): [string, string] {
   const colon = value.indexOf(":");
@@ -90,7 +74,7 @@ function pair(value: string, flag: string, shape: string): [string, string] {
 
 /** Reads the flags (and the config file they name) into the settings of the server. */
 export function readSettings(argv: readonly string[]): FakeXSettings {
-  const flags = parseFlags(argv);
+  const flags = parseFlags(argv, FLAGS);
   const help = flags.help === true;
   const options: FakeTwitterOptions = flags.config === undefined ? {} : readConfigFile(flags.config);
 

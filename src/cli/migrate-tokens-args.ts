@@ -1,6 +1,6 @@
 // `twitter-oauth1 migrate-tokens` flags, read with node:util parseArgs; every mistake is one line naming the flag.
-import { parseArgs } from "node:util";
 import { CliError } from "./errors.js";
+import { parseFlags } from "./flags.js";
 import { parseShard, type Shard } from "./migrate-tokens-shard.js";
 
 /** What `migrate-tokens` runs with. */
@@ -61,20 +61,7 @@ export function readMigrateSettings(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
 ): MigrateTokensSettings | "help" {
-  let flags: ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>["values"];
-  try {
-    flags = parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = error instanceof Error ? error.message : String(error);
-    const flag = /'(-[^' ]+)/.exec(message)?.[1];
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new CliError(`unknown option ${flag ?? message}`);
-    if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
-      throw new CliError(`unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ""}`.trim());
-    }
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new CliError(`${flag ?? "an option"} needs a value`);
-    throw new CliError(message.split("\n")[0]!);
-  }
+  const flags = parseFlags(argv, FLAGS);
   if (flags.help === true) return "help";
   if (!flags.input) throw new CliError("--input FILE is required");
   if (!flags.output) throw new CliError("--output FILE is required");

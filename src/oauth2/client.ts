@@ -1,4 +1,5 @@
 import { TwitterOAuthError } from "../shared/errors.js";
+import { apiUrl } from "../shared/api-url.js";
 import { percentEncode } from "../oauth1/percent-encode.js";
 import { describe } from "../shared/describe.js";
 import type { CallbackInput } from "../twitter/callback.js";
@@ -389,13 +390,7 @@ export class TwitterOAuth2 {
     }
     const { token, ...rest } = init;
     const bearer = accessTokenOf(token, "init.token");
-    let url: URL;
-    if (input instanceof URL) url = new URL(input.href);
-    else if (typeof input === "string")
-      url = /^[a-z][a-z0-9+.-]*:/i.test(input)
-        ? new URL(input)
-        : this.#url(input.startsWith("/") ? input : "/" + input);
-    else throw new TypeError(`input must be a path or a URL, got ${describe(input)}`);
+    const url = apiUrl(input, this.#options.baseUrl);
     if (!isSecureOrLoopback(url)) {
       throw new TypeError(
         `input must be an https: URL (plain http: only for loopback hosts), got ${url.protocol}//${url.host}: the request carries the user's token`,

@@ -1,4 +1,5 @@
 import { TwitterOAuthError } from "../shared/errors.js";
+import { apiUrl } from "../shared/api-url.js";
 import { percentEncode } from "../oauth1/percent-encode.js";
 import { describe } from "../shared/describe.js";
 import { isFormContentType } from "../oauth1/form.js";
@@ -355,13 +356,7 @@ export class TwitterOAuth {
    * ```
    */
   async fetch(input: string | URL, init: SignedFetchInit = {}): Promise<Response> {
-    let url: URL;
-    if (input instanceof URL) url = new URL(input.href);
-    else if (typeof input === "string")
-      url = /^[a-z][a-z0-9+.-]*:/i.test(input)
-        ? new URL(input)
-        : this.#url(input.startsWith("/") ? input : "/" + input);
-    else throw new TypeError(`input must be a path or a URL, got ${describe(input)}`);
+    const url = apiUrl(input, this.#context.baseUrl);
     // The request carries the user's token and a signature: only to X, only over TLS.
     if (!isSecureOrLoopback(url)) {
       throw new TypeError(
