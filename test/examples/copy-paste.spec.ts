@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { examples } from "./harness/paths.js";
+import { examples, root } from "./harness/paths.js";
 
 const EXAMPLES = [
   "node-http",
@@ -34,7 +34,13 @@ const ALLOWED: Record<string, RegExp> = {
 };
 
 /** The package's own entry points, by its published name. */
-const OURS = /^twitter-oauth1(\/(handlers|passport|testing))?$/;
+// Every entry point the package exports (package.json "exports"), so a new one needs no change here.
+const ENTRY_POINTS = Object.keys(
+  (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, unknown> }).exports,
+)
+  .filter((key) => key !== "./package.json")
+  .map((key) => key.replace(/^\./, "twitter-oauth1"));
+const OURS = { test: (specifier: string): boolean => ENTRY_POINTS.includes(specifier) };
 
 /** The npm package a bare specifier comes from (`next/server` from next, `@hono/node-server` as is). */
 function packageOf(specifier: string): string | undefined {
