@@ -2,7 +2,13 @@
 // that reaches both: https://app.example is the app, https://api.x.com is X.
 import { expect } from "vitest";
 import { TwitterOAuth, type TwitterOAuthError } from "../../src/index.js";
-import { createSignInHandlers, type SignInHandlersOptions, type SignInResult } from "../../src/handlers/index.js";
+import {
+  createSignInHandlers,
+  type SignInClient,
+  type SignInHandlersOptions,
+  type SignInResult,
+  type SignInResultOf,
+} from "../../src/handlers/index.js";
 import { createFakeTwitter, defaultConsumer, defaultUser, type FakeTwitter } from "../../src/testing/index.js";
 import { Browser, isLoginForm } from "./browser.js";
 
@@ -41,23 +47,55 @@ export function setup(options: SetupOptions = {}): Setup {
   const { callbackUrl = CALLBACK, wrapX, timeout, ...handlerOptions } = options;
   const fake = createFakeTwitter();
   const xCalls: Setup["xCalls"] = [];
-  const toX: XFetch = wrapX ? wrapX((request) => fake.fetch(request)) : (request) => fake.fetch(request);
   const client = new TwitterOAuth({
     consumerKey: defaultConsumer.key,
     consumerSecret: defaultConsumer.secret,
     callbackUrl,
     ...(timeout === undefined ? {} : { timeout }),
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      const copy = request.clone();
-      const response = await toX(request);
-      xCalls.push({ request: copy, response: response.clone() });
-      return response;
-    },
+    fetch: recordingFetch(fake, wrapX, xCalls),
   });
-  const successes: SignInResult[] = [];
+  // The 1.0a app also answers on localhost and 127.0.0.1, for the host-mismatch cases.
+  const app = wireApp(fake, client, callbackUrl, handlerOptions, true);
+  return { fake, client, xCalls, ...app };
+}
+
+/** The fake X as a client sees it, `wrapX` around it (to inject X's errors), every call cloned into xCalls. */
+export function recordingFetch(
+  fake: FakeTwitter,
+  wrapX: ((next: XFetch) => XFetch) | undefined,
+  xCalls: { request: Request; response: Response }[],
+): typeof fetch {
+  const toX: XFetch = wrapX ? wrapX((request) => fake.fetch(request)) : (request) => fake.fetch(request);
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const copy = request.clone();
+    const response = await toX(request);
+    xCalls.push({ request: copy, response: response.clone() });
+    return response;
+  };
+}
+
+/**
+ * The app around either client: the handlers (onSuccess records the result and redirects to
+ * returnTo, with immutable headers as Response.redirect makes them; onError, when given, records
+ * the error) and a browser that reaches the app and the fake X.
+ */
+export function wireApp<Client extends SignInClient>(
+  fake: FakeTwitter,
+  client: Client,
+  callbackUrl: string,
+  handlerOptions: Partial<Omit<SignInHandlersOptions<Client>, "client">>,
+  loopbackToo: boolean,
+): {
+  signIn: ReturnType<typeof createSignInHandlers>;
+  browser: Browser;
+  successes: SignInResultOf<Client>[];
+  errors: TwitterOAuthError[];
+} {
+  const successes: SignInResultOf<Client>[] = [];
   const errors: TwitterOAuthError[] = [];
-  const signIn = createSignInHandlers({
+  const { onError } = handlerOptions;
+  const signIn = createSignInHandlers<Client>({
     client,
     cookieSecret: COOKIE_SECRET,
     onSuccess(result) {
@@ -65,11 +103,11 @@ export function setup(options: SetupOptions = {}): Setup {
       return Response.redirect(new URL(result.returnTo, callbackUrl).href, 303);
     },
     ...handlerOptions,
-    ...(handlerOptions.onError
+    ...(onError
       ? {
           onError(error, request) {
             errors.push(error);
-            return handlerOptions.onError!(error, request);
+            return onError(error, request);
           },
         }
       : {}),
@@ -78,12 +116,12 @@ export function setup(options: SetupOptions = {}): Setup {
   const browser = new Browser(async (request) => {
     const url = new URL(request.url);
     if (url.origin === X) return fake.fetch(request);
-    if (url.origin === appOrigin || url.hostname === "localhost" || url.hostname === "127.0.0.1") {
+    if (url.origin === appOrigin || (loopbackToo && (url.hostname === "localhost" || url.hostname === "127.0.0.1"))) {
       return (await signIn.handle(request)) ?? new Response(`page ${url.pathname}`, { status: 200 });
     }
     return new Response("no such host", { status: 502 });
   });
-  return { fake, client, signIn, browser, xCalls, successes, errors };
+  return { signIn, browser, successes, errors };
 }
 
 /** The request token in a login answer's Location (the URL of X's authenticate page). */
