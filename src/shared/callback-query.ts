@@ -1,6 +1,6 @@
 import { describe } from "./describe.js";
 
-/** What a `parseCallback` accepts: the callback URL X redirected to, in any usual shape. */
+/** What `parseCallback` accepts (either client's): the callback URL X redirected to, in any usual shape. */
 export type CallbackInput = string | URL | URLSearchParams | Request;
 
 /**
