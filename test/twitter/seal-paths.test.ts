@@ -53,12 +53,13 @@ describe.each([
   it("refuses an altered value, another purpose and another secret with INVALID_STATE", async () => {
     const sealed = oracleSeal(VALUE);
     const altered = sealed.slice(0, 20) + (sealed[20] === "A" ? "B" : "A") + sealed.slice(21);
+    // Each attempt starts only when it is awaited: a rejection made ahead of its await is unhandled.
     for (const attempt of [
-      unsealJson(altered, SECRET, PURPOSE),
-      unsealJson(sealed, SECRET, { context: "test/other", noun: "test value" }),
-      unsealJson(sealed, `${SECRET}-other`, PURPOSE),
+      () => unsealJson(altered, SECRET, PURPOSE),
+      () => unsealJson(sealed, SECRET, { context: "test/other", noun: "test value" }),
+      () => unsealJson(sealed, `${SECRET}-other`, PURPOSE),
     ]) {
-      await expect(attempt).rejects.toMatchObject({ code: "INVALID_STATE" });
+      await expect(attempt()).rejects.toMatchObject({ code: "INVALID_STATE" });
     }
   });
 
