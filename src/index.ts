@@ -33,5 +33,5 @@ export {
   type TwitterOAuthErrorCode,
   type TwitterOAuthErrorOptions,
   type XApiError,
-} from "./shared/errors.js";
+} from "./common/errors.js";
 export * from "./twitter/index.js";

@@ -9,7 +9,7 @@ import {
   defaultConsumer,
   defaultUser,
 } from "../testing/index.js";
-import { toNodeListener } from "../shared/node-listener.js";
+import { toNodeListener } from "../common/node-listener.js";
 import { FAKE_X_HELP, readSettings } from "./args.js";
 import { CliError } from "./errors.js";
 import { controlHostCheck, hostRefusal } from "./host-check.js";

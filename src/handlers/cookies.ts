@@ -1,5 +1,5 @@
 import { bytesToBase64Url } from "../oauth1/base64.js";
-import { readCookieHeader } from "../shared/cookie-header.js";
+import { readCookieHeader } from "../common/cookie-header.js";
 import { sha256 } from "../twitter/fast-crypto.js";
 
 /**

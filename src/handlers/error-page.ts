@@ -1,4 +1,4 @@
-import type { TwitterOAuthError, TwitterOAuthErrorCode } from "../shared/errors.js";
+import type { TwitterOAuthError, TwitterOAuthErrorCode } from "../common/errors.js";
 import { openHint } from "./flow.js";
 
 // What an end user reads: what happened, in their words, and a way back. Never the error code or

@@ -1,8 +1,8 @@
 // The sign-in rules, written once for the Web handlers and the Passport strategy: how a sign-in
 // starts, how its callback finds it again, what is cleared when. Stores keep the state (cookies or
 // a session); this file decides.
-import { isTwitterOAuthError, TwitterOAuthError } from "../shared/errors.js";
-import { isLoopback } from "../shared/loopback.js";
+import { isTwitterOAuthError, TwitterOAuthError } from "../common/errors.js";
+import { isLoopback } from "../common/loopback.js";
 import { MAX_PENDING, type PendingSignIn, type PendingStore } from "./pending.js";
 import type { SignInProtocol } from "./protocol.js";
 import { safeReturnTo } from "./return-to.js";

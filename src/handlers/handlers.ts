@@ -1,5 +1,5 @@
-import { isTwitterOAuthError } from "../shared/errors.js";
-import { describe } from "../shared/describe.js";
+import { isTwitterOAuthError } from "../common/errors.js";
+import { describe } from "../common/describe.js";
 import { createCookieStore } from "./cookie-store.js";
 import { defaultErrorResponse } from "./error-page.js";
 import { type FlowConfig, failedReturnTo, finishSignIn, startSignIn } from "./flow.js";

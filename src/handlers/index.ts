@@ -23,4 +23,4 @@ export {
   type NodeNext,
   type NodeRequestLike,
   type NodeResponseLike,
-} from "../shared/node-listener.js";
+} from "../common/node-listener.js";

@@ -1,4 +1,4 @@
-import { TwitterOAuthError } from "../shared/errors.js";
+import { TwitterOAuthError } from "../common/errors.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import type { AccessToken } from "../twitter/types.js";
 import type { SignInProtocol } from "./protocol.js";

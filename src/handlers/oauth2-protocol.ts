@@ -1,6 +1,6 @@
 import type { TwitterOAuth2 } from "../oauth2/client.js";
 import type { OAuth2Tokens } from "../oauth2/types.js";
-import { TwitterOAuthError } from "../shared/errors.js";
+import { TwitterOAuthError } from "../common/errors.js";
 import type { SignInProtocol } from "./protocol.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { TwitterOAuthError } from "../shared/errors.js";
-import { describe } from "../shared/describe.js";
+import type { TwitterOAuthError } from "../common/errors.js";
+import { describe } from "../common/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
 import type { TwitterOAuth2 } from "../oauth2/client.js";
 import type { TwitterOAuth } from "../twitter/client.js";

@@ -1,6 +1,6 @@
 import type { TwitterOAuth2 } from "../oauth2/client.js";
 import type { OAuth2Tokens, XUser } from "../oauth2/types.js";
-import type { TwitterOAuthError } from "../shared/errors.js";
+import type { TwitterOAuthError } from "../common/errors.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import type { AccessToken, TwitterUser } from "../twitter/types.js";
 

@@ -1,4 +1,4 @@
-import { clip, describe } from "../shared/describe.js";
+import { clip, describe } from "../common/describe.js";
 import { encodeAs } from "./percent-encode.js";
 
 const NOT_PRINTABLE = /[^\t\x20-\x7E]/;

@@ -1,5 +1,5 @@
 import { encodePairs, joinPairs } from "./normalize.js";
-import { describe } from "../shared/describe.js";
+import { describe } from "../common/describe.js";
 import { encodeAs } from "./percent-encode.js";
 import { baseStringUri, toHttpUrl } from "./url.js";
 

@@ -1,4 +1,4 @@
-import { clip, describe } from "../shared/describe.js";
+import { clip, describe } from "../common/describe.js";
 
 /** Name/value pairs, decoded, in the order they arrived; duplicates kept. @internal */
 export type ParameterList = Array<[name: string, value: string]>;

@@ -1,4 +1,4 @@
-import { clip, describe } from "../shared/describe.js";
+import { clip, describe } from "../common/describe.js";
 
 // RFC 5849 section 3.6: keep ALPHA / DIGIT / "-" / "." / "_" / "~", encode every other UTF-8 octet
 // as %XX with uppercase hex. encodeURIComponent is that encoder except for ! ' ( ) *, which it

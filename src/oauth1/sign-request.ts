@@ -3,7 +3,7 @@ import { collectBody, parseForm, type FormBody, type ParameterList } from "./for
 import { generateNonce } from "./nonce.js";
 import { addPair, encodeAgain, joinPairs, type EncodedPair } from "./normalize.js";
 import { quoteRealm } from "./authorization-header.js";
-import { clip, describe } from "../shared/describe.js";
+import { clip, describe } from "../common/describe.js";
 import { encodeAs } from "./percent-encode.js";
 import { checkSignatureMethod, hmacBase64, signingKey, type SignatureMethod } from "./signature.js";
 import { sendableUrl, toHttpUrl } from "./url.js";

@@ -1,4 +1,4 @@
-import { clip, describe } from "../shared/describe.js";
+import { clip, describe } from "../common/describe.js";
 import { escapeChar } from "./percent-encode.js";
 
 /** Parses a request URL, insisting on absolute http(s). @internal */

@@ -1,9 +1,9 @@
-import { readBodyCapped } from "../shared/read-capped.js";
+import { readBodyCapped } from "../common/read-capped.js";
 import { readAuthorizationHeader, type HeaderParameter } from "./authorization-header.js";
 import { normalizeMethod, signatureBaseString } from "./base-string.js";
 import { timingSafeEqual } from "./constant-time.js";
 import { isFormContentType, parseForm, type FormBody, type ParameterList } from "./form.js";
-import { clip, describe } from "../shared/describe.js";
+import { clip, describe } from "../common/describe.js";
 import { collectRequestParameters } from "./sign-request.js";
 import { checkSignatureMethod, createSignature, type SignatureMethod } from "./signature.js";
 import { toHttpUrl } from "./url.js";

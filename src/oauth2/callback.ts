@@ -1,7 +1,7 @@
-import { TwitterOAuthError } from "../shared/errors.js";
+import { TwitterOAuthError } from "../common/errors.js";
 import { timingSafeEqual } from "../oauth1/constant-time.js";
-import { describe } from "../shared/describe.js";
-import { type CallbackInput, callbackQuery } from "../shared/callback-query.js";
+import { describe } from "../common/describe.js";
+import { type CallbackInput, callbackQuery } from "../common/callback-query.js";
 
 /** RFC 6749 4.1.2.1: `error` is %x20-21 / %x23-5B / %x5D-7E; anything else is not shown. */
 const ERROR_CODE = /^[\x20\x21\x23-\x5B\x5D-\x7E]{1,64}$/;

@@ -1,7 +1,7 @@
-import { TwitterOAuthError } from "../shared/errors.js";
-import { apiUrl } from "../shared/api-url.js";
+import { TwitterOAuthError } from "../common/errors.js";
+import { apiUrl } from "../common/api-url.js";
 import { percentEncode } from "../oauth1/percent-encode.js";
-import { describe } from "../shared/describe.js";
+import { describe } from "../common/describe.js";
 import type { CallbackInput } from "../twitter/callback.js";
 import { checkPair } from "../twitter/token-pair.js";
 import { isSecureOrLoopback } from "../twitter/options.js";

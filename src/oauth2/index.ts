@@ -41,4 +41,4 @@ export {
   type TwitterOAuthErrorCode,
   type TwitterOAuthErrorOptions,
   type XApiError,
-} from "../shared/errors.js";
+} from "../common/errors.js";

@@ -3,7 +3,7 @@
  * what to retry. docs.x.com fundamentals/authentication/oauth-2-0/oauth-1-0a-token-exchange.
  * @module
  */
-import { isTwitterOAuthError, type TwitterOAuthError } from "../shared/errors.js";
+import { isTwitterOAuthError, type TwitterOAuthError } from "../common/errors.js";
 import { backoffMs, rateLimitWaitMs } from "./migrate-backoff.js";
 import type { MigrateUserOptions, MigrationOutcome, MigrationUser, TokenExchanger } from "./migrate-types.js";
 

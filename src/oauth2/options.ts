@@ -1,5 +1,5 @@
-import { describe } from "../shared/describe.js";
-import { isLoopback } from "../shared/loopback.js";
+import { describe } from "../common/describe.js";
+import { isLoopback } from "../common/loopback.js";
 import { checkBaseUrl, DEFAULT_BASE_URL, isSecureOrLoopback } from "../twitter/options.js";
 import type { TwitterOAuth2Options } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { type RateLimit, TwitterOAuthError, type XApiError } from "../shared/errors.js";
+import { type RateLimit, TwitterOAuthError, type XApiError } from "../common/errors.js";
 import { keepMessage, parseErrorBody } from "../twitter/error-body.js";
 import { hintFor } from "../twitter/error-hints.js";
 

@@ -1,4 +1,4 @@
-import { TwitterOAuthError } from "../shared/errors.js";
+import { TwitterOAuthError } from "../common/errors.js";
 import type { OAuth2Answer } from "./transport.js";
 import type { OAuth2Tokens } from "./types.js";
 

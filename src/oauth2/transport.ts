@@ -1,8 +1,8 @@
-import { TwitterOAuthError } from "../shared/errors.js";
-import { rateLimitOf } from "../shared/rate-limit.js";
-import { discard, readPrefix } from "../shared/read-capped.js";
-import { redactor } from "../shared/redact.js";
-import { type RequestSignals, requestSignals } from "../shared/signals.js";
+import { TwitterOAuthError } from "../common/errors.js";
+import { rateLimitOf } from "../common/rate-limit.js";
+import { discard, readPrefix } from "../common/read-capped.js";
+import { redactor } from "../common/redact.js";
+import { type RequestSignals, requestSignals } from "../common/signals.js";
 import { BODY_LIMIT } from "../twitter/transport.js";
 import type { ResolvedOAuth2Options } from "./options.js";
 import { type Grant, oauth2HttpError, parseTokenError } from "./token-error.js";

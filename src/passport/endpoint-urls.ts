@@ -2,7 +2,7 @@
 // X's three endpoints under a single base (X docs, "Log in with X": POST oauth/request_token,
 // GET oauth/authenticate, POST oauth/access_token), so URLs that share it are honoured and any
 // other is refused, with the baseUrl to use instead.
-import { describe } from "../shared/describe.js";
+import { describe } from "../common/describe.js";
 
 /** The endpoint URL options of passport-twitter (and passport-oauth1), with the path each must end in. */
 const ENDPOINTS = [

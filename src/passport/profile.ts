@@ -1,5 +1,5 @@
-import { TwitterOAuthError } from "../shared/errors.js";
-import { discard, readPrefix } from "../shared/read-capped.js";
+import { TwitterOAuthError } from "../common/errors.js";
+import { discard, readPrefix } from "../common/read-capped.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import { errorOfAnswer } from "../twitter/transport.js";
 import type { AccessToken, TwitterUser } from "../twitter/types.js";

@@ -1,10 +1,10 @@
-import { isTwitterOAuthError } from "../shared/errors.js";
+import { isTwitterOAuthError } from "../common/errors.js";
 import { checkCookieSecret, createCookieStore } from "../handlers/cookie-store.js";
 import { type FlowConfig, finishSignIn, startSignIn } from "../handlers/flow.js";
 import { oauth1Protocol } from "../handlers/oauth1-protocol.js";
 import type { PendingStore } from "../handlers/pending.js";
 import { DEFAULT_RETURN_TO } from "../handlers/return-to.js";
-import { describe } from "../shared/describe.js";
+import { describe } from "../common/describe.js";
 import { parseHttpUrl } from "../oauth1/url.js";
 import { TwitterOAuth } from "../twitter/client.js";
 import type { AccessToken } from "../twitter/types.js";

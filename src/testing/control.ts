@@ -1,4 +1,4 @@
-import { clip } from "../shared/describe.js";
+import { clip } from "../common/describe.js";
 // What a test does instead of a user: approve, deny, revoke, inject failures, reset. Used by the
 // fake's methods and by its HTTP control API under /_fake/.
 import { approveRequestToken, denyRequestToken } from "./approval.js";

@@ -25,7 +25,7 @@ import { accessTokenEndpoint, requestTokenEndpoint } from "./token-endpoints.js"
 import type { FailOptions, FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
 import { X_ERRORS, xError, xKnownError } from "./x-responses.js";
 import { isFormContentType } from "../oauth1/form.js";
-import { readBodyCapped } from "../shared/read-capped.js";
+import { readBodyCapped } from "../common/read-capped.js";
 
 /** Bodies beyond this are refused with 413 before they are read in full. */
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "../oauth1/constant-time.js";
-import { readCookieHeader } from "../shared/cookie-header.js";
+import { readCookieHeader } from "../common/cookie-header.js";
 import { approveRequestToken, denyRequestToken, hasApproved, type Approval } from "./approval.js";
 import { sameSecret, type IncomingRequest } from "./check-signed-request.js";
 import {

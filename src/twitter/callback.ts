@@ -1,6 +1,6 @@
-import { TwitterOAuthError } from "../shared/errors.js";
+import { TwitterOAuthError } from "../common/errors.js";
 import { timingSafeEqual } from "../oauth1/constant-time.js";
-import { type CallbackInput, callbackQuery } from "../shared/callback-query.js";
+import { type CallbackInput, callbackQuery } from "../common/callback-query.js";
 import type { RequestToken } from "./types.js";
 
 /**

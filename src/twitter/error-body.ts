@@ -1,4 +1,4 @@
-import type { XApiError } from "../shared/errors.js";
+import type { XApiError } from "../common/errors.js";
 
 const MAX_MESSAGE = 300;
 /** How many of X's errors one body may add to `error.errors` (X sends one or two). @internal */

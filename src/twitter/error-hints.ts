@@ -1,4 +1,4 @@
-import type { XApiError } from "../shared/errors.js";
+import type { XApiError } from "../common/errors.js";
 
 // What to do about X's OAuth-related codes: the v1.1 code table of X docs "Response codes and
 // errors" (earlier at https://developer.twitter.com/en/docs/basics/response-codes).

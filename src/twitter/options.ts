@@ -1,5 +1,5 @@
-import { describe } from "../shared/describe.js";
-import { isLoopback } from "../shared/loopback.js";
+import { describe } from "../common/describe.js";
+import { isLoopback } from "../common/loopback.js";
 import type { TwitterOAuthOptions } from "./types.js";
 
 /** X's documented host for the OAuth endpoints (X docs "OAuth API reference index": https://api.x.com/oauth/…). */

@@ -1,6 +1,6 @@
-import { TwitterOAuthError } from "../shared/errors.js";
+import { TwitterOAuthError } from "../common/errors.js";
 import { base64UrlToBytes, bytesToBase64Url } from "../oauth1/base64.js";
-import { describe } from "../shared/describe.js";
+import { describe } from "../common/describe.js";
 import { nodeCipherCrypto } from "./fast-crypto.js";
 
 const VERSION = 1;

@@ -1,4 +1,4 @@
-import { TwitterOAuthError } from "../shared/errors.js";
+import { TwitterOAuthError } from "../common/errors.js";
 import { type SealPurpose, checkSecret, sealJson, unsealJson } from "./seal.js";
 import { checkPair } from "./token-pair.js";
 import type { RequestToken } from "./types.js";

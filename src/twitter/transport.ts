@@ -1,13 +1,13 @@
-import { TwitterOAuthError, type XApiError } from "../shared/errors.js";
-import { rateLimitOf } from "../shared/rate-limit.js";
+import { TwitterOAuthError, type XApiError } from "../common/errors.js";
+import { rateLimitOf } from "../common/rate-limit.js";
 import type { FormBody } from "../oauth1/form.js";
 import { signRequest } from "../oauth1/sign-request.js";
-import { type BodyPrefix, discard, readPrefix } from "../shared/read-capped.js";
+import { type BodyPrefix, discard, readPrefix } from "../common/read-capped.js";
 import { keepMessage, parseErrorBody } from "./error-body.js";
 import { hintFor } from "./error-hints.js";
 import { parseFormResponse } from "./form-response.js";
-import { redactor } from "../shared/redact.js";
-import { type RequestSignals, requestSignals } from "../shared/signals.js";
+import { redactor } from "../common/redact.js";
+import { type RequestSignals, requestSignals } from "../common/signals.js";
 import type { ResolvedOptions } from "./options.js";
 import type { TokenPair } from "./types.js";
 

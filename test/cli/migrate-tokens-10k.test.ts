@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { toNodeListener } from "../../src/shared/node-listener.js";
+import { toNodeListener } from "../../src/common/node-listener.js";
 import { createFakeTwitter, defaultConsumer } from "../../src/testing/index.js";
 import { TwitterOAuth } from "../../src/twitter/index.js";
 import { runMigrate } from "./migrate-tokens-process.js";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { MigrationLine, TokenExchanger } from "../../src/oauth2/migrate-types.js";
 import type { OAuth2Tokens } from "../../src/oauth2/types.js";
 import { MAX_ATTEMPTS, runMigration } from "../../src/cli/migrate-tokens-run.js";
-import { TwitterOAuthError } from "../../src/shared/errors.js";
+import { TwitterOAuthError } from "../../src/common/errors.js";
 
 const list = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ id: `u${i}`, token: `t${i}`, tokenSecret: `s${i}` }));

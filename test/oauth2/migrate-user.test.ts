@@ -5,7 +5,7 @@ import { backoffMs, BACKOFF_CAP_MS, RATE_LIMIT_WAIT_CAP_MS } from "../../src/oau
 import type { TokenExchanger } from "../../src/oauth2/migrate-types.js";
 import type { OAuth2Tokens } from "../../src/oauth2/types.js";
 import { migrateUser } from "../../src/oauth2/migrate-user.js";
-import { TwitterOAuthError, type TwitterOAuthErrorOptions } from "../../src/shared/errors.js";
+import { TwitterOAuthError, type TwitterOAuthErrorOptions } from "../../src/common/errors.js";
 
 const user = { id: "user-1", token: "1-oauth1-token", tokenSecret: "oauth1-token-secret" };
 const tokens: OAuth2Tokens = {

@@ -197,13 +197,13 @@ describe("the leak check can fail: with the redaction switched off, it sees each
   it.each(Object.keys(SPELLINGS))("%s", async (name) => {
     echoed = [name];
     vi.resetModules();
-    vi.doMock("../../src/shared/redact.js", () => ({ redactor: () => (text: string) => text }));
+    vi.doMock("../../src/common/redact.js", () => ({ redactor: () => (text: string) => text }));
     try {
       const unredacted = (await import("../../src/oauth2/index.js")).TwitterOAuth2;
       const leaks = (await echoedErrors(unredacted)).map(findLeak);
       expect(leaks.filter(Boolean).length, `${name}: no path leaked with redaction off`).toBeGreaterThan(0);
     } finally {
-      vi.doUnmock("../../src/shared/redact.js");
+      vi.doUnmock("../../src/common/redact.js");
       vi.resetModules();
     }
   });

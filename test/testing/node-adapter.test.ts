@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { NodeRequestLike, NodeResponseLike } from "../../src/shared/node-listener.js";
+import type { NodeRequestLike, NodeResponseLike } from "../../src/common/node-listener.js";
 import { signRequest } from "../../src/oauth1/index.js";
 import { toNodeListener } from "../../src/handlers/index.js";
 import { createFakeTwitter, defaultConsumer } from "../../src/testing/index.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoopback } from "../../src/shared/loopback.js";
+import { isLoopback } from "../../src/common/loopback.js";
 
 // One rule for every layer: where the client allows plain http and where the sign-in handlers
 // compare host names. The hosts of the W3C Secure Contexts "potentially trustworthy" origins that
