@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "../oauth1/constant-time.js";
 import { checkSecret, type SealPurpose, sealJson, unsealJson } from "../twitter/seal.js";
-import { type CookieAttributes, clearCookie, cookieNameFor, cookiePrefix, readCookies, setCookie } from "./cookies.js";
+import { type CookieAttributes, cookieNameFor, cookiePrefix, readCookies, setCookie } from "./cookies.js";
 import type { PendingSignIn, PendingStore } from "./pending.js";
 
 // Its own AES-GCM additional data: a sealed request token (sealRequestToken) never opens as a
@@ -14,22 +14,17 @@ export interface CookieStore extends PendingStore {
 }
 
 async function open(value: string, secret: string): Promise<PendingSignIn | undefined> {
-  let fields: unknown;
   try {
-    fields = await unsealJson(value, secret, PURPOSE);
+    const [token, tokenSecret, issuedAt, returnTo] = (await unsealJson(
+      value,
+      secret,
+      PURPOSE,
+      "string,string,number,string",
+    )) as [string, string, number, string];
+    return { token, tokenSecret, issuedAt, returnTo };
   } catch {
     return undefined;
   }
-  if (
-    !Array.isArray(fields) ||
-    typeof fields[0] !== "string" ||
-    typeof fields[1] !== "string" ||
-    typeof fields[2] !== "number" ||
-    typeof fields[3] !== "string"
-  ) {
-    return undefined;
-  }
-  return { token: fields[0], tokenSecret: fields[1], issuedAt: fields[2], returnTo: fields[3] };
 }
 
 /**
@@ -82,7 +77,7 @@ export function createCookieStore(
     async remove(token) {
       const name = await nameFor(token);
       cookies.delete(name);
-      setCookies.push(clearCookie(name, attributes));
+      setCookies.push(setCookie(name, "", { ...attributes, maxAgeSeconds: 0 })); // RFC 6265 5.3: Max-Age=0 deletes it
     },
   };
 }
@@ -96,9 +91,7 @@ export function createCookieStore(
 export function checkCookieSecret(value: unknown, name: string): string {
   const secret = checkSecret(value, name);
   if ([...secret].every((c) => c === secret[0])) {
-    throw new TypeError(
-      `${name} is one character repeated: use a random value kept on the server, e.g. the output of \`openssl rand -base64 32\``,
-    );
+    throw new TypeError(`${name} is one character repeated: it must be random (openssl rand -base64 32)`);
   }
   return secret;
 }

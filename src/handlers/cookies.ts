@@ -40,12 +40,7 @@ export function readCookies(header: string | null | undefined, prefix: string): 
   return readCookieHeader(header, (name) => name.startsWith(prefix), MAX_COOKIES);
 }
 
-/** A `Set-Cookie` value that stores a pending sign-in. @internal */
+/** A `Set-Cookie` value that stores a pending sign-in, or with `Max-Age=0` deletes it. @internal */
 export function setCookie(name: string, value: string, attributes: CookieAttributes): string {
   return `${name}=${value}; Path=/; Max-Age=${Math.floor(attributes.maxAgeSeconds)}; HttpOnly; SameSite=Lax${attributes.secure ? "; Secure" : ""}`;
-}
-
-/** A `Set-Cookie` value that deletes a pending sign-in's cookie (RFC 6265 5.3, Max-Age=0). @internal */
-export function clearCookie(name: string, attributes: CookieAttributes): string {
-  return `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${attributes.secure ? "; Secure" : ""}`;
 }

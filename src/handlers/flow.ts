@@ -69,9 +69,8 @@ function checkStartHost(requestUrl: URL, callbackUrl: string): void {
     return;
   }
   const open = new URL(requestUrl.pathname + requestUrl.search, callback.origin).href;
-  const error = new TwitterOAuthError(
-    "INVALID_STATE",
-    `This sign-in was started at ${requestUrl.origin}, but X sends the browser back to ${callback.origin} (the callback URL); browsers keep cookies per host name, so it could never finish. Open ${open} instead, or use a callback URL on ${requestUrl.hostname}`,
+  const error = invalidState(
+    `This sign-in was started at ${requestUrl.origin}, but X sends the browser back to ${callback.origin}, and browsers keep cookies per host name: open ${open} instead, or use a callback URL on ${requestUrl.hostname}`,
   );
   openHints.set(error, open);
   throw error;
@@ -107,18 +106,16 @@ export async function startSignIn<Grant>(
   return location;
 }
 
-function noPendingSignIn<Grant>(config: FlowConfig<Grant>, finish: FinishRequest): TwitterOAuthError {
-  const callback = new URL(finish.callbackUrl);
-  const where = finish.loginUrl ?? callback.origin;
-  let message = `No sign-in is pending for this callback in this browser: it expired (a sign-in lasts ${config.maxAgeSeconds} s), was already finished (a reload, or a link used twice), was dropped because ${MAX_PENDING} newer ones were started, ${config.lostBecause === undefined ? "" : `${config.lostBecause}, `}or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${where})`;
-  if (finish.requestUrl.hostname !== callback.hostname) {
-    message += `. This callback arrived at ${finish.requestUrl.host}, not at ${callback.host} where the callback URL points`;
-  }
-  return new TwitterOAuthError("INVALID_STATE", `${message}; start the sign-in again`);
-}
-
 function invalidState(message: string): TwitterOAuthError {
   return new TwitterOAuthError("INVALID_STATE", message);
+}
+
+function noPendingSignIn<Grant>(config: FlowConfig<Grant>, finish: FinishRequest): TwitterOAuthError {
+  const callback = new URL(finish.callbackUrl);
+  const arrived = finish.requestUrl.host;
+  return invalidState(
+    `No sign-in is pending for this callback in this browser: it expired (after ${config.maxAgeSeconds} s), was finished already, was replaced by ${MAX_PENDING} newer ones, ${config.lostBecause === undefined ? "" : `${config.lostBecause}, `}or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${finish.loginUrl ?? callback.origin})${finish.requestUrl.hostname === callback.hostname ? "" : `; this callback arrived at ${arrived}, not ${callback.host}`}`,
+  );
 }
 
 /**
@@ -141,14 +138,14 @@ export async function finishSignIn<Grant>(
   await store.remove(key);
   if (found === "unreadable") {
     throw invalidState(
-      "The pending sign-in of this callback could not be opened: it was altered, or sealed with another cookieSecret (was the secret changed?); start the sign-in again",
+      "This callback's pending sign-in could not be opened: altered, or sealed with another cookieSecret; start the sign-in again",
     );
   }
   try {
     const age = Math.floor(config.now() / 1000) - found.issuedAt;
     if (age > config.maxAgeSeconds) {
       throw invalidState(
-        `The pending sign-in of this callback expired (${age} s old, the limit is ${config.maxAgeSeconds} s); start the sign-in again`,
+        `This callback's pending sign-in expired (${age} s old, the limit is ${config.maxAgeSeconds} s); start the sign-in again`,
       );
     }
     const grant = await config.protocol.complete(query, found);

@@ -1,9 +1,8 @@
 import { isTwitterOAuthError } from "../common/errors.js";
-import { describe } from "../common/describe.js";
 import { createCookieStore } from "./cookie-store.js";
 import { defaultErrorResponse } from "./error-page.js";
 import { type FlowConfig, failedReturnTo, finishSignIn, startSignIn } from "./flow.js";
-import { resolveOptions } from "./options.js";
+import { check, resolveOptions } from "./options.js";
 import { DEFAULT_RETURN_TO, safeReturnTo } from "./return-to.js";
 import { type SignInGrant, signInProtocol } from "./sign-in-grant.js";
 import type { LoginOptions, SignInClient, SignInHandlers, SignInHandlersOptions, SignInResult } from "./types.js";
@@ -14,21 +13,19 @@ const MAX_SCREEN_NAME = 64;
 function checkRequest(request: unknown): asserts request is Request {
   // Duck-typed: frameworks hand over their own Request subclasses, sometimes from another realm.
   const candidate = request as { url?: unknown; headers?: { get?: unknown } } | null;
-  if (typeof candidate?.url !== "string" || typeof candidate.headers?.get !== "function") {
-    throw new TypeError(`request must be a Request, got ${describe(request)}`);
-  }
+  check(
+    typeof candidate?.url === "string" && typeof candidate.headers?.get === "function",
+    "request",
+    "a Request",
+    request,
+  );
 }
 
 function checkLoginOptions(options: LoginOptions): void {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`options must be an object, got ${describe(options)}`);
-  }
-  if (options.forceLogin !== undefined && typeof options.forceLogin !== "boolean") {
-    throw new TypeError(`options.forceLogin must be true or false, got ${describe(options.forceLogin)}`);
-  }
-  if (options.screenName !== undefined && typeof options.screenName !== "string") {
-    throw new TypeError(`options.screenName must be a string, got ${describe(options.screenName)}`);
-  }
+  check(typeof options === "object" && options !== null, "options", "an object", options);
+  const { forceLogin, screenName } = options;
+  check(forceLogin === undefined || typeof forceLogin === "boolean", "options.forceLogin", "true or false", forceLogin);
+  check(screenName === undefined || typeof screenName === "string", "options.screenName", "a string", screenName);
 }
 
 /**

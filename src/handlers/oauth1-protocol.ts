@@ -24,7 +24,7 @@ export function oauth1Protocol(client: TwitterOAuth): SignInProtocol<AccessToken
       if (!key) {
         throw new TwitterOAuthError(
           "INVALID_CALLBACK",
-          "The callback carries neither oauth_token nor denied, so it did not come from X; X sends the browser to the callback URL with oauth_token and oauth_verifier (or denied)",
+          "The callback has neither oauth_token nor denied, so it did not come from X; start the sign-in again",
         );
       }
       return key;
@@ -35,7 +35,7 @@ export function oauth1Protocol(client: TwitterOAuth): SignInProtocol<AccessToken
       if (verifier.trim() === "") {
         throw new TwitterOAuthError(
           "INVALID_CALLBACK",
-          "The callback's oauth_verifier is blank; X sends a non-empty verifier with every approval, so start the sign-in again",
+          "The callback's oauth_verifier is blank; start the sign-in again",
         );
       }
       return client.exchangeVerifier(pending, verifier);

@@ -23,7 +23,7 @@ export function oauth2Protocol(client: TwitterOAuth2): SignInProtocol<OAuth2Toke
       if (!state) {
         throw new TwitterOAuthError(
           "INVALID_CALLBACK",
-          "The callback carries no state, so it did not come from X's authorize page; X sends the browser to the callback URL with code and state (or error and state)",
+          "The callback has no state, so it did not come from X; start the sign-in again",
         );
       }
       return state;

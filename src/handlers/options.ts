@@ -7,11 +7,6 @@ import { checkCookieSecret } from "./cookie-store.js";
 import type { TaggedClient } from "./sign-in-grant.js";
 import type { SignInHandlersOptions, SignInResult } from "./types.js";
 
-const DEFAULT_MAX_AGE = 15 * 60;
-const DEFAULT_LOGIN_PATH = "/auth/x/login";
-const OAUTH1_METHODS = ["getRequestToken", "buildAuthenticateUrl", "parseCallback", "exchangeVerifier"] as const;
-const OAUTH2_METHODS = ["createAuthorization", "parseCallback", "exchangeCode", "me"] as const;
-
 /** The checked options, defaults applied. @internal */
 export interface ResolvedOptions {
   client: TaggedClient;
@@ -29,97 +24,103 @@ export interface ResolvedOptions {
 }
 
 /**
+ * Throws, unless `ok`, the TypeError of a bad argument: its name, what it must be, and the kind of
+ * value it got (never the value: it may be a secret).
+ * @internal
+ */
+export function check(ok: boolean, name: string, expected: string, value: unknown): void {
+  if (!ok) throw new TypeError(`${name} must be ${expected}, got ${describe(value)}`);
+}
+
+/**
  * The callback URL the client sends with step 1: an absolute http(s) URL. The PIN flow (`"oob"`) has
  * no callback to finish a sign-in at, and a custom scheme is for native apps.
  * @internal
  */
 export function webCallbackUrl(value: unknown, what: string): string {
-  if (value === undefined) {
+  if (value === undefined || value === "oob") {
     throw new TypeError(
-      `${what} is missing: X must send the browser back to this app, so create the client with new TwitterOAuth({ …, callbackUrl: "https://your.app/auth/x/callback" }), registered in the X app's settings`,
-    );
-  }
-  if (value === "oob") {
-    throw new TypeError(
-      `${what} is "oob" (the PIN flow), which has no callback for a sign-in to finish at; use the app's callback URL, such as "https://your.app/auth/x/callback"`,
+      `${what} is ${value ? '"oob" (the PIN flow)' : "missing"}: a sign-in finishes at a web callback, so create the client with callbackUrl: "https://your.app/auth/x/callback", registered in the X app`,
     );
   }
   const url = parseHttpUrl(value);
-  if (url === undefined) throw new TypeError(`${what} must be an absolute http or https URL, got ${describe(value)}`);
-  return url.href;
+  check(url !== undefined, what, "an absolute http or https URL", value);
+  return url!.href;
 }
 
-function checkPath(value: unknown, name: string, fallback: string): string {
-  if (value === undefined) return fallback;
-  if (typeof value !== "string" || !/^\/[^?#\s]*$/.test(value)) {
-    throw new TypeError(`options.${name} must be a path starting with "/" (no query), got ${describe(value)}`);
-  }
-  return value;
-}
-
-function checkBoolean(value: unknown, name: string, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== "boolean") throw new TypeError(`options.${name} must be true or false, got ${describe(value)}`);
-  return value;
-}
-
-/** Checks the options once, when the handlers are created, so a misconfigured app fails at start. @internal */
 // Duck-typed, as the request: a client may come from another copy of the package.
-function hasMethods(value: unknown, names: readonly string[]): boolean {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    names.every((name) => typeof (value as Record<string, unknown>)[name] === "function")
-  );
+function hasMethods(value: unknown, names: string): boolean {
+  return names.split(" ").every((name) => typeof (value as Record<string, unknown> | null)?.[name] === "function");
 }
 
 function tagClient(client: unknown): TaggedClient {
-  if (hasMethods(client, OAUTH2_METHODS)) return { protocol: "oauth2", client: client as TwitterOAuth2 };
-  if (hasMethods(client, OAUTH1_METHODS)) return { protocol: "oauth1", client: client as TwitterOAuth };
-  throw new TypeError(
-    `options.client must be a TwitterOAuth client (OAuth 1.0a) or a TwitterOAuth2 client (OAuth 2.0, from twitter-oauth1/oauth2), got ${describe(client)}`,
+  if (hasMethods(client, "createAuthorization parseCallback exchangeCode me")) {
+    return { protocol: "oauth2", client: client as TwitterOAuth2 };
+  }
+  check(
+    hasMethods(client, "getRequestToken buildAuthenticateUrl parseCallback exchangeVerifier"),
+    "options.client",
+    "a TwitterOAuth client (OAuth 1.0a) or a TwitterOAuth2 client (OAuth 2.0)",
+    client,
   );
+  return { protocol: "oauth1", client: client as TwitterOAuth };
 }
 
+const isBoolean = (value: unknown): boolean => typeof value === "boolean";
+const isPath = (value: unknown): boolean => typeof value === "string" && /^\/[^?#\s]*$/.test(value);
+
+/** Checks the options once, when the handlers are created, so a misconfigured app fails at start. @internal */
 export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`options must be an object with client, cookieSecret and onSuccess, got ${describe(options)}`);
-  }
+  check(typeof options === "object" && options !== null, "options", "an object", options);
+  // An option left out takes its default; one given must be valid.
+  const option = <T>(
+    name: keyof SignInHandlersOptions,
+    fallback: T | undefined,
+    ok: (value: unknown) => boolean,
+    expected: string,
+  ): T => {
+    const value = options[name] === undefined ? fallback : options[name];
+    check(ok(value), `options.${name}`, expected, value);
+    return value as T;
+  };
   const client = tagClient(options.client);
   const callbackUrl = webCallbackUrl(client.client.callbackUrl, "options.client's callbackUrl");
-  const cookieSecret = checkCookieSecret(options.cookieSecret, "options.cookieSecret");
-  if (typeof options.onSuccess !== "function") {
-    throw new TypeError(
-      `options.onSuccess must be a function (result, request) => Response that starts the app's session, got ${describe(options.onSuccess)}`,
-    );
-  }
-  if (options.onError !== undefined && typeof options.onError !== "function") {
-    throw new TypeError(
-      `options.onError must be a function (error, request) => Response, got ${describe(options.onError)}`,
-    );
-  }
-  const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE;
-  if (typeof maxAge !== "number" || !Number.isFinite(maxAge) || maxAge < 1) {
-    throw new TypeError(`options.maxAgeSeconds must be a number of seconds, at least 1, got ${describe(maxAge)}`);
-  }
-  const includeEmail = checkBoolean(options.includeEmail, "includeEmail", false);
+  const callback = new URL(callbackUrl);
+  const includeEmail = option("includeEmail", false, isBoolean, "true or false");
   if (includeEmail && client.protocol === "oauth2") {
     throw new TypeError(
-      "options.includeEmail works with a TwitterOAuth client (OAuth 1.0a, verify_credentials) only: GET /2/users/me of OAuth 2.0 has no include_email; leave it out",
+      "options.includeEmail works with a TwitterOAuth client (OAuth 1.0a) only: OAuth 2.0's GET /2/users/me has no email; leave it out",
     );
   }
-  const callback = new URL(callbackUrl);
   return {
     client,
-    cookieSecret,
-    onSuccess: options.onSuccess,
-    onError: options.onError,
     callbackUrl,
-    loginPath: checkPath(options.loginPath, "loginPath", DEFAULT_LOGIN_PATH),
-    callbackPath: checkPath(options.callbackPath, "callbackPath", callback.pathname),
+    cookieSecret: checkCookieSecret(options.cookieSecret, "options.cookieSecret"),
+    onSuccess: option<ResolvedOptions["onSuccess"]>(
+      "onSuccess",
+      undefined,
+      (value) => typeof value === "function",
+      "a function (result, request) => Response",
+    ),
+    onError: option<ResolvedOptions["onError"]>(
+      "onError",
+      undefined,
+      (value) => value === undefined || typeof value === "function",
+      "a function (error, request) => Response",
+    ),
+    loginPath: option("loginPath", "/auth/x/login", isPath, 'a path starting with "/", no query'),
+    callbackPath: option("callbackPath", callback.pathname, isPath, 'a path starting with "/", no query'),
     includeEmail,
-    fetchUser: checkBoolean(options.fetchUser, "fetchUser", true),
-    maxAgeSeconds: Math.floor(maxAge),
+    fetchUser: option("fetchUser", true, isBoolean, "true or false"),
+    // Number.isFinite is false for NaN, Infinity and every non-number.
+    maxAgeSeconds: Math.floor(
+      option(
+        "maxAgeSeconds",
+        15 * 60,
+        (value) => Number.isFinite(value) && (value as number) >= 1,
+        "a number of seconds, at least 1",
+      ),
+    ),
     secure: callback.protocol === "https:",
   };
 }

@@ -1,4 +1,6 @@
 import type { TwitterOAuth2 } from "../oauth2/client.js";
+import type { OAuth2Tokens } from "../oauth2/types.js";
+import type { AccessToken } from "../twitter/types.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import { oauth1Protocol } from "./oauth1-protocol.js";
 import { oauth2Protocol } from "./oauth2-protocol.js";
@@ -24,27 +26,23 @@ export interface UserOptions {
  * @internal
  */
 export function signInProtocol(tagged: TaggedClient, options: UserOptions): SignInProtocol<SignInGrant> {
-  if (tagged.protocol === "oauth2") {
-    const { client } = tagged;
-    const base = oauth2Protocol(client);
-    return {
-      ...base,
-      async complete(query, pending) {
-        const tokens = await base.complete(query, pending);
-        if (!options.fetchUser) return { protocol: "oauth2", tokens };
-        return { protocol: "oauth2", tokens, user: await client.me(tokens) };
-      },
-    };
-  }
-  const { client } = tagged;
-  const base = oauth1Protocol(client);
+  const oauth2 = tagged.protocol === "oauth2";
+  const base: SignInProtocol<AccessToken | OAuth2Tokens> = oauth2
+    ? oauth2Protocol(tagged.client)
+    : oauth1Protocol(tagged.client);
   return {
     ...base,
     async complete(query, pending) {
-      const accessToken = await base.complete(query, pending);
-      if (!options.fetchUser) return { protocol: "oauth1", accessToken };
-      const user = await client.verifyCredentials(accessToken, { includeEmail: options.includeEmail });
-      return { protocol: "oauth1", accessToken, user };
+      const grant = await base.complete(query, pending);
+      const result = (
+        oauth2 ? { protocol: "oauth2", tokens: grant } : { protocol: "oauth1", accessToken: grant }
+      ) as SignInGrant;
+      if (options.fetchUser) {
+        result.user = oauth2
+          ? await tagged.client.me(grant as OAuth2Tokens)
+          : await tagged.client.verifyCredentials(grant as AccessToken, { includeEmail: options.includeEmail });
+      }
+      return result;
     },
   };
 }

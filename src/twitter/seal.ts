@@ -63,22 +63,18 @@ function webKey(key: SealKey): Promise<CryptoKey> {
 
 /** Checks a sealing secret: a string of at least 32 characters. @internal */
 export function checkSecret(secret: unknown, name = "secret"): string {
-  if (typeof secret !== "string") throw new TypeError(`${name} must be a string, got ${describe(secret)}`);
-  if (secret.length < MIN_SECRET) {
+  if (typeof secret !== "string" || secret.length < MIN_SECRET) {
     throw new TypeError(
-      `${name} must be at least ${MIN_SECRET} characters, such as 32 random bytes in base64, kept on the server`,
+      `${name} must be at least ${MIN_SECRET} random characters kept on the server (openssl rand -base64 32), got ${typeof secret === "string" ? `${secret.length}` : describe(secret)}`,
     );
   }
   return secret;
 }
 
-function invalid(message: string, cause?: unknown): TwitterOAuthError {
-  return new TwitterOAuthError("INVALID_STATE", message, cause === undefined ? {} : { cause });
-}
-
 /**
  * Seals a JSON value: AES-256-GCM under a key derived with HKDF-SHA256 from `secret`, a random IV,
- * the purpose's context as additional data; base64url out (cookie-safe).
+ * the purpose's context as additional data; base64url out (cookie-safe). The bytes are the version
+ * (1), the IV, the ciphertext and the tag.
  * @throws TypeError when the result would be over {@link MAX_SEALED_LENGTH} characters (a cookie
  *   browsers would drop).
  * @internal
@@ -86,33 +82,40 @@ function invalid(message: string, cause?: unknown): TwitterOAuthError {
 export async function sealJson(value: unknown, secret: string, purpose: SealPurpose): Promise<string> {
   const key = await keyFor(checkSecret(secret));
   const plain = utf8(JSON.stringify(value));
-  // base64url without padding: 4 characters per 3 bytes, rounded up
-  const length = Math.ceil(((1 + IV_BYTES + plain.byteLength + TAG_BYTES) * 4) / 3);
-  if (length > MAX_SEALED_LENGTH) {
-    throw new TypeError(
-      `The ${purpose.noun} would be ${length} characters sealed, over the ${MAX_SEALED_LENGTH} a cookie of 4096 bytes can carry (RFC 6265 6.1); keep less in it`,
-    );
-  }
-  const out = new Uint8Array(1 + IV_BYTES + plain.byteLength + TAG_BYTES);
-  out[0] = VERSION;
-  const iv = crypto.getRandomValues(out.subarray(1, 1 + IV_BYTES));
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const node = nodeCipherCrypto();
+  let body: Uint8Array;
   if (node === undefined) {
-    const sealed = await crypto.subtle.encrypt(
-      { name: "AES-GCM", iv, additionalData: utf8(purpose.context) },
-      await webKey(key),
-      plain,
+    // Ciphertext then tag, as WebCrypto returns them.
+    body = new Uint8Array(
+      await crypto.subtle.encrypt(
+        { name: "AES-GCM", iv, additionalData: utf8(purpose.context) },
+        await webKey(key),
+        plain,
+      ),
     );
-    out.set(new Uint8Array(sealed), 1 + IV_BYTES); // ciphertext then tag, as WebCrypto returns them
   } else {
     const cipher = node.createCipheriv("aes-256-gcm", key.raw, iv);
     cipher.setAAD(utf8(purpose.context));
-    const body = cipher.update(plain);
-    out.set(body, 1 + IV_BYTES);
-    out.set(cipher.final(), 1 + IV_BYTES + body.byteLength); // empty for GCM, kept for the contract
-    out.set(cipher.getAuthTag(), out.length - TAG_BYTES);
+    body = join(cipher.update(plain), cipher.final(), cipher.getAuthTag()); // final() is empty for GCM
   }
-  return bytesToBase64Url(out);
+  const sealed = bytesToBase64Url(join([VERSION], iv, body));
+  if (sealed.length > MAX_SEALED_LENGTH) {
+    throw new TypeError(
+      `The ${purpose.noun} would be ${sealed.length} characters sealed, over the ${MAX_SEALED_LENGTH} a cookie of 4096 bytes can carry (RFC 6265 6.1); keep less in it`,
+    );
+  }
+  return sealed;
+}
+
+function join(...parts: ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 /** AES-256-GCM decryption of a sealed value's bytes (version, IV, ciphertext, tag); throws when the tag does not match. */
@@ -135,45 +138,45 @@ async function decrypt(
   const decipher = node.createDecipheriv("aes-256-gcm", key.raw, iv);
   decipher.setAAD(context);
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-  const body = decipher.update(bytes.subarray(1 + IV_BYTES, bytes.length - TAG_BYTES));
-  const last = decipher.final(); // throws here when the tag does not match
-  if (last.byteLength === 0) return body;
-  const whole = new Uint8Array(body.byteLength + last.byteLength);
-  whole.set(body);
-  whole.set(last, body.byteLength);
-  return whole;
+  // final() throws when the tag does not match.
+  return join(decipher.update(bytes.subarray(1 + IV_BYTES, bytes.length - TAG_BYTES)), decipher.final());
 }
 
 /**
- * Opens a value made by {@link sealJson} for the same purpose and secret.
- * @throws TwitterOAuthError `INVALID_STATE` when it is malformed, altered or sealed with another secret.
+ * Opens a value made by {@link sealJson} for the same purpose and secret: an array whose items have
+ * the `typeof`s listed in `types` (`"string,number"`), nothing more.
+ * @throws TwitterOAuthError `INVALID_STATE` when it is malformed, altered, sealed with another
+ *   secret or for another purpose, or holds other data.
  * @internal
  */
-export async function unsealJson(sealed: string, secret: string, purpose: SealPurpose): Promise<unknown> {
+export async function unsealJson(
+  sealed: string,
+  secret: string,
+  purpose: SealPurpose,
+  types?: string,
+): Promise<unknown> {
   const key = await keyFor(checkSecret(secret));
-  // No browser sends a longer cookie back; refusing it first bounds the work on hostile input.
-  const bytes = typeof sealed === "string" && sealed.length <= MAX_SEALED_LENGTH ? base64UrlToBytes(sealed) : undefined;
-  // Only the canonical encoding is accepted: a last character that differs in its unused bits
-  // decodes to the same bytes, and a sealed value should have exactly one spelling.
-  if (
-    bytes === undefined ||
-    bytesToBase64Url(bytes) !== sealed ||
-    bytes.length < 1 + IV_BYTES + TAG_BYTES ||
-    bytes[0] !== VERSION
-  ) {
-    throw invalid(`The ${purpose.noun} is malformed; start the sign-in again`);
-  }
-  let plain: Uint8Array;
   try {
-    plain = await decrypt(key, bytes, utf8(purpose.context));
+    // No browser sends a longer cookie back; refusing it first bounds the work on hostile input.
+    const bytes =
+      typeof sealed === "string" && sealed.length <= MAX_SEALED_LENGTH ? base64UrlToBytes(sealed) : undefined;
+    // Only the canonical encoding is accepted: a last character that differs in its unused bits
+    // decodes to the same bytes, and a sealed value should have exactly one spelling.
+    if (
+      bytes &&
+      bytesToBase64Url(bytes) === sealed &&
+      bytes.length >= 1 + IV_BYTES + TAG_BYTES &&
+      bytes[0] === VERSION
+    ) {
+      const value: unknown = JSON.parse(new TextDecoder().decode(await decrypt(key, bytes, utf8(purpose.context))));
+      if (types === undefined || (Array.isArray(value) && value.map((item) => typeof item).join() === types))
+        return value;
+    }
   } catch {
-    throw invalid(
-      `The ${purpose.noun} could not be opened: it was altered, or sealed with another secret; start the sign-in again`,
-    );
+    // Not opened: the tag did not match, or the JSON did not parse; its error may quote the plaintext.
   }
-  try {
-    return JSON.parse(new TextDecoder().decode(plain));
-  } catch (error) {
-    throw invalid(`The ${purpose.noun} holds malformed data; start the sign-in again`, error);
-  }
+  throw new TwitterOAuthError(
+    "INVALID_STATE",
+    `The ${purpose.noun} could not be opened: it is malformed, altered, or sealed with another secret; start the sign-in again`,
+  );
 }

@@ -54,10 +54,6 @@ export async function sealRequestToken(
   );
 }
 
-function invalid(message: string, cause?: unknown): TwitterOAuthError {
-  return new TwitterOAuthError("INVALID_STATE", message, cause === undefined ? {} : { cause });
-}
-
 /**
  * Opens a string made by {@link sealRequestToken}.
  *
@@ -75,23 +71,22 @@ export async function unsealRequestToken(
 ): Promise<RequestToken> {
   checkSecret(secret);
   const maxAge = options.maxAgeSeconds ?? DEFAULT_MAX_AGE;
-  if (typeof maxAge !== "number" || !Number.isFinite(maxAge) || maxAge <= 0) {
+  if (!Number.isFinite(maxAge) || maxAge <= 0) {
     throw new TypeError("options.maxAgeSeconds must be a positive, finite number of seconds");
   }
-  const fields = await unsealJson(sealed, secret, PURPOSE);
-  if (
-    !Array.isArray(fields) ||
-    typeof fields[0] !== "string" ||
-    typeof fields[1] !== "string" ||
-    typeof fields[2] !== "boolean" ||
-    typeof fields[3] !== "number"
-  ) {
-    throw invalid("The sealed request token holds malformed data; start the sign-in again");
+  const [token, tokenSecret, callbackConfirmed, issuedAt] = (await unsealJson(
+    sealed,
+    secret,
+    PURPOSE,
+    "string,string,boolean,number",
+  )) as [string, string, boolean, number];
+  const age = Math.floor((options.now ?? Date.now)() / 1000) - issuedAt;
+  // Past the limit, or issued more than a minute ahead of this clock.
+  if (age > maxAge || age < -60) {
+    throw new TwitterOAuthError(
+      "INVALID_STATE",
+      `The sealed request token is ${age} s old, outside -60 to ${maxAge} s (expired, or a wrong server clock); start the sign-in again`,
+    );
   }
-  const age = Math.floor((options.now ?? Date.now)() / 1000) - fields[3];
-  if (age > maxAge) {
-    throw invalid(`The sealed request token expired (${age} s old, the limit is ${maxAge} s); start the sign-in again`);
-  }
-  if (age < -60) throw invalid("The sealed request token was issued in the future; check the server clock");
-  return { token: fields[0], tokenSecret: fields[1], callbackConfirmed: fields[2] };
+  return { token, tokenSecret, callbackConfirmed };
 }

@@ -195,7 +195,7 @@ describe("a callback that matches no pending sign-in", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 61_000 });
     const answer = await app.signIn.callback(new Request(callback, { headers: { cookie } }));
     expect(await answer.text()).toMatch(
-      /^The pending sign-in of this callback expired \(6\d s old, the limit is 60 s\)/,
+      /^This callback's pending sign-in expired \(6\d s old, the limit is 60 s\); start the sign-in again$/,
     );
     expect(answer.headers.getSetCookie()).toEqual([expect.stringMatching(/Max-Age=0/)]);
     expect(app.xCalls).toEqual([]);

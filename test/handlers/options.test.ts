@@ -15,11 +15,15 @@ const valid: SignInHandlersOptions = {
 
 describe("createSignInHandlers refuses, naming the option", () => {
   const cases: [string, Partial<Record<keyof SignInHandlersOptions, unknown>>, RegExp][] = [
-    ["a missing cookieSecret", { cookieSecret: undefined }, /^options\.cookieSecret must be a string, got undefined/],
+    [
+      "a missing cookieSecret",
+      { cookieSecret: undefined },
+      /^options\.cookieSecret must be at least 32 random characters .*, got undefined$/,
+    ],
     [
       "a cookieSecret of 31 characters",
       { cookieSecret: "x".repeat(31) },
-      /^options\.cookieSecret must be at least 32 characters/,
+      /^options\.cookieSecret must be at least 32 random characters kept on the server \(openssl rand -base64 32\), got 31$/,
     ],
     [
       "a cookieSecret of one character repeated",

@@ -244,7 +244,7 @@ describe("a callback that matches no pending sign-in", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 61_000 });
     const answer = await app.signIn.callback(new Request(callback, { headers: { cookie } }));
     expect(await answer.text()).toMatch(
-      /^The pending sign-in of this callback expired \(6\d s old, the limit is 60 s\)/,
+      /^This callback's pending sign-in expired \(6\d s old, the limit is 60 s\); start the sign-in again$/,
     );
     expect(answer.headers.getSetCookie()).toEqual([expect.stringMatching(/Max-Age=0/)]);
   });
@@ -257,7 +257,9 @@ describe("a callback that matches no pending sign-in", () => {
     const answer = await app.signIn.callback(
       new Request(app.fake.approve(tab.token), { headers: { cookie: altered } }),
     );
-    expect(await answer.text()).toMatch(/could not be opened: it was altered, or sealed with another cookieSecret/);
+    expect(await answer.text()).toMatch(
+      /^This callback's pending sign-in could not be opened: altered, or sealed with another cookieSecret; start the sign-in again$/,
+    );
     expect(answer.headers.getSetCookie()).toEqual([
       `${cookie!.key}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure`,
     ]);
@@ -272,7 +274,7 @@ describe("a callback that matches no pending sign-in", () => {
     const afterRotation = await app.signIn.callback(
       new Request(app.fake.approve(tokenOf(before.headers.get("location")!)), { headers: { cookie: old } }),
     );
-    expect(await afterRotation.text()).toMatch(/sealed with another cookieSecret \(was the secret changed\?\)/);
+    expect(await afterRotation.text()).toMatch(/could not be opened: altered, or sealed with another cookieSecret/);
     expect(afterRotation.headers.getSetCookie()).toEqual([expect.stringMatching(/Max-Age=0/)]);
   });
   it("a request token sealed for another purpose (sealRequestToken, same secret) does not open as a pending sign-in", async () => {
@@ -342,14 +344,12 @@ describe("a sign-in started on another host than the callback's", () => {
       new Request("http://127.0.0.1:3000/auth/x/callback?oauth_token=t&oauth_verifier=v"),
     );
     expect(await answer.text()).toMatch(
-      /another host than 127\.0\.0\.1:3000 \(browsers keep cookies per host name: start it at http:\/\/127\.0\.0\.1:3000\/auth\/x\/login\)/,
+      /another host than 127\.0\.0\.1:3000 \(browsers keep cookies per host name: start it at http:\/\/127\.0\.0\.1:3000\/auth\/x\/login\)$/,
     );
     const elsewhere = await app.signIn.callback(
       new Request("http://localhost:3000/auth/x/callback?oauth_token=t&oauth_verifier=v"),
     );
-    expect(await elsewhere.text()).toMatch(
-      /This callback arrived at localhost:3000, not at 127\.0\.0\.1:3000 where the callback URL points/,
-    );
+    expect(await elsewhere.text()).toMatch(/; this callback arrived at localhost:3000, not 127\.0\.0\.1:3000$/);
   });
 });
 

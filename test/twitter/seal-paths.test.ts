@@ -6,9 +6,11 @@
  */
 import { createCipheriv, createDecipheriv, createHash, hkdfSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { createCookieStore } from "../../src/handlers/cookie-store.js";
 import * as nodeCookies from "../../src/handlers/cookies.js";
 import * as nodeSeal from "../../src/twitter/seal.js";
 import type { SealPurpose } from "../../src/twitter/seal.js";
+import { unsealRequestToken } from "../../src/twitter/sealed-state.js";
 import { loadWebCryptoHandlers } from "../handlers/webcrypto-load.js";
 
 // This Node has process.getBuiltinModule: the modules as imported take node:crypto; the same
@@ -20,6 +22,16 @@ const PURPOSE: SealPurpose = { context: "test/seal-paths", noun: "test value" };
 const KEY = Buffer.from(hkdfSync("sha256", SECRET, Buffer.alloc(0), "twitter-oauth1 sealed request token v1", 32));
 const IV = Buffer.from("000102030405060708090a0b", "hex");
 const VALUE = ["token", "secret ✓", 1_765_000_000, "/after"];
+
+// Sealed by the release before the seal's code was rewritten (a pending sign-in cookie and a
+// sealRequestToken value, under OLD_SECRET), copied here as they were: a rewrite must keep the
+// format, or every sign-in in progress during an upgrade fails.
+const OLD_SECRET = "main-build-cookie-secret-0123456789abcdef";
+const OLD_COOKIE_NAME = "__Host-x-signin-rDaxu9EMaLzSBvUK"; // of the request token "request-token-1"
+const OLD_PENDING =
+  "AT_sTMax7RZyu6ES6uBi6MlA1wtg8qEb2fCzCeCQfg8OEcHSVF0NsQkfVeG4UenmMsRWj_mMHalMdFN9RGCe9SS3yF5yfO33JYvs_kZpRv602k632HsV1clvD3_7cs3Vc0wi";
+const OLD_REQUEST_TOKEN =
+  "AS0ZpxqAyp886PbSqceWpNOaCP9a0pSTIqe0GpV54kg4XfHRqLrpOIVwLYDWzh9JOCInWA50nRbnYjLNEPyu2F2JMhqFxBGshXvJQ4BL0uBs1VxFw1-cNQI";
 
 /** Version byte 1, the IV, AES-256-GCM ciphertext and tag, base64url: the sealed format. */
 function oracleSeal(value: unknown): string {
@@ -63,6 +75,24 @@ describe.each([
     }
   });
 
+  it("opens values sealed by the previous release of the seal", async () => {
+    const pending = { context: "twitter-oauth1/pending-sign-in", noun: "pending sign-in" };
+    expect(await unsealJson(OLD_PENDING, OLD_SECRET, pending, "string,string,number,string")).toEqual([
+      "request-token-1",
+      "request-token-secret-1",
+      1_765_000_000,
+      "/after?tab=1",
+    ]);
+    const requestToken = { context: "twitter-oauth1/request-token", noun: "sealed request token" };
+    expect(await unsealJson(OLD_REQUEST_TOKEN, OLD_SECRET, requestToken)).toEqual([
+      "request-token-1",
+      "request-token-secret-1",
+      true,
+      1_765_000_000,
+    ]);
+    expect(await cookieNameFor("request-token-1", true)).toBe(OLD_COOKIE_NAME);
+  });
+
   it("names a pending sign-in's cookie after 96 bits of the SHA-256 of its request token", async () => {
     const digest = createHash("sha256").update("NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0").digest();
     const expected = digest.subarray(0, 12).toString("base64url");
@@ -70,5 +100,29 @@ describe.each([
       `__Host-x-signin-${expected}`,
     );
     expect(await cookieNameFor("NPcudxy0yU5T3tBzho7iCotZ3cnetKwcTIRlX0iwRl0", false)).toBe(`x-signin-${expected}`);
+  });
+});
+
+describe("a sign-in in progress across an upgrade", () => {
+  it("its pending sign-in cookie, sealed by the previous release, is found by the callback's request token", async () => {
+    const store = createCookieStore(`${OLD_COOKIE_NAME}=${OLD_PENDING}`, OLD_SECRET, {
+      secure: true,
+      maxAgeSeconds: 900,
+    });
+    expect(await store.find("request-token-1")).toEqual({
+      token: "request-token-1",
+      tokenSecret: "request-token-secret-1",
+      issuedAt: 1_765_000_000,
+      returnTo: "/after?tab=1",
+    });
+  });
+
+  it("its sealed request token, from the previous release, opens within its age", async () => {
+    const now = () => 1_765_000_000_000 + 60_000;
+    expect(await unsealRequestToken(OLD_REQUEST_TOKEN, OLD_SECRET, { now })).toEqual({
+      token: "request-token-1",
+      tokenSecret: "request-token-secret-1",
+      callbackConfirmed: true,
+    });
   });
 });

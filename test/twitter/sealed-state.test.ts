@@ -82,6 +82,32 @@ describe("sealed request-token state (AES-256-GCM, HKDF-SHA256)", () => {
       "INVALID_STATE",
     );
     expect(await stateError(unsealRequestToken(sealed, SECRET, { now: () => start - 120_000 }))).toBe("INVALID_STATE");
+    // A minute of clock skew between two servers is tolerated, not more.
+    expect(await unsealRequestToken(sealed, SECRET, { now: () => start - 60_000 })).toEqual(REQUEST_TOKEN);
+    await expect(unsealRequestToken(sealed, SECRET, { now: () => start - 61_000 })).rejects.toThrow(
+      /^The sealed request token is -61 s old, outside -60 to 900 s \(expired, or a wrong server clock\); start the sign-in again$/,
+    );
+    await expect(unsealRequestToken(sealed, SECRET, { now: () => start + 901_000 })).rejects.toThrow(/is 901 s old/);
+  });
+
+  it("a value sealed with the secret and purpose but of another shape is INVALID_STATE", async () => {
+    const purpose: SealPurpose = { context: "twitter-oauth1/request-token", noun: "sealed request token" };
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const good = await sealJson(["t", "s", true, issuedAt], SECRET, purpose);
+    expect(await unsealRequestToken(good, SECRET)).toEqual({ token: "t", tokenSecret: "s", callbackConfirmed: true });
+    for (const shape of [
+      ["t", "s", "true", issuedAt],
+      ["t", "s", true, String(issuedAt)],
+      ["t", "s", true, issuedAt, "one more"],
+      ["t", "s", true],
+      { token: "t", tokenSecret: "s", callbackConfirmed: true, issuedAt },
+      null,
+    ]) {
+      const sealed = await sealJson(shape, SECRET, purpose);
+      await expect(unsealRequestToken(sealed, SECRET), JSON.stringify(shape)).rejects.toThrow(
+        /^The sealed request token could not be opened: it is malformed, altered, or sealed with another secret; start the sign-in again$/,
+      );
+    }
   });
 
   it("a secret shorter than 32 characters is a TypeError", async () => {
