@@ -1,10 +1,9 @@
 import { isTwitterOAuthError } from "../common/errors.js";
-import { createCookieStore } from "./cookie-store.js";
+import { type CookieStore, createCookieStore } from "./cookie-store.js";
 import { defaultErrorResponse } from "./error-page.js";
-import { type FlowConfig, failedReturnTo, finishSignIn, startSignIn } from "./flow.js";
+import { failedReturnTo, finishSignIn, startSignIn } from "./flow.js";
 import { check, resolveOptions } from "./options.js";
 import { DEFAULT_RETURN_TO, safeReturnTo } from "./return-to.js";
-import { type SignInGrant, signInProtocol } from "./sign-in-grant.js";
 import type { LoginOptions, SignInClient, SignInHandlers, SignInHandlersOptions, SignInResult } from "./types.js";
 
 // X's screen names have at most 15 characters; a longer prefill from a query string is dropped.
@@ -42,7 +41,6 @@ function browserUrl(request: Request): URL {
 
 /** Adds `Set-Cookie` values to an answer; copies it when its headers are immutable (`Response.redirect`). */
 function withCookies(response: Response, cookies: readonly string[]): Response {
-  if (cookies.length === 0) return response;
   try {
     for (const cookie of cookies) response.headers.append("set-cookie", cookie);
     return response;
@@ -97,69 +95,65 @@ function withCookies(response: Response, cookies: readonly string[]): Response {
 export function createSignInHandlers<Client extends SignInClient>(
   options: SignInHandlersOptions<Client>,
 ): SignInHandlers {
+  // The flow's config and the cookies' attributes too.
   const resolved = resolveOptions(options as SignInHandlersOptions);
-  const { cookieSecret, callbackUrl } = resolved;
-  // Date.now at each call (not a captured reference), so that a test clock applies.
-  const config: FlowConfig<SignInGrant> = {
-    protocol: signInProtocol(resolved.client, resolved),
-    maxAgeSeconds: resolved.maxAgeSeconds,
-    now: () => Date.now(),
-  };
-  const attributes = { secure: resolved.secure, maxAgeSeconds: resolved.maxAgeSeconds };
+  const { callbackUrl } = resolved;
   const loginUrl = new URL(resolved.loginPath, callbackUrl).href;
+  const storeFor = (request: Request): CookieStore =>
+    createCookieStore(request.headers.get("cookie"), resolved.cookieSecret, resolved);
 
   const fail = async (
     error: unknown,
     request: Request,
-    cookies: readonly string[],
+    store: CookieStore,
     returnTo: string | undefined,
   ): Promise<Response> => {
     if (!isTwitterOAuthError(error)) throw error; // a bug, not a sign-in outcome: let the framework report it
-    if (resolved.onError) return withCookies(await resolved.onError(error, request), cookies);
+    if (resolved.onError) return withCookies(await resolved.onError(error, request), store.setCookies);
     // "Try again" starts a new sign-in that returns where this one would have.
     const tryAgain = new URL(loginUrl);
     const back = returnTo ?? failedReturnTo(error);
     if (back !== undefined && back !== DEFAULT_RETURN_TO) tryAgain.searchParams.set("return_to", back);
-    return withCookies(defaultErrorResponse(error, tryAgain.href), cookies);
+    return withCookies(defaultErrorResponse(error, tryAgain.href), store.setCookies);
   };
 
   const login = async (request: Request, loginOptions: LoginOptions = {}): Promise<Response> => {
     checkRequest(request);
     checkLoginOptions(loginOptions);
-    const store = createCookieStore(request.headers.get("cookie"), cookieSecret, attributes);
-    let location: string;
+    const store = storeFor(request);
     const returnTo = safeReturnTo(loginOptions.returnTo);
+    let location: string;
     try {
-      location = await startSignIn(config, store, {
+      location = await startSignIn(resolved, store, {
+        ...loginOptions,
         requestUrl: browserUrl(request),
         callbackUrl,
         returnTo,
-        forceLogin: loginOptions.forceLogin,
-        screenName: loginOptions.screenName,
       });
     } catch (error) {
-      return fail(error, request, [], returnTo); // X is asked first: a failure has changed no cookie
+      return fail(error, request, store, returnTo); // X is asked first: a failure has changed no cookie
     }
-    const headers = new Headers({ location, "cache-control": "no-store" });
-    for (const cookie of store.setCookies) headers.append("set-cookie", cookie);
-    return new Response(null, { status: 302, headers });
+    return withCookies(
+      new Response(null, { status: 302, headers: { location, "cache-control": "no-store" } }),
+      store.setCookies,
+    );
   };
 
   const callback = async (request: Request): Promise<Response> => {
     checkRequest(request);
-    const store = createCookieStore(request.headers.get("cookie"), cookieSecret, attributes);
+    const store = storeFor(request);
     let result: SignInResult;
     try {
       // The user is fetched inside finishSignIn (the protocol's last step), so a failure there
       // still knows returnTo (failedReturnTo) for the error page's "Try again".
-      const { grant, returnTo } = await finishSignIn(config, store, {
+      const { grant, returnTo } = await finishSignIn(resolved, store, {
         requestUrl: browserUrl(request),
         callbackUrl,
         loginUrl,
       });
       result = { ...grant, returnTo };
     } catch (error) {
-      return fail(error, request, store.setCookies, undefined);
+      return fail(error, request, store, undefined);
     }
     return withCookies(await resolved.onSuccess(result, request), store.setCookies);
   };

@@ -4,23 +4,19 @@ import { parseHttpUrl } from "../oauth1/url.js";
 import type { TwitterOAuth2 } from "../oauth2/client.js";
 import type { TwitterOAuth } from "../twitter/client.js";
 import { checkCookieSecret } from "./cookie-store.js";
-import type { TaggedClient } from "./sign-in-grant.js";
+import type { CookieAttributes } from "./cookies.js";
+import type { FlowConfig } from "./flow.js";
+import { type SignInGrant, signInProtocol, type TaggedClient } from "./sign-in-grant.js";
 import type { SignInHandlersOptions, SignInResult } from "./types.js";
 
-/** The checked options, defaults applied. @internal */
-export interface ResolvedOptions {
-  client: TaggedClient;
+/** The checked options, defaults applied, with the flow's protocol and clock. @internal */
+export interface ResolvedOptions extends FlowConfig<SignInGrant>, CookieAttributes {
   cookieSecret: string;
   onSuccess: (result: SignInResult, request: Request) => Response | Promise<Response>;
   onError: ((error: TwitterOAuthError, request: Request) => Response | Promise<Response>) | undefined;
   callbackUrl: string;
   loginPath: string;
   callbackPath: string;
-  includeEmail: boolean;
-  fetchUser: boolean;
-  maxAgeSeconds: number;
-  /** The callback is https: cookies get `Secure` and the `__Host-` prefix. */
-  secure: boolean;
 }
 
 /**
@@ -92,8 +88,22 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
       "options.includeEmail works with a TwitterOAuth client (OAuth 1.0a) only: OAuth 2.0's GET /2/users/me has no email; leave it out",
     );
   }
+  const maxAgeSeconds = Math.floor(
+    option(
+      "maxAgeSeconds",
+      15 * 60,
+      (value) => Number.isFinite(value) && (value as number) >= 1,
+      "a number of seconds, at least 1",
+    ),
+  );
+  const fetchUser = option("fetchUser", true, isBoolean, "true or false");
   return {
-    client,
+    protocol: signInProtocol(client, { fetchUser, includeEmail }),
+    // Date.now at each call (not a captured reference), so that a test clock applies.
+    now: () => Date.now(),
+    maxAgeSeconds,
+    // The callback is https: cookies get `Secure` and the `__Host-` prefix.
+    secure: callback.protocol === "https:",
     callbackUrl,
     cookieSecret: checkCookieSecret(options.cookieSecret, "options.cookieSecret"),
     onSuccess: option<ResolvedOptions["onSuccess"]>(
@@ -110,17 +120,5 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
     ),
     loginPath: option("loginPath", "/auth/x/login", isPath, 'a path starting with "/", no query'),
     callbackPath: option("callbackPath", callback.pathname, isPath, 'a path starting with "/", no query'),
-    includeEmail,
-    fetchUser: option("fetchUser", true, isBoolean, "true or false"),
-    // Number.isFinite is false for NaN, Infinity and every non-number.
-    maxAgeSeconds: Math.floor(
-      option(
-        "maxAgeSeconds",
-        15 * 60,
-        (value) => Number.isFinite(value) && (value as number) >= 1,
-        "a number of seconds, at least 1",
-      ),
-    ),
-    secure: callback.protocol === "https:",
   };
 }
