@@ -4,29 +4,37 @@ import { openHint } from "./flow.js";
 // What an end user reads: what happened, in their words, and a way back. Never the error code or
 // the developer message (which may name hosts, endpoints or X's error text): those go to the log.
 // The status says whose fault it is.
+// [status, title, text]; the text ends with what to do, which the status tells (AGAIN, LATER).
 const AGAIN = "Please sign in again";
 const FAILED = "Sign-in failed";
+const BUSY = "X could not complete the sign-in right now.";
 const PAGES: Record<TwitterOAuthErrorCode, [status: number, title: string, text: string]> = {
   AUTHORIZATION_DENIED: [
     403,
     "Sign-in cancelled",
     "You cancelled signing in with X. Nothing was shared with this site.",
   ],
-  INVALID_STATE: [400, AGAIN, "This sign-in expired or was already used. Please start signing in again."],
-  INVALID_CALLBACK: [400, AGAIN, "The link back from X was incomplete. Please start signing in again."],
-  TOKEN_MISMATCH: [400, AGAIN, "The link back from X belongs to another sign-in. Please start signing in again."],
-  HTTP_ERROR: [502, FAILED, "X could not complete the sign-in right now. Please try again in a moment."],
-  INVALID_RESPONSE: [502, FAILED, "X could not complete the sign-in right now. Please try again in a moment."],
-  CALLBACK_NOT_CONFIRMED: [502, FAILED, "X could not complete the sign-in right now. Please try again in a moment."],
-  NETWORK_ERROR: [502, FAILED, "X could not be reached. Please try again in a moment."],
-  TIMEOUT: [504, FAILED, "X did not answer in time. Please try again in a moment."],
+  INVALID_STATE: [400, AGAIN, "This sign-in expired or was already used."],
+  INVALID_CALLBACK: [400, AGAIN, "The link back from X was incomplete."],
+  TOKEN_MISMATCH: [400, AGAIN, "The link back from X belongs to another sign-in."],
+  HTTP_ERROR: [502, FAILED, BUSY],
+  INVALID_RESPONSE: [502, FAILED, BUSY],
+  CALLBACK_NOT_CONFIRMED: [502, FAILED, BUSY],
+  NETWORK_ERROR: [502, FAILED, "X could not be reached."],
+  TIMEOUT: [504, FAILED, "X did not answer in time."],
+};
+const NEXT_STEP: Record<number, string> = {
+  400: " Please start signing in again.",
+  502: " Please try again in a moment.",
+  504: " Please try again in a moment.",
 };
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-// Small, self-contained and readable on a phone: no script, no external style sheet.
+// Small, self-contained and readable on a phone: no script, no external style sheet; the browser's
+// own text and link colours, which keep their contrast in light and dark modes.
 function page(title: string, text: string, link: { href: string; label: string }): string {
   return `<!doctype html>
 <html lang="en">
@@ -34,7 +42,7 @@ function page(title: string, text: string, link: { href: string; label: string }
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#0f1419}a{color:#1d9bf0;font-weight:600}</style>
+<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}</style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
@@ -59,7 +67,7 @@ export function defaultErrorResponse(error: TwitterOAuthError, tryAgainUrl: stri
   const open = openHint(error);
   const body =
     open === undefined
-      ? page(title, text, { href: tryAgainUrl, label: "Try again" })
+      ? page(title, text + (NEXT_STEP[status] ?? ""), { href: tryAgainUrl, label: "Try again" })
       : page(
           `Continue signing in at ${new URL(open).host}`,
           `Signing in to this site happens at ${new URL(open).host}.`,
