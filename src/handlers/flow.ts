@@ -3,7 +3,7 @@
 // a session); this file decides.
 import { isTwitterOAuthError, TwitterOAuthError } from "../common/errors.js";
 import { isLoopback } from "../common/loopback.js";
-import { MAX_PENDING, type PendingSignIn, type PendingStore } from "./pending.js";
+import { MAX_PENDING, type PendingStore } from "./pending.js";
 import type { SignInProtocol } from "./protocol.js";
 import { safeReturnTo } from "./return-to.js";
 
@@ -70,7 +70,7 @@ function checkStartHost(requestUrl: URL, callbackUrl: string): void {
   }
   const open = new URL(requestUrl.pathname + requestUrl.search, callback.origin).href;
   const error = invalidState(
-    `This sign-in was started at ${requestUrl.origin}, but X sends the browser back to ${callback.origin}, and browsers keep cookies per host name: open ${open} instead, or use a callback URL on ${requestUrl.hostname}`,
+    `This sign-in was started at ${requestUrl.origin} but its callback URL is on ${callback.origin}, and browsers keep cookies per host name: open ${open} instead, or use a callback URL on ${requestUrl.hostname}`,
   );
   openHints.set(error, open);
   throw error;
@@ -90,13 +90,14 @@ export async function startSignIn<Grant>(
   checkStartHost(start.requestUrl, start.callbackUrl);
   const { location, key, secret } = await config.protocol.begin(start);
   const now = Math.floor(config.now() / 1000);
-  const live: PendingSignIn[] = [];
-  for (const entry of await store.list()) {
-    if (now - entry.issuedAt > config.maxAgeSeconds) await store.remove(entry.token);
-    else live.push(entry);
+  // Oldest first: an expired one is older than any live one, so keeping the newest MAX_PENDING - 1
+  // that have not expired is keeping the last MAX_PENDING - 1 of this list, less the expired.
+  const entries = (await store.list()).sort((a, b) => a.issuedAt - b.issuedAt);
+  for (const [index, entry] of entries.entries()) {
+    if (now - entry.issuedAt > config.maxAgeSeconds || index < entries.length - (MAX_PENDING - 1)) {
+      await store.remove(entry.token);
+    }
   }
-  live.sort((a, b) => a.issuedAt - b.issuedAt);
-  for (const oldest of live.slice(0, Math.max(0, live.length - (MAX_PENDING - 1)))) await store.remove(oldest.token);
   await store.add({
     token: key,
     tokenSecret: secret,
@@ -114,7 +115,7 @@ function noPendingSignIn<Grant>(config: FlowConfig<Grant>, finish: FinishRequest
   const callback = new URL(finish.callbackUrl);
   const arrived = finish.requestUrl.host;
   return invalidState(
-    `No sign-in is pending for this callback in this browser: it expired (after ${config.maxAgeSeconds} s), was finished already, was replaced by ${MAX_PENDING} newer ones, ${config.lostBecause === undefined ? "" : `${config.lostBecause}, `}or was started on another host than ${callback.host} (browsers keep cookies per host name: start it at ${finish.loginUrl ?? callback.origin})${finish.requestUrl.hostname === callback.hostname ? "" : `; this callback arrived at ${arrived}, not ${callback.host}`}`,
+    `No sign-in is pending for this callback in this browser (expired, used, replaced by newer ones, ${config.lostBecause === undefined ? "" : `${config.lostBecause}, `}or started on a host other than ${callback.host}: see docs/handlers.md#errors); start it at ${finish.loginUrl ?? callback.origin}${finish.requestUrl.hostname === callback.hostname ? "" : `. This callback arrived at ${arrived}, not ${callback.host}`}`,
   );
 }
 
@@ -133,6 +134,12 @@ export async function finishSignIn<Grant>(
 ): Promise<{ grant: Grant; returnTo: string }> {
   const query = finish.requestUrl.searchParams;
   const key = config.protocol.keyOf(query);
+  if (!key) {
+    throw new TwitterOAuthError(
+      "INVALID_CALLBACK",
+      `The callback has no ${config.protocol.keyNames}, so it did not come from X; start the sign-in again`,
+    );
+  }
   const found = await store.find(key);
   if (found === undefined) throw noPendingSignIn(config, finish);
   await store.remove(key);

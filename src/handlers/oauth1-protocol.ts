@@ -19,16 +19,8 @@ export function oauth1Protocol(client: TwitterOAuth): SignInProtocol<AccessToken
       });
       return { location, key: requestToken.token, secret: requestToken.tokenSecret };
     },
-    keyOf(query) {
-      const key = query.get("denied") ?? query.get("oauth_token");
-      if (!key) {
-        throw new TwitterOAuthError(
-          "INVALID_CALLBACK",
-          "The callback has neither oauth_token nor denied, so it did not come from X; start the sign-in again",
-        );
-      }
-      return key;
-    },
+    keyOf: (query) => query.get("denied") ?? query.get("oauth_token"),
+    keyNames: "oauth_token or denied",
     async complete(query, pending) {
       // AUTHORIZATION_DENIED for `denied`, INVALID_CALLBACK without a verifier (X docs, Log in with X, step 2).
       const { verifier } = client.parseCallback(query, pending.token);

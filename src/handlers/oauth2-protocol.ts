@@ -1,6 +1,5 @@
 import type { TwitterOAuth2 } from "../oauth2/client.js";
 import type { OAuth2Tokens } from "../oauth2/types.js";
-import { TwitterOAuthError } from "../common/errors.js";
 import type { SignInProtocol } from "./protocol.js";
 
 /**
@@ -18,16 +17,8 @@ export function oauth2Protocol(client: TwitterOAuth2): SignInProtocol<OAuth2Toke
       const { url, state, codeVerifier } = await client.createAuthorization();
       return { location: url, key: state, secret: codeVerifier };
     },
-    keyOf(query) {
-      const state = query.get("state");
-      if (!state) {
-        throw new TwitterOAuthError(
-          "INVALID_CALLBACK",
-          "The callback has no state, so it did not come from X; start the sign-in again",
-        );
-      }
-      return state;
-    },
+    keyOf: (query) => query.get("state"),
+    keyNames: "state",
     async complete(query, pending) {
       // AUTHORIZATION_DENIED for error=access_denied, INVALID_CALLBACK for another error or no code.
       const { code } = client.parseCallback(query, pending.token);

@@ -36,7 +36,7 @@ export function check(ok: boolean, name: string, expected: string, value: unknow
 export function webCallbackUrl(value: unknown, what: string): string {
   if (value === undefined || value === "oob") {
     throw new TypeError(
-      `${what} is ${value ? '"oob" (the PIN flow)' : "missing"}: a sign-in finishes at a web callback, so create the client with callbackUrl: "https://your.app/auth/x/callback", registered in the X app`,
+      `${what} is ${value ? '"oob" (the PIN flow)' : "missing"}: give the client the web callbackUrl registered in the X app, such as "https://your.app/auth/x/callback"`,
     );
   }
   const url = parseHttpUrl(value);
@@ -85,7 +85,7 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
   const includeEmail = option("includeEmail", false, isBoolean, "true or false");
   if (includeEmail && client.protocol === "oauth2") {
     throw new TypeError(
-      "options.includeEmail works with a TwitterOAuth client (OAuth 1.0a) only: OAuth 2.0's GET /2/users/me has no email; leave it out",
+      "options.includeEmail needs a TwitterOAuth client (X's OAuth 2.0 gives no email); leave it out",
     );
   }
   const maxAgeSeconds = Math.floor(

@@ -28,11 +28,10 @@ export interface ProtocolBegun {
 export interface SignInProtocol<Grant> {
   /** Step 1: asks X when the protocol needs it (1.0a's request token); changes no state. */
   begin(start: ProtocolStart): Promise<ProtocolBegun>;
-  /**
-   * The key of the pending sign-in this callback belongs to, Cancel included.
-   * @throws TwitterOAuthError `INVALID_CALLBACK` when the callback carries none.
-   */
-  keyOf(query: URLSearchParams): string;
+  /** The key of the pending sign-in this callback belongs to, Cancel included; null or "" when it carries none. */
+  keyOf(query: URLSearchParams): string | null;
+  /** The callback parameters `keyOf` reads, for the message when there is none. */
+  keyNames: string;
   /**
    * Checks the callback against its pending sign-in (Cancel is `AUTHORIZATION_DENIED`) and trades it
    * for the grant.

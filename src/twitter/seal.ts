@@ -102,7 +102,7 @@ export async function sealJson(value: unknown, secret: string, purpose: SealPurp
   const sealed = bytesToBase64Url(join([VERSION], iv, body));
   if (sealed.length > MAX_SEALED_LENGTH) {
     throw new TypeError(
-      `The ${purpose.noun} would be ${sealed.length} characters sealed, over the ${MAX_SEALED_LENGTH} a cookie of 4096 bytes can carry (RFC 6265 6.1); keep less in it`,
+      `The ${purpose.noun} would be ${sealed.length} characters sealed, over the ${MAX_SEALED_LENGTH} a cookie of 4096 bytes holds; keep less in it`,
     );
   }
   return sealed;

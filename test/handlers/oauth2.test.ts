@@ -104,7 +104,9 @@ describe("a sign-in over OAuth 2.0", () => {
         onSuccess: () => new Response(),
       });
     expect(create).toThrow(TypeError);
-    expect(create).toThrow(/^options\.includeEmail works with a TwitterOAuth client/);
+    expect(create).toThrow(
+      /^options\.includeEmail needs a TwitterOAuth client \(X's OAuth 2\.0 gives no email\); leave it out$/,
+    );
   });
 
   it("refuses a TwitterOAuth2 client without a callbackUrl at creation", () => {
@@ -182,6 +184,9 @@ describe("a callback that matches no pending sign-in", () => {
       "INVALID_CALLBACK",
       "INVALID_CALLBACK",
     ]);
+    expect(app.errors[2]!.message).toBe(
+      "The callback has no state, so it did not come from X; start the sign-in again",
+    );
     expect(app.xCalls).toEqual([]);
     expect((await app.browser.request(app.fake.approveAuthorization(tab.authorizeUrl))).status).toBe(303);
     expect(app.successes).toHaveLength(1);

@@ -33,7 +33,7 @@ describe("createSignInHandlers refuses, naming the option", () => {
     [
       "a client without callbackUrl",
       { client: client() },
-      /^options\.client's callbackUrl is missing: .*callbackUrl: "https:\/\/your\.app/,
+      /^options\.client's callbackUrl is missing: give the client the web callbackUrl registered in the X app, such as "https:\/\/your\.app\/auth\/x\/callback"$/,
     ],
     [
       "a client with the PIN flow",

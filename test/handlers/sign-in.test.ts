@@ -219,6 +219,9 @@ describe("a callback that matches no pending sign-in", () => {
       "INVALID_CALLBACK",
       "INVALID_CALLBACK",
     ]);
+    expect(app.errors[2]!.message).toBe(
+      "The callback has no oauth_token or denied, so it did not come from X; start the sign-in again",
+    );
     expect((await app.browser.request(app.fake.approve(tab.token))).status).toBe(303);
     expect(app.successes).toHaveLength(1);
   });
@@ -309,7 +312,7 @@ describe("a sign-in started on another host than the callback's", () => {
     expect(answer.headers.getSetCookie()).toEqual([]);
     expect(app.xCalls).toEqual([]);
     expect(errorLog.mock.calls[0]![0]).toContain(
-      "This sign-in was started at http://localhost:3000, but X sends the browser back to http://127.0.0.1:3000",
+      "This sign-in was started at http://localhost:3000 but its callback URL is on http://127.0.0.1:3000, and browsers keep cookies per host name: open http://127.0.0.1:3000/auth/x/login?return_to=/me instead, or use a callback URL on localhost",
     );
     // The URL it names works.
     const opened = await app.browser.request("http://127.0.0.1:3000/auth/x/login?return_to=/me");
@@ -344,12 +347,14 @@ describe("a sign-in started on another host than the callback's", () => {
       new Request("http://127.0.0.1:3000/auth/x/callback?oauth_token=t&oauth_verifier=v"),
     );
     expect(await answer.text()).toMatch(
-      /another host than 127\.0\.0\.1:3000 \(browsers keep cookies per host name: start it at http:\/\/127\.0\.0\.1:3000\/auth\/x\/login\)$/,
+      /or started on a host other than 127\.0\.0\.1:3000: see docs\/handlers\.md#errors\); start it at http:\/\/127\.0\.0\.1:3000\/auth\/x\/login$/,
     );
     const elsewhere = await app.signIn.callback(
       new Request("http://localhost:3000/auth/x/callback?oauth_token=t&oauth_verifier=v"),
     );
-    expect(await elsewhere.text()).toMatch(/; this callback arrived at localhost:3000, not 127\.0\.0\.1:3000$/);
+    expect(await elsewhere.text()).toMatch(
+      /start it at http:\/\/127\.0\.0\.1:3000\/auth\/x\/login\. This callback arrived at localhost:3000, not 127\.0\.0\.1:3000$/,
+    );
   });
 });
 
