@@ -29,32 +29,26 @@ export interface NodeCipherCrypto {
   createDecipheriv(algorithm: "aes-256-gcm", key: Uint8Array, iv: Uint8Array): NodeDecipher;
 }
 
+// Looked up once, as the HMAC path does (src/oauth1/signature.ts). Reached at run time and never
+// imported, so browser and edge bundles see no `node:` import.
+const builtin = (globalThis as BuiltinModuleScope).process?.getBuiltinModule?.("node:crypto") as
+  | Partial<NodeCipherCrypto>
+  | undefined;
+
 /**
- * `node:crypto` when `scope.process.getBuiltinModule` can give it with the functions used here,
- * else `undefined`. Reached at run time and never imported, so browser and edge bundles see no
- * `node:` import.
+ * The `node:crypto` of this runtime when it has the functions used here, or `undefined` where only
+ * WebCrypto is available.
  * @internal
  */
-export function nodeCipherCryptoIn(scope: BuiltinModuleScope): NodeCipherCrypto | undefined {
-  const module = scope.process?.getBuiltinModule?.("node:crypto") as Partial<NodeCipherCrypto> | undefined;
-  return typeof module?.createHash === "function" &&
-    typeof module.createCipheriv === "function" &&
-    typeof module.createDecipheriv === "function"
-    ? (module as NodeCipherCrypto)
+export const nodeCipherCrypto: NodeCipherCrypto | undefined =
+  typeof builtin?.createHash === "function" &&
+  typeof builtin.createCipheriv === "function" &&
+  typeof builtin.createDecipheriv === "function"
+    ? (builtin as NodeCipherCrypto)
     : undefined;
-}
-
-// Looked up once, as the HMAC path does (src/oauth1/signature.ts).
-const nodeCipher = nodeCipherCryptoIn(globalThis as BuiltinModuleScope);
-
-/** The `node:crypto` of this runtime, or `undefined` where only WebCrypto is available. @internal */
-export function nodeCipherCrypto(): NodeCipherCrypto | undefined {
-  return nodeCipher;
-}
 
 /** SHA-256 of the UTF-8 bytes of `text`. @internal */
 export async function sha256(text: string): Promise<Uint8Array> {
-  const node = nodeCipherCrypto();
-  if (node !== undefined) return node.createHash("sha256").update(text).digest();
+  if (nodeCipherCrypto) return nodeCipherCrypto.createHash("sha256").update(text).digest();
   return new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
 }

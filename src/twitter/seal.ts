@@ -81,24 +81,8 @@ export function checkSecret(secret: unknown, name = "secret"): string {
  */
 export async function sealJson(value: unknown, secret: string, purpose: SealPurpose): Promise<string> {
   const key = await keyFor(checkSecret(secret));
-  const plain = utf8(JSON.stringify(value));
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const node = nodeCipherCrypto();
-  let body: Uint8Array;
-  if (node === undefined) {
-    // Ciphertext then tag, as WebCrypto returns them.
-    body = new Uint8Array(
-      await crypto.subtle.encrypt(
-        { name: "AES-GCM", iv, additionalData: utf8(purpose.context) },
-        await webKey(key),
-        plain,
-      ),
-    );
-  } else {
-    const cipher = node.createCipheriv("aes-256-gcm", key.raw, iv);
-    cipher.setAAD(utf8(purpose.context));
-    body = join(cipher.update(plain), cipher.final(), cipher.getAuthTag()); // final() is empty for GCM
-  }
+  const body = await gcm(key, iv, utf8(purpose.context), utf8(JSON.stringify(value)), false);
   const sealed = bytesToBase64Url(join([VERSION], iv, body));
   if (sealed.length > MAX_SEALED_LENGTH) {
     throw new TypeError(
@@ -118,28 +102,37 @@ function join(...parts: ArrayLike<number>[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** AES-256-GCM decryption of a sealed value's bytes (version, IV, ciphertext, tag); throws when the tag does not match. */
-async function decrypt(
+/**
+ * AES-256-GCM: `data` encrypted to ciphertext then tag (as WebCrypto returns them), or, when
+ * `open`, ciphertext then tag decrypted; throws when the tag does not match.
+ */
+async function gcm(
   key: SealKey,
-  bytes: Uint8Array<ArrayBuffer>,
+  iv: Uint8Array<ArrayBuffer>,
   context: Uint8Array<ArrayBuffer>,
+  data: Uint8Array<ArrayBuffer>,
+  open: boolean,
 ): Promise<Uint8Array> {
-  const iv = bytes.subarray(1, 1 + IV_BYTES);
-  const node = nodeCipherCrypto();
+  const node = nodeCipherCrypto;
   if (node === undefined) {
+    const algorithm = { name: "AES-GCM", iv, additionalData: context };
+    const webCryptoKey = await webKey(key);
     return new Uint8Array(
-      await crypto.subtle.decrypt(
-        { name: "AES-GCM", iv, additionalData: context },
-        await webKey(key),
-        bytes.subarray(1 + IV_BYTES),
-      ),
+      await (open
+        ? crypto.subtle.decrypt(algorithm, webCryptoKey, data)
+        : crypto.subtle.encrypt(algorithm, webCryptoKey, data)),
     );
   }
-  const decipher = node.createDecipheriv("aes-256-gcm", key.raw, iv);
-  decipher.setAAD(context);
-  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-  // final() throws when the tag does not match.
-  return join(decipher.update(bytes.subarray(1 + IV_BYTES, bytes.length - TAG_BYTES)), decipher.final());
+  if (open) {
+    const decipher = node.createDecipheriv("aes-256-gcm", key.raw, iv);
+    decipher.setAAD(context);
+    decipher.setAuthTag(data.subarray(-TAG_BYTES));
+    // final() throws when the tag does not match.
+    return join(decipher.update(data.subarray(0, -TAG_BYTES)), decipher.final());
+  }
+  const cipher = node.createCipheriv("aes-256-gcm", key.raw, iv);
+  cipher.setAAD(context);
+  return join(cipher.update(data), cipher.final(), cipher.getAuthTag()); // final() is empty for GCM
 }
 
 /**
@@ -168,7 +161,14 @@ export async function unsealJson(
       bytes.length >= 1 + IV_BYTES + TAG_BYTES &&
       bytes[0] === VERSION
     ) {
-      const value: unknown = JSON.parse(new TextDecoder().decode(await decrypt(key, bytes, utf8(purpose.context))));
+      const plain = await gcm(
+        key,
+        bytes.subarray(1, 1 + IV_BYTES),
+        utf8(purpose.context),
+        bytes.subarray(1 + IV_BYTES),
+        true,
+      );
+      const value: unknown = JSON.parse(new TextDecoder().decode(plain));
       if (types === undefined || (Array.isArray(value) && value.map((item) => typeof item).join() === types))
         return value;
     }
