@@ -159,9 +159,10 @@ export function toNodeListener(
         (typeof host === "string" && host !== "" ? `${isTls(request.socket) ? "https" : "http"}://${host}` : undefined);
       let url: URL;
       try {
-        if (base === undefined) throw new TypeError("no host");
+        // new URL(undefined) throws too: no Host header and no origin option. A target in absolute
+        // form for another origin is refused as well.
         url = new URL(request.originalUrl ?? request.url ?? "/", base);
-        if (url.origin !== new URL(base).origin) throw new TypeError("absolute-form target for another origin");
+        if (url.origin !== new URL(base as string).origin) throw new TypeError();
       } catch {
         plain(response, 400, "Bad request: missing or malformed Host header or request target");
         return;

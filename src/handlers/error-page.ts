@@ -16,12 +16,12 @@ const PAGES: Record<TwitterOAuthErrorCode, [status: number, title: string, text:
   ],
   INVALID_STATE: [400, AGAIN, "This sign-in expired or was already used."],
   INVALID_CALLBACK: [400, AGAIN, "The link back from X was incomplete."],
-  TOKEN_MISMATCH: [400, AGAIN, "The link back from X belongs to another sign-in."],
+  TOKEN_MISMATCH: [400, AGAIN, "This sign-in expired or was already used."],
   HTTP_ERROR: [502, FAILED, BUSY],
   INVALID_RESPONSE: [502, FAILED, BUSY],
   CALLBACK_NOT_CONFIRMED: [502, FAILED, BUSY],
-  NETWORK_ERROR: [502, FAILED, "X could not be reached."],
-  TIMEOUT: [504, FAILED, "X did not answer in time."],
+  NETWORK_ERROR: [502, FAILED, BUSY],
+  TIMEOUT: [504, FAILED, BUSY],
 };
 const NEXT_STEP: Record<number, string> = {
   400: " Please start signing in again.",
@@ -35,15 +35,14 @@ function escapeHtml(text: string): string {
 
 // Small, self-contained and readable on a phone: no script, no external style sheet; the browser's
 // own text and link colours, which keep their contrast in light and dark modes.
+// <head> is implied by the elements before <body> (HTML's optional tags): the same document.
 function page(title: string, text: string, link: { href: string; label: string }): string {
   return `<!doctype html>
 <html lang="en">
-<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>body{font:1rem/1.5 system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}</style>
-</head>
 <body>
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(text)}</p>

@@ -1,5 +1,5 @@
 import { TwitterOAuthError } from "../common/errors.js";
-import type { TwitterOAuth } from "../twitter/client.js";
+import type { AuthorizeUrlOptions, TwitterOAuth } from "../twitter/client.js";
 import type { AccessToken } from "../twitter/types.js";
 import type { SignInProtocol } from "./protocol.js";
 
@@ -13,10 +13,8 @@ export function oauth1Protocol(client: TwitterOAuth): SignInProtocol<AccessToken
   return {
     async begin(start) {
       const requestToken = await client.getRequestToken({ callbackUrl: start.callbackUrl });
-      const location = client.buildAuthenticateUrl(requestToken, {
-        forceLogin: start.forceLogin === true,
-        ...(start.screenName === undefined ? {} : { screenName: start.screenName }),
-      });
+      // `forceLogin` and `screenName`, checked by the caller; the URL builder reads nothing else.
+      const location = client.buildAuthenticateUrl(requestToken, start as AuthorizeUrlOptions);
       return { location, key: requestToken.token, secret: requestToken.tokenSecret };
     },
     keyOf: (query) => query.get("denied") ?? query.get("oauth_token"),
