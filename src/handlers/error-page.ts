@@ -4,30 +4,29 @@ import { openHint } from "./flow.js";
 // What an end user reads: what happened, in their words, and a way back. Never the error code or
 // the developer message (which may name hosts, endpoints or X's error text): those go to the log.
 // The status says whose fault it is.
-// [status, title, text]; the text ends with what to do, which the status tells (AGAIN, LATER).
 const AGAIN = "Please sign in again";
 const FAILED = "Sign-in failed";
-const BUSY = "X could not complete the sign-in right now.";
-const PAGES: Record<TwitterOAuthErrorCode, [status: number, title: string, text: string]> = {
-  AUTHORIZATION_DENIED: [
-    403,
-    "Sign-in cancelled",
-    "You cancelled signing in with X. Nothing was shared with this site.",
-  ],
-  INVALID_STATE: [400, AGAIN, "This sign-in expired or was already used."],
-  INVALID_CALLBACK: [400, AGAIN, "The link back from X was incomplete."],
-  TOKEN_MISMATCH: [400, AGAIN, "This sign-in expired or was already used."],
-  HTTP_ERROR: [502, FAILED, BUSY],
-  INVALID_RESPONSE: [502, FAILED, BUSY],
-  CALLBACK_NOT_CONFIRMED: [502, FAILED, BUSY],
-  NETWORK_ERROR: [502, FAILED, BUSY],
-  TIMEOUT: [504, FAILED, BUSY],
-};
-const NEXT_STEP: Record<number, string> = {
-  400: " Please start signing in again.",
-  502: " Please try again in a moment.",
-  504: " Please try again in a moment.",
-};
+
+/** [status, title, text] of the page for a code; a code this copy does not know (from a newer copy of the package) is a 500. */
+function pageOf(code: TwitterOAuthErrorCode): [status: number, title: string, text: string] {
+  if (code === "AUTHORIZATION_DENIED") {
+    return [403, "Sign-in cancelled", "You cancelled signing in with X. Nothing was shared with this site."];
+  }
+  if (code === "INVALID_CALLBACK") {
+    return [400, AGAIN, "The link back from X was incomplete. Please start signing in again."];
+  }
+  if (code === "INVALID_STATE" || code === "TOKEN_MISMATCH") {
+    return [400, AGAIN, "This sign-in expired or was already used. Please start signing in again."];
+  }
+  // X refused, answered something unusable, could not be reached or did not answer in time.
+  return /^(HTTP_ERROR|INVALID_RESPONSE|CALLBACK_NOT_CONFIRMED|NETWORK_ERROR|TIMEOUT)$/.test(code)
+    ? [
+        code === "TIMEOUT" ? 504 : 502,
+        FAILED,
+        "X could not complete the sign-in right now. Please try again in a moment.",
+      ]
+    : [500, FAILED, "Signing in with X failed. Please try again."];
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -62,11 +61,11 @@ export function defaultErrorResponse(error: TwitterOAuthError, tryAgainUrl: stri
   if (error.code !== "AUTHORIZATION_DENIED") {
     console.error(`twitter-oauth1/handlers: sign-in failed, ${error.code}: ${error.message}`);
   }
-  const [status, title, text] = PAGES[error.code] ?? [500, FAILED, "Signing in with X failed. Please try again."];
+  const [status, title, text] = pageOf(error.code);
   const open = openHint(error);
   const body =
     open === undefined
-      ? page(title, text + (NEXT_STEP[status] ?? ""), { href: tryAgainUrl, label: "Try again" })
+      ? page(title, text, { href: tryAgainUrl, label: "Try again" })
       : page(
           `Continue signing in at ${new URL(open).host}`,
           `Signing in to this site happens at ${new URL(open).host}.`,

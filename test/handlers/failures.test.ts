@@ -2,7 +2,8 @@
 // answer through onError with a TwitterOAuthError (the default page says what to do) and never reject;
 // the pending sign-in's cookie is cleared once its callback has come back, and kept untouched before.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isTwitterOAuthError, type TwitterOAuthError } from "../../src/index.js";
+import { isTwitterOAuthError, TwitterOAuthError, type TwitterOAuthErrorCode } from "../../src/index.js";
+import { defaultErrorResponse } from "../../src/handlers/error-page.js";
 import { CALLBACK, expectErrorPageHead, LOGIN, PENDING_PREFIX, readErrorPage, setup, startTab } from "./setup.js";
 
 type XFetch = (request: Request) => Promise<Response>;
@@ -193,5 +194,49 @@ describe("a bug in the app is not a sign-in outcome", () => {
     const cookie = started.headers.getSetCookie()[0]!.split(";")[0]!;
     const callback = app.fake.approve(new URL(started.headers.get("location")!).searchParams.get("oauth_token")!);
     await expect(app.signIn.callback(new Request(callback, { headers: { cookie } }))).rejects.toThrow("database down");
+  });
+});
+
+describe("the default page for each code, as the end user reads it", () => {
+  const pages: [TwitterOAuthErrorCode, number, string][] = [
+    [
+      "AUTHORIZATION_DENIED",
+      403,
+      "Sign-in cancelled You cancelled signing in with X. Nothing was shared with this site.",
+    ],
+    [
+      "INVALID_STATE",
+      400,
+      "Please sign in again This sign-in expired or was already used. Please start signing in again.",
+    ],
+    [
+      "TOKEN_MISMATCH",
+      400,
+      "Please sign in again This sign-in expired or was already used. Please start signing in again.",
+    ],
+    [
+      "INVALID_CALLBACK",
+      400,
+      "Please sign in again The link back from X was incomplete. Please start signing in again.",
+    ],
+    ...(["HTTP_ERROR", "INVALID_RESPONSE", "CALLBACK_NOT_CONFIRMED", "NETWORK_ERROR"] as const).map(
+      (code): [TwitterOAuthErrorCode, number, string] => [
+        code,
+        502,
+        "Sign-in failed X could not complete the sign-in right now. Please try again in a moment.",
+      ],
+    ),
+    ["TIMEOUT", 504, "Sign-in failed X could not complete the sign-in right now. Please try again in a moment."],
+    // A code this copy of the package does not know, from a newer copy in the same app.
+    ["SOMETHING_NEW" as TwitterOAuthErrorCode, 500, "Sign-in failed Signing in with X failed. Please try again."],
+  ];
+  it.each(pages)("%s: %i", async (code, status, text) => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const answer = defaultErrorResponse(new TwitterOAuthError(code, "developer message"), LOGIN);
+    expect(answer.status).toBe(status);
+    const page = await readErrorPage(answer);
+    expectErrorPageHead(answer, page.html);
+    expect(page.text).toBe(`${text} Try again`);
+    expect(page.html).not.toContain("developer message");
   });
 });
