@@ -172,7 +172,7 @@ export function toNodeListener(
         if (name.startsWith(":") || value === undefined) continue;
         for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
       }
-      let body: Uint8Array | ReadableStream<Uint8Array> | undefined;
+      let body: ReadableStream<Uint8Array> | undefined;
       if (method !== "GET" && method !== "HEAD") {
         const declared = Number(request.headers["content-length"]);
         if (Number.isFinite(declared) && declared > limit) {
@@ -184,11 +184,8 @@ export function toNodeListener(
         // keeps its body for the next middleware (a JSON parser, say).
         body = lazyBody(request, limit);
       }
-      const webRequest = new Request(url, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: body as BodyInit, duplex: "half" }),
-      } as RequestInit);
+      // `duplex: "half"` is what a streamed body needs (Fetch), and harmless without one.
+      const webRequest = new Request(url, { method, headers, body, duplex: "half" } as RequestInit);
       let answer: Response | undefined;
       try {
         answer = await handler(webRequest);
