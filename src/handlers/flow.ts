@@ -148,6 +148,9 @@ export async function finishSignIn<Grant>(
       "This callback's pending sign-in could not be opened: altered, or sealed with another cookieSecret; start the sign-in again",
     );
   }
+  // Checked again on the way out: a cookie sealed by an older version, or by anyone who held the
+  // secret, must not hand onSuccess (or the error page's link) an off-site URL.
+  const returnTo = safeReturnTo(found.returnTo);
   try {
     const age = Math.floor(config.now() / 1000) - found.issuedAt;
     if (age > config.maxAgeSeconds) {
@@ -155,12 +158,9 @@ export async function finishSignIn<Grant>(
         `This callback's pending sign-in expired (${age} s old, the limit is ${config.maxAgeSeconds} s); start the sign-in again`,
       );
     }
-    const grant = await config.protocol.complete(query, found);
-    // Checked again on the way out: a cookie sealed by an older version, or by anyone who held the
-    // secret, must not hand onSuccess (or the error page's link) an off-site URL.
-    return { grant, returnTo: safeReturnTo(found.returnTo) };
+    return { grant: await config.protocol.complete(query, found), returnTo };
   } catch (error) {
-    if (isTwitterOAuthError(error)) failedReturnTos.set(error, safeReturnTo(found.returnTo));
+    if (isTwitterOAuthError(error)) failedReturnTos.set(error, returnTo);
     throw error;
   }
 }
