@@ -70,13 +70,19 @@
 //   CPU per sign-in in Node, measured by bench/sign-in.js): ./handlers 7,755 B (+331 B), ./passport
 //   16,298 B, the root 13,777 B (+259 B: sealRequestToken shares the seal). Budgets: those plus
 //   about 1%, the targets unchanged.
+// - the handlers made smaller without a guarantee less: options checked through one helper, the
+//   resolved options used as the flow's config, one AES-GCM function per crypto path, sealed arrays
+//   checked by shape, one refusal per sealed value, shorter developer messages (the causes moved to
+//   docs/handlers.md), the error page's texts chosen in one function: ./handlers 7,755 B -> 7,050 B,
+//   ./passport 16,306 B -> 16,019 B (the shared flow, seal and 1.0a adapter). The 6,000 B target is
+//   not reached: the Node listener alone is about 950 B of it. Budgets: those plus about 1.5%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 13_920, target: 3_500 },
   "./testing": { budget: 23_490 },
-  "./handlers": { budget: 7_830, target: 6_000 },
-  "./passport": { budget: 16_460 },
+  "./handlers": { budget: 7_160, target: 6_000 },
+  "./passport": { budget: 16_260 },
   "./oauth2": { budget: 9_840 },
 };
 
