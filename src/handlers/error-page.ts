@@ -35,17 +35,18 @@ function escapeHtml(text: string): string {
 // Small, self-contained and readable on a phone: no script, no external style sheet; the browser's
 // own text and link colours, which keep their contrast in light and dark modes.
 // <head> is implied by the elements before <body> (HTML's optional tags): the same document.
-function page(title: string, text: string, link: { href: string; label: string }): string {
+function page(...parts: [title: string, text: string, href: string, label: string]): string {
+  const [title, text, href, label] = parts.map(escapeHtml);
   return `<!doctype html>
 <html lang="en">
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${title}</title>
 <style>body{font:1rem/1.5 system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}</style>
 <body>
-<h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(text)}</p>
-<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>
+<h1>${title}</h1>
+<p>${text}</p>
+<p><a href="${href}">${label}</a></p>
 </body>
 </html>
 `;
@@ -63,16 +64,15 @@ export function defaultErrorResponse(error: TwitterOAuthError, tryAgainUrl: stri
   }
   const [status, title, text] = pageOf(error.code);
   const open = openHint(error);
+  const host = open && new URL(open).host;
   const body =
     open === undefined
-      ? page(title, text, { href: tryAgainUrl, label: "Try again" })
+      ? page(title, text, tryAgainUrl, "Try again")
       : page(
-          `Continue signing in at ${new URL(open).host}`,
-          `Signing in to this site happens at ${new URL(open).host}.`,
-          {
-            href: open,
-            label: "Continue signing in",
-          },
+          `Continue signing in at ${host}`,
+          `Signing in to this site happens at ${host}.`,
+          open,
+          "Continue signing in",
         );
   return new Response(body, {
     status,
