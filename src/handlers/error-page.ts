@@ -1,5 +1,5 @@
 import type { TwitterOAuthError, TwitterOAuthErrorCode } from "../common/errors.js";
-import { openHint } from "./flow.js";
+import { errorHints } from "./flow.js";
 
 // What an end user reads: what happened, in their words, and a way back. Never the error code or
 // the developer message (which may name hosts, endpoints or X's error text): those go to the log.
@@ -63,7 +63,7 @@ export function defaultErrorResponse(error: TwitterOAuthError, tryAgainUrl: stri
     console.error(`twitter-oauth1/handlers: sign-in failed, ${error.code}: ${error.message}`);
   }
   const [status, title, text] = pageOf(error.code);
-  const open = openHint(error);
+  const open = errorHints.get(error)?.open;
   const host = open && new URL(open).host;
   const body =
     open === undefined

@@ -39,23 +39,14 @@ export interface FinishRequest {
   loginUrl?: string | undefined;
 }
 
-// The page to open, for an error that an end user can fix by opening it (a sign-in started on
-// another loopback name than the callback's). Kept beside the error, not in it: the message is for
-// developers, this is for the default error page.
-const openHints = new WeakMap<TwitterOAuthError, string>();
-// The returnTo of the pending sign-in a callback failed on, so that "try again" brings the user back
-// to the same page.
-const failedReturnTos = new WeakMap<TwitterOAuthError, string>();
-
-/** Where the failed sign-in of `error` would have returned the user, when its pending sign-in was found. @internal */
-export function failedReturnTo(error: TwitterOAuthError): string | undefined {
-  return failedReturnTos.get(error);
-}
-
-/** The URL an end user should open to sign in, when the error has one. @internal */
-export function openHint(error: TwitterOAuthError): string | undefined {
-  return openHints.get(error);
-}
+/**
+ * What the default error page needs of a failed sign-in besides its code, kept beside the error, not
+ * in it (the message is for developers): `open`, the page to open for an error an end user can fix
+ * by opening it (a sign-in started on another loopback name than the callback's); `returnTo`, that of
+ * the pending sign-in a callback failed on, so that "Try again" brings the user back to the same page.
+ * @internal
+ */
+export const errorHints: WeakMap<TwitterOAuthError, { open?: string; returnTo?: string }> = new WeakMap();
 
 /**
  * Browsers keep cookies per host name (RFC 6265 5.1.3; the port does not count), so a sign-in
@@ -72,7 +63,7 @@ function checkStartHost(requestUrl: URL, callbackUrl: string): void {
   const error = invalidState(
     `This sign-in was started at ${requestUrl.origin} but its callback URL is on ${callback.origin}, and browsers keep cookies per host name: open ${open} instead, or use a callback URL on ${requestUrl.hostname}`,
   );
-  openHints.set(error, open);
+  errorHints.set(error, { open });
   throw error;
 }
 
@@ -160,7 +151,7 @@ export async function finishSignIn<Grant>(
     }
     return { grant: await config.protocol.complete(query, found), returnTo };
   } catch (error) {
-    if (isTwitterOAuthError(error)) failedReturnTos.set(error, returnTo);
+    if (isTwitterOAuthError(error)) errorHints.set(error, { returnTo });
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { isTwitterOAuthError } from "../common/errors.js";
 import { type CookieStore, createCookieStore } from "./cookie-store.js";
 import { defaultErrorResponse } from "./error-page.js";
-import { failedReturnTo, finishSignIn, startSignIn } from "./flow.js";
+import { errorHints, finishSignIn, startSignIn } from "./flow.js";
 import { check, resolveOptions } from "./options.js";
 import { DEFAULT_RETURN_TO, safeReturnTo } from "./return-to.js";
 import type { LoginOptions, SignInClient, SignInHandlers, SignInHandlersOptions, SignInResult } from "./types.js";
@@ -112,7 +112,7 @@ export function createSignInHandlers<Client extends SignInClient>(
     if (resolved.onError) return withCookies(await resolved.onError(error, request), store.setCookies);
     // "Try again" starts a new sign-in that returns where this one would have.
     const tryAgain = new URL(loginUrl);
-    const back = returnTo ?? failedReturnTo(error);
+    const back = returnTo ?? errorHints.get(error)?.returnTo;
     if (back !== undefined && back !== DEFAULT_RETURN_TO) tryAgain.searchParams.set("return_to", back);
     return withCookies(defaultErrorResponse(error, tryAgain.href), store.setCookies);
   };
@@ -145,7 +145,7 @@ export function createSignInHandlers<Client extends SignInClient>(
     let result: SignInResult;
     try {
       // The user is fetched inside finishSignIn (the protocol's last step), so a failure there
-      // still knows returnTo (failedReturnTo) for the error page's "Try again".
+      // still knows returnTo (errorHints) for the error page's "Try again".
       const { grant, returnTo } = await finishSignIn(resolved, store, {
         requestUrl: browserUrl(request),
         callbackUrl,
