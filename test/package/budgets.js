@@ -73,8 +73,8 @@
 // - the handlers made smaller without a guarantee less: options checked through one helper, the
 //   resolved options used as the flow's config, one AES-GCM function per crypto path, sealed arrays
 //   checked by shape, one refusal per sealed value, shorter developer messages (the causes moved to
-//   docs/handlers.md), the error page's texts chosen in one function: ./handlers 7,755 B -> 7,051 B,
-//   ./passport 16,306 B -> 16,019 B (the shared flow, seal and 1.0a adapter). The 6,000 B target is
+//   docs/handlers.md), the error page's texts chosen in one function: ./handlers 7,755 B -> 7,048 B,
+//   ./passport 16,306 B -> 16,026 B (the shared flow, seal and 1.0a adapter). The 6,000 B target is
 //   not reached: the Node listener alone is about 950 B of it. Budgets: those plus about 1.5%.
 
 /** Entry points: subpath → { budget, target? }. */
