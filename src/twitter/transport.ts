@@ -1,6 +1,5 @@
 import { TwitterOAuthError, type XApiError } from "../common/errors.js";
 import { rateLimitOf } from "../common/rate-limit.js";
-import type { FormBody } from "../oauth1/form.js";
 import { signRequest } from "../oauth1/sign-request.js";
 import { type BodyPrefix, discard, readPrefix } from "../common/read-capped.js";
 import { keepMessage, parseErrorBody } from "./error-body.js";
@@ -35,26 +34,29 @@ export interface SignedCall {
   callback?: string | undefined;
   verifier?: string | undefined;
   /** A form body: signed and sent as `application/x-www-form-urlencoded`. */
-  form?: FormBody | undefined;
+  form?: URLSearchParams | string | undefined;
   /** Any other init (headers, an unsigned body, a redirect mode) for `client.fetch`. */
   init?: RequestInit | undefined;
   signal?: AbortSignal | undefined;
 }
 
-/** X's answer to a call of the client's own, read once: the body as text, or undefined when over its cap. @internal */
+/** A 2xx answer to a call of the client's own, read once, within its cap. @internal */
 export interface Answer {
   response: Response;
-  text: string | undefined;
+  text: string;
 }
 
-function formText(form: FormBody): string {
-  if (typeof form === "string") return form;
-  if (form instanceof URLSearchParams) return form.toString();
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(form)) {
-    for (const item of typeof value === "string" ? [value] : value) params.append(name, item);
-  }
-  return params.toString();
+/** The INVALID_RESPONSE for a 2xx answer that is not the one due. @internal */
+export function invalidResponse(
+  endpoint: string,
+  status: number,
+  what: string,
+  advice = "check baseUrl",
+): TwitterOAuthError {
+  return new TwitterOAuthError("INVALID_RESPONSE", `${endpoint} answered ${status} ${what}; ${advice}`, {
+    status,
+    endpoint,
+  });
 }
 
 const decode = (prefix: BodyPrefix): string | undefined =>
@@ -80,7 +82,7 @@ const RETRY = Symbol("retry");
 async function exchange<T>(context: TransportContext, call: SignedCall, handle: Handle<T>): Promise<T> {
   if (call.signal?.aborted) throw call.signal.reason;
   const secrets: Array<string | undefined> = [context.consumerSecret, call.token?.tokenSecret];
-  const body = call.form === undefined ? call.init?.body : formText(call.form);
+  const body = call.form === undefined ? call.init?.body : String(call.form);
   for (let attempt = 0; ; attempt++) {
     const sentAt = context.now();
     const signed = await signRequest(
@@ -166,14 +168,18 @@ export function send<T>(
       const location = keepMessage(response.headers.get("location") ?? "", redactor(secrets));
       throw new TwitterOAuthError(
         "HTTP_ERROR",
-        `${call.endpoint} answered with a redirect${location ? ` to ${location}` : ""}, not followed (the signature covers the host); set baseUrl to "https://api.x.com"`,
+        `${call.endpoint} redirected${location ? ` to ${location}` : ""}, not followed (signed for this URL); set baseUrl to https://api.x.com`,
         { status: response.status, endpoint: call.endpoint },
       );
     }
     const text = response.body
       ? decode(await readPrefix(response.body, response.ok ? limit : BODY_LIMIT, signal).then(dropRest))
       : "";
-    if (response.ok) return consume({ response, text });
+    if (response.ok) {
+      if (text === undefined)
+        throw invalidResponse(call.endpoint, response.status, `with a body over ${limit} bytes, too large`);
+      return consume({ response, text });
+    }
     // The redactor is built only for an error: a 2xx never reaches a message.
     const errors = text === undefined ? [] : parseErrorBody(text, redactor(secrets));
     if (resync(errors)) return RETRY;
@@ -236,17 +242,11 @@ function isReplayable(body: BodyInit | null | undefined): boolean {
 function failure(error: unknown, call: SignedCall, signals: RequestSignals, stage: "network" | "body"): unknown {
   if (error instanceof TwitterOAuthError) return error;
   if (call.signal?.aborted) return call.signal.reason;
-  if (signals.timeout?.aborted) {
-    return new TwitterOAuthError("TIMEOUT", `${call.endpoint} timed out; try again, or raise the timeout option`, {
-      endpoint: call.endpoint,
-    });
-  }
+  const timeout = signals.timeout?.aborted;
   return new TwitterOAuthError(
-    "NETWORK_ERROR",
-    stage === "network"
-      ? `${call.endpoint} could not reach X; check the network and baseUrl, then try again`
-      : `${call.endpoint} lost the connection while X's answer arrived; try again`,
-    { cause: error, endpoint: call.endpoint },
+    timeout ? "TIMEOUT" : "NETWORK_ERROR",
+    `${call.endpoint} ${timeout ? "timed out; retry, or raise the timeout option" : stage === "network" ? "could not reach X; check the network and baseUrl, then retry" : "lost the connection during X's answer; retry"}`,
+    { cause: timeout ? undefined : error, endpoint: call.endpoint },
   );
 }
 
@@ -296,7 +296,7 @@ export function httpError(
   const rateLimit = rateLimitOf(response.headers);
   const first = errors.find((e) => e.message !== "") ?? errors[0];
   const says = tooLarge
-    ? ` (an error body over ${BODY_LIMIT} bytes, not read)`
+    ? ` (body over ${BODY_LIMIT} bytes, not read)`
     : first
       ? `: X says "${first.message}"${first.code ? ` (code ${first.code})` : ""}`
       : "";
@@ -313,42 +313,17 @@ export function httpError(
   });
 }
 
-/** A token endpoint's answer: the token, its secret and every form field. @internal */
-export interface TokenAnswer {
-  token: string;
-  tokenSecret: string;
-  fields: Map<string, string>;
-}
-
 /**
- * Checks a token endpoint's answer (status, size, a non-empty oauth_token and oauth_token_secret)
- * and returns its form fields; `advice` ends the INVALID_RESPONSE message.
+ * Checks a token endpoint's 2xx answer (200, a non-empty oauth_token and oauth_token_secret) and
+ * returns its form fields; `advice` ends the INVALID_RESPONSE message when the token is missing.
  * @internal
  */
-export function tokenAnswer({ response, text }: Answer, endpoint: string, advice: string): TokenAnswer {
-  if (text === undefined) {
-    throw new TwitterOAuthError(
-      "INVALID_RESPONSE",
-      `${endpoint} answered with a body over ${BODY_LIMIT} bytes, too large; check baseUrl`,
-      { status: response.status, endpoint },
-    );
-  }
-  if (response.status !== 200) {
-    throw new TwitterOAuthError(
-      "INVALID_RESPONSE",
-      `${endpoint} answered HTTP ${response.status}, not 200; check baseUrl`,
-      { status: response.status, endpoint },
-    );
-  }
+export function tokenAnswer({ response, text }: Answer, endpoint: string, advice: string): Map<string, string> {
+  const { status } = response;
+  if (status !== 200) throw invalidResponse(endpoint, status, "instead of 200");
   const fields = parseFormResponse(text);
-  const token = fields.get("oauth_token");
-  const tokenSecret = fields.get("oauth_token_secret");
-  if (!token || !tokenSecret) {
-    throw new TwitterOAuthError(
-      "INVALID_RESPONSE",
-      `${endpoint} answered 200 without oauth_token and oauth_token_secret; ${advice}`,
-      { status: 200, endpoint },
-    );
+  if (!fields.get("oauth_token") || !fields.get("oauth_token_secret")) {
+    throw invalidResponse(endpoint, 200, "without oauth_token and oauth_token_secret", advice);
   }
-  return { token, tokenSecret, fields };
+  return fields;
 }

@@ -71,7 +71,7 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     const error = await failure(client().getRequestToken());
     expect(error.status).toBe(403);
     expect(error.errors[0]!.code).toBe(415);
-    expect(error.message).toMatch(/register it exactly/);
+    expect(error.message).toMatch(/register the callback URL exactly/);
   });
 
   it("XML code 417 (desktop app): says to use oob", async () => {
@@ -177,7 +177,7 @@ describe("RFC 5849 2.1 / X docs: the request token answer is checked", () => {
     const error = await failure(client().getRequestToken());
     expect(error.code).toBe("HTTP_ERROR");
     expect(error.status).toBe(302);
-    expect(error.message).toMatch(/redirect to https:\/\/api\.twitter\.com/);
+    expect(error.message).toMatch(/redirected to https:\/\/api\.twitter\.com/);
     expect(followed).toBe(false);
   });
 
@@ -209,7 +209,7 @@ describe("RFC 5849 2.1 / X docs: the request token answer is checked", () => {
     const error = await failure(call(client()));
     expect(error.code).toBe("HTTP_ERROR");
     expect(error.status).toBe(302);
-    expect(error.message).toMatch(/redirect to https:\/\/elsewhere\.example\/x/);
+    expect(error.message).toMatch(/redirected to https:\/\/elsewhere\.example\/x/);
     expect(followed).toBe(false);
   });
 
