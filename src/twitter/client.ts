@@ -3,7 +3,7 @@ import { apiUrl } from "../common/api-url.js";
 import { percentEncode } from "../oauth1/percent-encode.js";
 import { describe } from "../common/describe.js";
 import { isFormContentType } from "../oauth1/form.js";
-import { parseCallback, type CallbackInput, type SkipTokenCheck } from "./callback.js";
+import { type CallbackInput, parseCallback, type SkipTokenCheck, tokenOf } from "./callback.js";
 import { checkCallbackOption, isSecureOrLoopback, resolveOptions } from "./options.js";
 import {
   type Answer,
@@ -188,8 +188,8 @@ export class TwitterOAuth {
   }
 
   #authUrl(path: string, requestToken: RequestToken | string, options: AuthorizeUrlOptions): string {
-    const token = typeof requestToken === "string" ? requestToken : requestToken?.token;
-    if (typeof token !== "string" || token === "") {
+    const token = tokenOf(requestToken);
+    if (token === undefined) {
       throw new TypeError(`requestToken must be a RequestToken or its token string, got ${describe(requestToken)}`);
     }
     let url = this.#context.baseUrl + path + "?oauth_token=" + percentEncode(token);
