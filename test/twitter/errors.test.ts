@@ -38,9 +38,9 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     answer(REQUEST_TOKEN_URL, body, { status: 401 });
     answer("http://127.0.0.1:3001/oauth/request_token", body, { status: 401 });
     const real = await failure(client().getRequestToken());
-    expect(real.message).toContain("(this request went to api.x.com)");
+    expect(real.message).toContain("(sent to api.x.com)");
     const fake = await failure(client({ baseUrl: "http://127.0.0.1:3001" }).getRequestToken());
-    expect(fake.message).toContain("(this request went to 127.0.0.1:3001)");
+    expect(fake.message).toContain("(sent to 127.0.0.1:3001)");
     expect(fake.message).not.toContain("api.x.com");
   });
 
