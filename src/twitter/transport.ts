@@ -80,7 +80,6 @@ const RETRY = Symbol("retry");
  * covered too). Maps failures to TIMEOUT, NETWORK_ERROR or the caller's abort reason.
  */
 async function exchange<T>(context: TransportContext, call: SignedCall, handle: Handle<T>): Promise<T> {
-  if (call.signal?.aborted) throw call.signal.reason;
   const secrets: Array<string | undefined> = [context.consumerSecret, call.token?.tokenSecret];
   const body = call.form === undefined ? call.init?.body : String(call.form);
   for (let attempt = 0; ; attempt++) {
@@ -114,36 +113,28 @@ async function exchange<T>(context: TransportContext, call: SignedCall, handle: 
       // A signed request is never followed: the signature covers this URL only, and the
       // Authorization header would go along (fetch drops it only across origins).
       redirect: call.init?.redirect ?? "manual",
+      signal: signals.signal ?? null,
     };
-    if (signals.signal) init.signal = signals.signal;
+    let response: Response | undefined;
     try {
-      let response: Response;
-      try {
-        // The URL as signed, with the query characters RFC 3986 3.4 forbids percent-encoded.
-        response = await context.fetch(signed.url, init);
-      } catch (error) {
-        throw failure(error, call, signals, "network");
-      }
+      // The URL as signed, with the query characters RFC 3986 3.4 forbids percent-encoded.
+      response = await context.fetch(signed.url, init);
       // RFC 5849 3.3 lets servers reject stale timestamps; X answers 401 code 135 and always sends
       // Date. Learnt once per call, only from a 401 of the baseUrl origin, and only within a day.
       const resync = (errors: readonly XApiError[]): boolean => {
-        if (attempt > 0 || response.status !== 401 || !isReplayable(body)) return false;
-        if (call.url.origin !== context.origin || (response.url && new URL(response.url).origin !== context.origin)) {
-          return false;
-        }
-        const offset = Date.parse(response.headers.get("date") ?? "") - sentAt;
+        const { status, url, headers } = response!;
+        if (attempt > 0 || status !== 401 || !isReplayable(body)) return false;
+        if (call.url.origin !== context.origin || (url && new URL(url).origin !== context.origin)) return false;
+        const offset = Date.parse(headers.get("date") ?? "") - sentAt;
         if (!(Math.abs(offset) <= MAX_OFFSET_MS) || sentAt + offset < 0 || offset === context.offsetMs) return false;
         if (!errors.some((e) => e.code === 135) && Math.abs(offset) <= SKEW_LIMIT_MS) return false;
         context.offsetMs = offset;
         return true;
       };
-      let result: T | typeof RETRY;
-      try {
-        result = await handle(response, resync, signals.signal, secrets);
-      } catch (error) {
-        throw failure(error, call, signals, "body");
-      }
+      const result = await handle(response, resync, signals.signal, secrets);
       if (result !== RETRY) return result;
+    } catch (error) {
+      throw failure(error, call, signals, response);
     } finally {
       signals.done();
     }
@@ -219,14 +210,9 @@ export function sendRaw(context: TransportContext, call: SignedCall): Promise<Re
 
 /** The bytes already read, then the rest of the original body, as one stream. */
 function rejoin(head: Uint8Array, rest: ReadableStreamDefaultReader<Uint8Array>): ReadableStream<Uint8Array> {
-  let started = false;
   return new ReadableStream<Uint8Array>({
+    start: (controller) => controller.enqueue(head),
     async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(head);
-        return;
-      }
       const { done, value } = await rest.read();
       if (done) controller.close();
       else controller.enqueue(value);
@@ -239,13 +225,14 @@ function isReplayable(body: BodyInit | null | undefined): boolean {
   return !(typeof ReadableStream !== "undefined" && body instanceof ReadableStream);
 }
 
-function failure(error: unknown, call: SignedCall, signals: RequestSignals, stage: "network" | "body"): unknown {
+/** What a failed attempt rejects with: our own error as is, the caller's abort reason, TIMEOUT or NETWORK_ERROR. */
+function failure(error: unknown, call: SignedCall, signals: RequestSignals, answered: Response | undefined): unknown {
   if (error instanceof TwitterOAuthError) return error;
   if (call.signal?.aborted) return call.signal.reason;
   const timeout = signals.timeout?.aborted;
   return new TwitterOAuthError(
     timeout ? "TIMEOUT" : "NETWORK_ERROR",
-    `${call.endpoint} ${timeout ? "timed out; retry, or raise the timeout option" : stage === "network" ? "could not reach X; check the network and baseUrl, then retry" : "lost the connection during X's answer; retry"}`,
+    `${call.endpoint} ${timeout ? "timed out; retry, or raise the timeout option" : answered ? "lost the connection during X's answer; retry" : "could not reach X; check the network and baseUrl, then retry"}`,
     { cause: timeout ? undefined : error, endpoint: call.endpoint },
   );
 }
