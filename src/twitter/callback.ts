@@ -20,8 +20,7 @@ export function tokenOf(requestToken: unknown): string | undefined {
   return typeof token === "string" && token !== "" ? token : undefined;
 }
 
-const NEEDS =
-  "parseCallback needs this sign-in's request token (or its token string) to check the callback against, or { skipTokenCheck: true }";
+const NEEDS = "parseCallback needs this sign-in's request token (or its token string), or { skipTokenCheck: true }";
 
 /**
  * Reads the callback of step 2 (X docs: "Log in with X", step 2): `oauth_token` and `oauth_verifier`
@@ -65,7 +64,7 @@ export function parseCallback(
   if (!skip && !timingSafeEqual(token, expected!)) {
     throw new TwitterOAuthError(
       "TOKEN_MISMATCH",
-      "The callback's oauth_token is not this sign-in's request token (another tab, a replay or a forgery); start the sign-in again",
+      "The callback's oauth_token is not this sign-in's request token; start the sign-in again",
     );
   }
   return { token, verifier };

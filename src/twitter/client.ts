@@ -4,7 +4,7 @@ import { percentEncode } from "../oauth1/percent-encode.js";
 import { describe } from "../common/describe.js";
 import { isFormContentType } from "../oauth1/form.js";
 import { type CallbackInput, parseCallback, type SkipTokenCheck, tokenOf } from "./callback.js";
-import { checkCallbackOption, isSecureOrLoopback, resolveOptions } from "./options.js";
+import { checkCallbackOption, resolveOptions } from "./options.js";
 import {
   type Answer,
   BODY_LIMIT,
@@ -349,13 +349,14 @@ export class TwitterOAuth {
    */
   async fetch(input: string | URL, init: SignedFetchInit = {}): Promise<Response> {
     const url = apiUrl(input, this.#context.baseUrl);
-    // The request carries the user's token and a signature: only to X, only over TLS.
-    if (!isSecureOrLoopback(url)) {
-      throw new TypeError(`input must be https: (http: only on a loopback host), got ${url.protocol}`);
-    }
-    const origin = url.origin;
+    // The request carries the user's token and a signature: only to X, only over TLS. The options
+    // checked every origin allowed here (https, or http on a loopback host), so plain http to X
+    // is refused as another origin.
+    const { origin } = url;
     if (origin !== this.#context.origin && !this.#context.allowedOrigins.includes(origin)) {
-      throw new TypeError(`input's origin ${origin} is not the baseUrl origin nor in options.allowedOrigins`);
+      throw new TypeError(
+        `input's origin ${origin} is not the baseUrl origin (${this.#context.origin}) nor in options.allowedOrigins`,
+      );
     }
     const { token, ...rest } = init;
     const headers = new Headers(rest.headers);
