@@ -131,7 +131,7 @@ export class TwitterOAuth {
   }
 
   /** Step 1 or 3: a token endpoint's form answer; `advice` ends the message when it lacks the token. */
-  #token(path: string, query: string, call: Partial<SignedCall>, advice: string): Promise<Map<string, string>> {
+  #token(path: string, query: string, call: Partial<SignedCall>, advice: string): Promise<URLSearchParams> {
     return this.#send("POST", path, query, call, BODY_LIMIT, (answer, endpoint) =>
       tokenAnswer(answer, endpoint, advice),
     );

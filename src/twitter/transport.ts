@@ -4,7 +4,6 @@ import { signRequest } from "../oauth1/sign-request.js";
 import { type BodyPrefix, discard, readPrefix } from "../common/read-capped.js";
 import { keepMessage, parseErrorBody } from "./error-body.js";
 import { hintFor } from "./error-hints.js";
-import { parseFormResponse } from "./form-response.js";
 import { redactor } from "../common/redact.js";
 import { type RequestSignals, requestSignals } from "../common/signals.js";
 import type { ResolvedOptions } from "./options.js";
@@ -305,10 +304,12 @@ export function httpError(
  * returns its form fields; `advice` ends the INVALID_RESPONSE message when the token is missing.
  * @internal
  */
-export function tokenAnswer({ response, text }: Answer, endpoint: string, advice: string): Map<string, string> {
+export function tokenAnswer({ response, text }: Answer, endpoint: string, advice: string): URLSearchParams {
   const { status } = response;
   if (status !== 200) throw invalidResponse(endpoint, status, "instead of 200");
-  const fields = parseFormResponse(text);
+  // X sends these as text/html (X docs "Log in with X": the example answers of steps 1 and 3), so
+  // the content type is ignored on purpose; a repeated field counts once, as first sent.
+  const fields = new URLSearchParams(text.trim());
   if (!fields.get("oauth_token") || !fields.get("oauth_token_secret")) {
     throw invalidResponse(endpoint, 200, "without oauth_token and oauth_token_secret", advice);
   }
