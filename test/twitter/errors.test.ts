@@ -277,6 +277,26 @@ describe("network failures, timeouts and aborts", () => {
     expect((await failure(client({ fetch: slowBody, timeout: 20 }).getRequestToken())).code).toBe("TIMEOUT");
   });
 
+  it("TIMEOUT, or the caller's abort, while an in-memory body that ignores every signal stalls", async () => {
+    // No fetch aborts this body: only the client's own read can give up on it.
+    const stalled = (): Promise<Response> =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start: (controller) => controller.enqueue(new TextEncoder().encode('{"errors":[')),
+          }),
+          { status: 401 },
+        ),
+      );
+    expect((await failure(client({ fetch: stalled, timeout: 20 }).getRequestToken())).code).toBe("TIMEOUT");
+    const controller = new AbortController();
+    const reason = new Error("user navigated away");
+    setTimeout(() => controller.abort(reason), 20);
+    await expect(
+      client({ fetch: stalled, timeout: false }).fetch("/2/users/me", { signal: controller.signal }),
+    ).rejects.toBe(reason);
+  });
+
   it("each request gets a fresh timeout", async () => {
     let calls = 0;
     const quick = async (): Promise<Response> => {
