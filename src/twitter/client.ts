@@ -125,9 +125,8 @@ export class TwitterOAuth {
     limit: number,
     consume: (answer: Answer, endpoint: string) => T,
   ): Promise<T> {
-    const endpoint = `${method} ${path}`;
     const url = new URL(this.#context.baseUrl + path + query);
-    return send(this.#context, { ...call, method, url, endpoint }, limit, (answer) => consume(answer, endpoint));
+    return send(this.#context, { ...call, method, url, endpoint: `${method} ${path}` }, limit, consume);
   }
 
   /** Step 1 or 3: a token endpoint's form answer; `advice` ends the message when it lacks the token. */

@@ -85,18 +85,10 @@ async function exchange<T>(context: TransportContext, call: SignedCall, handle: 
     const sentAt = context.now();
     const signed = await signRequest(
       { method: call.method, url: call.url, body: call.form ?? null },
-      {
-        consumerKey: context.consumerKey,
-        consumerSecret: context.consumerSecret,
-        token: call.token?.token,
-        tokenSecret: call.token?.tokenSecret,
-      },
-      {
-        nonce: context.nonce?.(),
-        timestamp: Math.floor((sentAt + context.offsetMs) / 1000),
-        callback: call.callback,
-        verifier: call.verifier,
-      },
+      // The consumer key and secret from the options, the token and its secret from the call.
+      { ...context, token: call.token?.token, tokenSecret: call.token?.tokenSecret },
+      // oauth_callback and oauth_verifier from the call.
+      { ...call, nonce: context.nonce?.(), timestamp: Math.floor((sentAt + context.offsetMs) / 1000) },
     );
     secrets.push(signed.signature);
     if (call.signal?.aborted) throw call.signal.reason;
@@ -150,7 +142,7 @@ export function send<T>(
   context: TransportContext,
   call: SignedCall,
   limit: number,
-  consume: (answer: Answer) => T,
+  consume: (answer: Answer, endpoint: string) => T,
 ): Promise<T> {
   return exchange(context, call, async (response, resync, signal, secrets) => {
     if (isRedirect(response)) {
@@ -168,7 +160,7 @@ export function send<T>(
     if (response.ok) {
       if (text === undefined)
         throw invalidResponse(call.endpoint, response.status, `with a body over ${limit} bytes, too large`);
-      return consume({ response, text });
+      return consume({ response, text }, call.endpoint);
     }
     // The redactor is built only for an error: a 2xx never reaches a message.
     const errors = text === undefined ? [] : parseErrorBody(text, redactor(secrets));
