@@ -189,11 +189,8 @@ export function sendRaw(context: TransportContext, call: SignedCall): Promise<Re
       dropRest(prefix);
       return RETRY;
     }
-    const copy = new Response(prefix.rest ? rejoin(prefix.bytes, prefix.rest) : prefix.bytes, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    // The same status, statusText and headers: a Response is a ResponseInit too.
+    const copy = new Response(prefix.rest ? rejoin(prefix.bytes, prefix.rest) : prefix.bytes, response);
     Object.defineProperty(copy, "url", { value: response.url });
     return copy;
   });
