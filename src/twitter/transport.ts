@@ -112,10 +112,12 @@ async function exchange<T>(context: TransportContext, call: SignedCall, handle: 
       response = await context.fetch(signed.url, init);
       // RFC 5849 3.3 lets servers reject stale timestamps; X answers 401 code 135 and always sends
       // Date. Learnt once per call, only from a 401 of the baseUrl origin, and only within a day.
+      // The request went to that origin (the client's own calls are built on baseUrl, and sendRaw
+      // asks only for those); the answer must come from it too, were a redirect followed.
       const resync = (errors: readonly XApiError[]): boolean => {
         const { status, url, headers } = response!;
         if (attempt > 0 || status !== 401 || !isReplayable(body)) return false;
-        if (call.url.origin !== context.origin || (url && new URL(url).origin !== context.origin)) return false;
+        if (url && new URL(url).origin !== context.origin) return false;
         const offset = Date.parse(headers.get("date") ?? "") - sentAt;
         if (!(Math.abs(offset) <= MAX_OFFSET_MS) || sentAt + offset < 0 || offset === context.offsetMs) return false;
         if (!errors.some((e) => e.code === 135) && Math.abs(offset) <= SKEW_LIMIT_MS) return false;
