@@ -84,13 +84,12 @@ function fromXml(text: string, clean: (text: string) => string): XApiError[] | u
 export function parseErrorBody(text: string, clean: (text: string) => string = (t) => t): XApiError[] {
   const trimmed = text.trim();
   if (trimmed === "") return [];
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    try {
-      const parsed = fromJson(JSON.parse(trimmed), clean);
-      if (parsed) return parsed;
-    } catch {
-      // not JSON after all: fall through to text
-    }
+  try {
+    // A JSON number, string or literal is no error list: it is kept as text below.
+    const parsed = fromJson(JSON.parse(trimmed), clean);
+    if (parsed) return parsed;
+  } catch {
+    // not JSON: XML or text
   }
   const xml = fromXml(trimmed, clean);
   if (xml) return xml;
