@@ -70,14 +70,22 @@
 //   CPU per sign-in in Node, measured by bench/sign-in.js): ./handlers 7,755 B (+331 B), ./passport
 //   16,298 B, the root 13,777 B (+259 B: sealRequestToken shares the seal). Budgets: those plus
 //   about 1%, the targets unchanged.
+// - the sign-in flow, second pass (its signer untouched): one send helper for the client's own
+//   calls, INVALID_RESPONSE from one helper, one catch per attempt, token answers read by
+//   URLSearchParams, readPrefix cancelling its reader on abort instead of racing each read, a
+//   redaction pattern matched case-insensitively, client.fetch's origin check alone keeping plain
+//   http out, and messages and X-code hints in fewer words (what each stands for: docs/errors.md,
+//   "Messages"). The flow 10,134 B -> 9,307 B, root 13,781 B -> 12,980 B, ./passport 16,306 B ->
+//   15,531 B, ./oauth2 9,772 B -> 9,524 B (the parser, hints, redaction and capped reads it
+//   shares). Budgets: those plus about 1.5%; the flow's target (8,000 B) is not reached.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
-  ".": { budget: 13_920, target: 3_500 },
+  ".": { budget: 13_180, target: 3_500 },
   "./testing": { budget: 23_490 },
   "./handlers": { budget: 7_830, target: 6_000 },
-  "./passport": { budget: 16_460 },
-  "./oauth2": { budget: 9_840 },
+  "./passport": { budget: 15_770 },
+  "./oauth2": { budget: 9_670 },
 };
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */
@@ -87,7 +95,7 @@ export const EXPORT_BUDGETS = [
     name: "the sign-in flow (TwitterOAuth: getRequestToken, buildAuthenticateUrl, exchangeVerifier)",
     subpath: ".",
     imports: "{ TwitterOAuth }",
-    budget: 10_280,
+    budget: 9_450,
     target: 8_000,
   },
 ];
