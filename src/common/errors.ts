@@ -86,18 +86,18 @@ const BRAND = Symbol.for("twitter-oauth1.TwitterOAuthError");
  */
 export class TwitterOAuthError extends Error {
   /** The stable code; see {@link TwitterOAuthErrorCode}. */
-  readonly code: TwitterOAuthErrorCode;
+  declare readonly code: TwitterOAuthErrorCode;
   /** HTTP status of X's answer, when there was one. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Errors X reported in its body (`HTTP_ERROR`); empty otherwise. */
-  readonly errors: readonly XApiError[];
+  declare readonly errors: readonly XApiError[];
   /** The request that failed, as `"POST /oauth/request_token"`, when there was one. */
-  readonly endpoint: string | undefined;
+  declare readonly endpoint: string | undefined;
   /**
    * X's rate-limit window when the answer carried all three `x-rate-limit-*` headers, well formed
    * (`HTTP_ERROR`); `undefined` otherwise. After a 429 (code 88), retry at `rateLimit.reset`.
    */
-  readonly rateLimit: RateLimit | undefined;
+  declare readonly rateLimit: RateLimit | undefined;
   /**
    * The OAuth 2.0 `error` code X answered with, when there was one: from a token endpoint's JSON
    * body (RFC 6749 5.2: `"invalid_request"`, `"invalid_grant"`, `"invalid_scope"`, `"invalid_client"`,
@@ -105,7 +105,7 @@ export class TwitterOAuthError extends Error {
    * from a sign-in callback (RFC 6749 4.1.2.1: `"access_denied"`, …) for `AUTHORIZATION_DENIED` and
    * `INVALID_CALLBACK`. A code, never a secret; `undefined` for OAuth 1.0a errors.
    */
-  readonly oauthError: string | undefined;
+  declare readonly oauthError: string | undefined;
 
   /**
    * Creates the error. The package throws these; create one yourself only to test your own handling.

@@ -31,7 +31,8 @@ function bytesOf(chunk: unknown): Uint8Array {
  * and the reader, to cancel or to hand on. Never a `tee()`: a branch's cancel waits for the other
  * branch, which is how a copy read "for a peek" hangs until the whole body arrives. An abort of
  * `signal` rejects a pending read with its reason at once, even for an in-memory stream that no
- * fetch would abort.
+ * fetch would abort: it cancels the reader, which settles a pending read as done at once (WHATWG
+ * Streams, ReadableStreamCancel closes the stream before it calls the source's cancel).
  * @internal
  */
 export async function readPrefix(
@@ -42,18 +43,13 @@ export async function readPrefix(
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  let stop: (() => void) | undefined;
-  const aborted =
-    signal &&
-    new Promise<never>((_, reject) => {
-      stop = (): void => reject(signal.reason);
-      if (signal.aborted) stop();
-      else signal.addEventListener("abort", stop, { once: true });
-    });
-  aborted?.catch(() => undefined);
+  const stop = (): void => discard(reader);
+  signal?.addEventListener("abort", stop);
   try {
     for (;;) {
-      const { done, value } = await (aborted ? Promise.race([reader.read(), aborted]) : reader.read());
+      signal?.throwIfAborted();
+      const { done, value } = await reader.read();
+      signal?.throwIfAborted();
       if (done) return { bytes: concat(chunks, size), rest: undefined };
       const bytes = bytesOf(value);
       chunks.push(bytes);
@@ -64,7 +60,7 @@ export async function readPrefix(
     discard(reader);
     throw error;
   } finally {
-    if (stop) signal?.removeEventListener("abort", stop);
+    signal?.removeEventListener("abort", stop);
   }
 }
 

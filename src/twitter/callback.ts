@@ -14,21 +14,13 @@ export interface SkipTokenCheck {
 
 export type { CallbackInput };
 
-/** The token to compare the callback's with, or undefined for an explicit `{ skipTokenCheck: true }`. */
-function expectedToken(requestToken: unknown): string | undefined {
-  if (typeof requestToken === "object" && requestToken !== null) {
-    if ((requestToken as Partial<SkipTokenCheck>).skipTokenCheck === true) return undefined;
-    const token = (requestToken as Partial<RequestToken>).token;
-    if (typeof token === "string" && token !== "") return token;
-  }
-  if (typeof requestToken === "string") {
-    if (requestToken === "") throw new TypeError("requestToken must be a RequestToken or a non-empty token string");
-    return requestToken;
-  }
-  throw new TypeError(
-    "parseCallback needs the request token of this sign-in (a RequestToken or its token string), to check the callback's oauth_token against it as X asks; pass { skipTokenCheck: true } only if the caller checks it itself",
-  );
+/** The token of a request token, or the token string itself; undefined for anything else. @internal */
+export function tokenOf(requestToken: unknown): string | undefined {
+  const token = typeof requestToken === "string" ? requestToken : (requestToken as Partial<RequestToken>)?.token;
+  return typeof token === "string" && token !== "" ? token : undefined;
 }
+
+const NEEDS = "parseCallback needs this sign-in's request token (or its token string), or { skipTokenCheck: true }";
 
 /**
  * Reads the callback of step 2 (X docs: "Log in with X", step 2): `oauth_token` and `oauth_verifier`
@@ -54,30 +46,26 @@ export function parseCallback(
   /** `oauth_verifier` from the callback: pass it to `exchangeVerifier`. */
   verifier: string;
 } {
-  const expected = expectedToken(requestToken);
+  const skip = (requestToken as Partial<SkipTokenCheck>)?.skipTokenCheck === true;
+  const expected = tokenOf(requestToken);
+  if (!skip && expected === undefined) throw new TypeError(NEEDS);
   const query = callbackQuery(input, "callback");
   if (query.has("denied")) {
-    throw new TwitterOAuthError(
-      "AUTHORIZATION_DENIED",
-      "The user declined to authorize the app on X (denied=…); let them try again",
-    );
+    throw new TwitterOAuthError("AUTHORIZATION_DENIED", "The user declined on X (denied); offer to sign in again");
   }
   const token = query.get("oauth_token");
   const verifier = query.get("oauth_verifier");
   if (!token || !verifier) {
-    const missing = [!token && "oauth_token", !verifier && "oauth_verifier"].filter(Boolean).join(" and ");
     throw new TwitterOAuthError(
       "INVALID_CALLBACK",
-      `The callback lacks ${missing}; pass the full URL X redirected the user to, query included`,
+      `The callback lacks ${token ? "oauth_verifier" : "oauth_token"}; pass the whole callback URL, query included`,
     );
   }
-  if (expected !== undefined) {
-    if (!timingSafeEqual(token, expected)) {
-      throw new TwitterOAuthError(
-        "TOKEN_MISMATCH",
-        "The callback's oauth_token is not the request token of this sign-in (a stale tab, a replayed or forged callback); start the sign-in again",
-      );
-    }
+  if (!skip && !timingSafeEqual(token, expected!)) {
+    throw new TwitterOAuthError(
+      "TOKEN_MISMATCH",
+      "The callback's oauth_token is not this sign-in's request token; start the sign-in again",
+    );
   }
   return { token, verifier };
 }

@@ -3,9 +3,18 @@ import { apiUrl } from "../common/api-url.js";
 import { percentEncode } from "../oauth1/percent-encode.js";
 import { describe } from "../common/describe.js";
 import { isFormContentType } from "../oauth1/form.js";
-import { parseCallback, type CallbackInput, type SkipTokenCheck } from "./callback.js";
-import { checkCallbackOption, isSecureOrLoopback, resolveOptions } from "./options.js";
-import { BODY_LIMIT, send, sendRaw, tokenAnswer, type SignedCall, type TransportContext } from "./transport.js";
+import { type CallbackInput, parseCallback, type SkipTokenCheck, tokenOf } from "./callback.js";
+import { checkCallbackOption, resolveOptions } from "./options.js";
+import {
+  type Answer,
+  BODY_LIMIT,
+  invalidResponse,
+  send,
+  sendRaw,
+  type SignedCall,
+  tokenAnswer,
+  type TransportContext,
+} from "./transport.js";
 import { checkPair } from "./token-pair.js";
 import type { AccessToken, RequestToken, TokenPair, TwitterOAuthOptions, TwitterUser } from "./types.js";
 
@@ -48,15 +57,7 @@ export interface SignedFetchInit extends RequestInit {
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 /** Largest JSON answer read (a verify_credentials user is a few KB). */
 const JSON_LIMIT = 16 * BODY_LIMIT;
-
-function tokenOf(value: RequestToken | string, what: string): string {
-  const token =
-    typeof value === "string" ? value : typeof value === "object" && value !== null ? value.token : undefined;
-  if (typeof token !== "string" || token === "") {
-    throw new TypeError(`${what} must be a RequestToken or a non-empty token string, got ${describe(value)}`);
-  }
-  return token;
-}
+const VERIFY = "/1.1/account/verify_credentials.json";
 
 /**
  * "Log in with X" over OAuth 1.0a: the three legs, the callback check, signed API calls.
@@ -115,8 +116,36 @@ export class TwitterOAuth {
     return this.#context.offsetMs;
   }
 
-  #url(path: string): URL {
-    return new URL(this.#context.baseUrl + path);
+  /** Sends one of the client's own calls: `path` names the endpoint in messages, `query` is signed too. */
+  #send<T>(
+    method: string,
+    path: string,
+    query: string,
+    call: Partial<SignedCall>,
+    limit: number,
+    consume: (answer: Answer, endpoint: string) => T,
+  ): Promise<T> {
+    const url = new URL(this.#context.baseUrl + path + query);
+    return send(this.#context, { ...call, method, url, endpoint: `${method} ${path}` }, limit, consume);
+  }
+
+  /** Step 1 or 3: a token endpoint's form answer; `advice` ends the message when it lacks the token. */
+  #token(path: string, query: string, call: Partial<SignedCall>, advice: string): Promise<URLSearchParams> {
+    return this.#send("POST", path, query, call, BODY_LIMIT, (answer, endpoint) =>
+      tokenAnswer(answer, endpoint, advice),
+    );
+  }
+
+  /** verify_credentials and invalidate_token: signed with the user's token, answered in JSON. */
+  #json(method: string, path: string, query: string, accessToken: TokenPair, options: CallOptions): Promise<unknown> {
+    const call = { token: checkPair(accessToken, "accessToken"), signal: options.signal };
+    return this.#send(method, path, query, call, JSON_LIMIT, ({ response, text }, endpoint) => {
+      try {
+        return text === "" ? undefined : JSON.parse(text);
+      } catch {
+        throw invalidResponse(endpoint, response.status, "with a body that is not JSON");
+      }
+    });
   }
 
   /**
@@ -129,37 +158,40 @@ export class TwitterOAuth {
   async getRequestToken(options: RequestTokenOptions = {}): Promise<RequestToken> {
     const callback = options.callbackUrl ?? this.#context.callbackUrl;
     if (callback === undefined) {
-      throw new TypeError(
-        'callbackUrl is required: pass it to new TwitterOAuth({ callbackUrl }) or to getRequestToken({ callbackUrl }); use "oob" for the PIN flow',
-      );
+      throw new TypeError('callbackUrl is required: set it in the options or in getRequestToken ("oob" for a PIN)');
     }
     checkCallbackOption(callback, "callbackUrl");
-    const url = this.#url("/oauth/request_token");
-    if (options.accessType !== undefined) {
-      if (options.accessType !== "read" && options.accessType !== "write") {
-        throw new TypeError('options.accessType must be "read" or "write"');
-      }
-      url.searchParams.set("x_auth_access_type", options.accessType);
+    const { accessType } = options;
+    if (accessType !== undefined && accessType !== "read" && accessType !== "write") {
+      throw new TypeError('options.accessType must be "read" or "write"');
     }
-    const endpoint = "POST /oauth/request_token";
-    const answer = await send(
-      this.#context,
-      { method: "POST", url, endpoint, callback, signal: options.signal },
-      BODY_LIMIT,
-      (reply) => tokenAnswer(reply, endpoint, "check baseUrl"),
+    const query = accessType ? `?x_auth_access_type=${accessType}` : "";
+    const fields = await this.#token(
+      "/oauth/request_token",
+      query,
+      { callback, signal: options.signal },
+      "check baseUrl",
     );
-    if (answer.fields.get("oauth_callback_confirmed") !== "true") {
+    if (fields.get("oauth_callback_confirmed") !== "true") {
       throw new TwitterOAuthError(
         "CALLBACK_NOT_CONFIRMED",
-        `${endpoint} answered without oauth_callback_confirmed=true; do not continue this sign-in (RFC 5849 2.1)`,
-        { status: 200, endpoint },
+        "POST /oauth/request_token answered without oauth_callback_confirmed=true; do not continue (RFC 5849 2.1)",
+        { status: 200, endpoint: "POST /oauth/request_token" },
       );
     }
-    return { token: answer.token, tokenSecret: answer.tokenSecret, callbackConfirmed: true };
+    return {
+      token: fields.get("oauth_token")!,
+      tokenSecret: fields.get("oauth_token_secret")!,
+      callbackConfirmed: true,
+    };
   }
 
   #authUrl(path: string, requestToken: RequestToken | string, options: AuthorizeUrlOptions): string {
-    let url = this.#context.baseUrl + path + "?oauth_token=" + percentEncode(tokenOf(requestToken, "requestToken"));
+    const token = tokenOf(requestToken);
+    if (token === undefined) {
+      throw new TypeError(`requestToken must be a RequestToken or its token string, got ${describe(requestToken)}`);
+    }
+    let url = this.#context.baseUrl + path + "?oauth_token=" + percentEncode(token);
     if (options.forceLogin) url += "&force_login=true";
     if (options.screenName !== undefined) {
       if (typeof options.screenName !== "string") throw new TypeError("options.screenName must be a string");
@@ -239,44 +271,16 @@ export class TwitterOAuth {
   async exchangeVerifier(requestToken: TokenPair, verifier: string, options: CallOptions = {}): Promise<AccessToken> {
     const token = checkPair(requestToken, "requestToken");
     if (typeof verifier !== "string" || verifier.trim() === "") {
-      throw new TypeError("verifier must be the non-empty oauth_verifier from the callback, or the PIN");
+      throw new TypeError("verifier must be the callback's oauth_verifier or the PIN, not empty");
     }
-    const endpoint = "POST /oauth/access_token";
-    const answer = await send(
-      this.#context,
-      {
-        method: "POST",
-        url: this.#url("/oauth/access_token"),
-        endpoint,
-        token,
-        verifier: verifier.trim(),
-        signal: options.signal,
-      },
-      BODY_LIMIT,
-      (reply) => tokenAnswer(reply, endpoint, "start the sign-in again"),
-    );
+    const call = { token, verifier: verifier.trim(), signal: options.signal };
+    const fields = await this.#token("/oauth/access_token", "", call, "start the sign-in again");
     return {
-      token: answer.token,
-      tokenSecret: answer.tokenSecret,
-      userId: answer.fields.get("user_id") ?? "",
-      screenName: answer.fields.get("screen_name") ?? "",
+      token: fields.get("oauth_token")!,
+      tokenSecret: fields.get("oauth_token_secret")!,
+      userId: fields.get("user_id") ?? "",
+      screenName: fields.get("screen_name") ?? "",
     };
-  }
-
-  #json(call: SignedCall): Promise<unknown> {
-    return send(this.#context, call, JSON_LIMIT, ({ response, text }) => {
-      const problem = (what: string): TwitterOAuthError =>
-        new TwitterOAuthError("INVALID_RESPONSE", `${call.endpoint} answered ${response.status} with ${what}`, {
-          status: response.status,
-          endpoint: call.endpoint,
-        });
-      if (text === undefined) throw problem(`a body over ${JSON_LIMIT} bytes, too large for this call; check baseUrl`);
-      try {
-        return text === "" ? undefined : JSON.parse(text);
-      } catch {
-        throw problem("a body that is not JSON; check baseUrl");
-      }
-    });
   }
 
   /**
@@ -288,21 +292,15 @@ export class TwitterOAuth {
    * @throws TwitterOAuthError `HTTP_ERROR` (code 89: the token was revoked), `INVALID_RESPONSE`, `NETWORK_ERROR`, `TIMEOUT`.
    */
   async verifyCredentials(accessToken: TokenPair, options: VerifyCredentialsOptions = {}): Promise<TwitterUser> {
-    const token = checkPair(accessToken, "accessToken");
-    const url = this.#url("/1.1/account/verify_credentials.json");
-    if (options.includeEmail) url.searchParams.set("include_email", "true");
-    const endpoint = "GET /1.1/account/verify_credentials.json";
-    const user = await this.#json({ method: "GET", url, endpoint, token, signal: options.signal });
-    if (
-      typeof user !== "object" ||
-      user === null ||
-      typeof (user as TwitterUser).id_str !== "string" ||
-      typeof (user as TwitterUser).screen_name !== "string"
-    ) {
-      throw new TwitterOAuthError("INVALID_RESPONSE", `${endpoint} answered without a user (id_str, screen_name)`, {
-        status: 200,
-        endpoint,
-      });
+    const user = await this.#json(
+      "GET",
+      VERIFY,
+      options.includeEmail ? "?include_email=true" : "",
+      accessToken,
+      options,
+    );
+    if (typeof (user as TwitterUser)?.id_str !== "string" || typeof (user as TwitterUser).screen_name !== "string") {
+      throw invalidResponse(`GET ${VERIFY}`, 200, "without a user (id_str, screen_name)");
     }
     return user as TwitterUser;
   }
@@ -315,14 +313,7 @@ export class TwitterOAuth {
    * @throws TwitterOAuthError `HTTP_ERROR` (code 89: already invalid), `NETWORK_ERROR`, `TIMEOUT`.
    */
   async invalidateToken(accessToken: TokenPair, options: CallOptions = {}): Promise<void> {
-    const token = checkPair(accessToken, "accessToken");
-    await this.#json({
-      method: "POST",
-      url: this.#url("/1.1/oauth/invalidate_token"),
-      endpoint: "POST /1.1/oauth/invalidate_token",
-      token,
-      signal: options.signal,
-    });
+    await this.#json("POST", "/1.1/oauth/invalidate_token", "", accessToken, options);
   }
 
   /**
@@ -357,37 +348,31 @@ export class TwitterOAuth {
    */
   async fetch(input: string | URL, init: SignedFetchInit = {}): Promise<Response> {
     const url = apiUrl(input, this.#context.baseUrl);
-    // The request carries the user's token and a signature: only to X, only over TLS.
-    if (!isSecureOrLoopback(url)) {
-      throw new TypeError(
-        `input must be an https: URL (http: only for loopback hosts), got ${url.protocol}//${url.host}`,
-      );
-    }
-    const origin = url.origin;
+    // The request carries the user's token and a signature: only to X, only over TLS. The options
+    // checked every origin allowed here (https, or http on a loopback host), so plain http to X
+    // is refused as another origin.
+    const { origin } = url;
     if (origin !== this.#context.origin && !this.#context.allowedOrigins.includes(origin)) {
       throw new TypeError(
-        `input's origin ${origin} is not the baseUrl origin (${this.#context.origin}) nor in options.allowedOrigins; add it there to sign for it`,
+        `input's origin ${origin} is not the baseUrl origin (${this.#context.origin}) nor in options.allowedOrigins`,
       );
     }
     const { token, ...rest } = init;
     const headers = new Headers(rest.headers);
     const method = (rest.method ?? "GET").toUpperCase();
-    let form: URLSearchParams | string | undefined;
-    if (rest.body instanceof URLSearchParams) {
-      form = rest.body;
-    } else if (typeof rest.body === "string" && isFormContentType(headers.get("content-type"))) {
-      form = rest.body;
-    }
-    const call: SignedCall = {
+    const { body } = rest;
+    return sendRaw(this.#context, {
       method,
       url,
       endpoint: `${method} ${url.pathname}`,
       token: token === undefined ? undefined : checkPair(token, "init.token"),
-      form,
+      form:
+        body instanceof URLSearchParams || (typeof body === "string" && isFormContentType(headers.get("content-type")))
+          ? body
+          : undefined,
       init: { ...rest, headers },
       signal: rest.signal ?? undefined,
-    };
-    return sendRaw(this.#context, call);
+    });
   }
 
   /** A redacted summary: never the consumer secret. */

@@ -4,16 +4,13 @@ const MAX_MESSAGE = 300;
 /** How many of X's errors one body may add to `error.errors` (X sends one or two). @internal */
 export const MAX_ERRORS = 10;
 
+const XML_NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
 function decodeXmlEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, entity: string) => {
+  return text.replace(/&(#x[\da-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, entity: string) => {
     const lower = entity.toLowerCase();
-    if (lower === "lt") return "<";
-    if (lower === "gt") return ">";
-    if (lower === "amp") return "&";
-    if (lower === "quot") return '"';
-    if (lower === "apos") return "'";
-    const code = lower.startsWith("#x") ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    const code = lower[1] === "x" ? parseInt(lower.slice(2), 16) : Number(lower.slice(1));
+    return XML_NAMED[lower] ?? (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole);
   });
 }
 
@@ -39,7 +36,7 @@ function fromJson(value: unknown, clean: (text: string) => string): XApiError[] 
       const entry = item as Record<string, unknown>;
       const message = entry.message ?? entry.detail ?? entry.title;
       errors.push({
-        code: typeof entry.code === "number" ? entry.code : Number(entry.code) || 0,
+        code: Number(entry.code) || 0,
         message: typeof message === "string" ? keepMessage(message, clean) : "",
       });
     }
@@ -87,13 +84,12 @@ function fromXml(text: string, clean: (text: string) => string): XApiError[] | u
 export function parseErrorBody(text: string, clean: (text: string) => string = (t) => t): XApiError[] {
   const trimmed = text.trim();
   if (trimmed === "") return [];
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-    try {
-      const parsed = fromJson(JSON.parse(trimmed), clean);
-      if (parsed) return parsed;
-    } catch {
-      // not JSON after all: fall through to text
-    }
+  try {
+    // A JSON number, string or literal is no error list: it is kept as text below.
+    const parsed = fromJson(JSON.parse(trimmed), clean);
+    if (parsed) return parsed;
+  } catch {
+    // not JSON: XML or text
   }
   const xml = fromXml(trimmed, clean);
   if (xml) return xml;

@@ -11,56 +11,47 @@ export function isSecureOrLoopback(url: URL): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
 }
 
-const TLS_RULE = "must use https: (plain http: only for localhost, *.localhost, 127.0.0.0/8 and [::1])";
-
-function parseUrl(value: unknown, name: string, example: string): URL {
-  if (typeof value !== "string") throw new TypeError(`${name} must be a string, got ${describe(value)}`);
-  let url: URL;
+function parseUrl(value: unknown, name: string): URL {
+  let url: URL | undefined;
   try {
-    url = new URL(value);
+    if (typeof value === "string") url = new URL(value);
   } catch {
-    throw new TypeError(`${name} must be an absolute URL such as "${example}"`);
+    // reported below with the other shapes refused
   }
-  if (url.search || url.hash || value.includes("#")) throw new TypeError(`${name} must not have a query or a fragment`);
-  if (url.username || url.password) throw new TypeError(`${name} must not carry credentials`);
-  if (!isSecureOrLoopback(url)) throw new TypeError(`${name} ${TLS_RULE}`);
+  // https only: the requests carry signatures and tokens (plain http only to this machine, for tests).
+  if (typeof value !== "string" || !url || !isSecureOrLoopback(url)) {
+    throw new TypeError(`${name} must use https: in an absolute URL string (http: only on a loopback host)`);
+  }
+  if (url.search || url.hash || value.includes("#") || url.username || url.password) {
+    throw new TypeError(`${name} must not have a query, fragment or credentials`);
+  }
   return url;
 }
 
 /** Checks `baseUrl`: https, or http on a loopback host; returns it without a trailing slash. @internal */
 export function checkBaseUrl(value: unknown): string {
-  const url = parseUrl(value, "options.baseUrl", DEFAULT_BASE_URL);
+  const url = parseUrl(value, "options.baseUrl");
   return url.origin + url.pathname.replace(/\/+$/, "");
 }
 
 /** Checks `allowedOrigins`: a list of origins, each https or loopback http, without a path. @internal */
 export function checkOrigins(value: unknown): readonly string[] {
-  if (!Array.isArray(value)) {
-    throw new TypeError(`options.allowedOrigins must be an array of origins, got ${describe(value)}`);
-  }
+  if (!Array.isArray(value)) throw new TypeError(`options.allowedOrigins must be an array, got ${describe(value)}`);
   return value.map((item: unknown, i) => {
-    const url = parseUrl(item, `options.allowedOrigins[${i}]`, "https://upload.twitter.com");
-    if (url.pathname !== "/") {
-      throw new TypeError(`options.allowedOrigins[${i}] must be an origin only (scheme, host, port), without a path`);
-    }
+    const url = parseUrl(item, `options.allowedOrigins[${i}]`);
+    if (url.pathname !== "/") throw new TypeError(`options.allowedOrigins[${i}] must be an origin, without a path`);
     return url.origin;
   });
 }
 
 /** Checks a callback: "oob" or an absolute URL (custom schemes such as myapp://callback are legal). @internal */
 export function checkCallbackOption(value: unknown, what: string): string {
-  if (typeof value !== "string" || value === "") {
-    throw new TypeError(
-      `${what} must be "oob" or an absolute URL, got ${typeof value === "string" ? "an empty string" : describe(value)}`,
-    );
-  }
-  if (value === "oob") return value;
   try {
-    new URL(value);
+    if (value === "oob" || (typeof value === "string" && new URL(value))) return value as string;
   } catch {
-    throw new TypeError(`${what} must be "oob" (PIN flow) or an absolute URL registered in the app's settings`);
+    // reported below
   }
-  return value;
+  throw new TypeError(`${what} must be "oob" or an absolute URL string`);
 }
 
 /** The checked options with defaults applied. @internal */
@@ -79,20 +70,19 @@ export interface ResolvedOptions {
 /** Validates the constructor options; every problem is a TypeError naming the option. @internal */
 export function resolveOptions(options: TwitterOAuthOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`options must be an object with consumerKey and consumerSecret, got ${describe(options)}`);
+    throw new TypeError(`options must be an object, got ${describe(options)}`);
   }
   const { consumerKey, consumerSecret } = options;
-  if (typeof consumerKey !== "string" || consumerKey === "") {
-    throw new TypeError("options.consumerKey must be a non-empty string: the API key from the X developer portal");
-  }
-  if (typeof consumerSecret !== "string" || consumerSecret === "") {
-    throw new TypeError(
-      "options.consumerSecret must be a non-empty string: the API key secret from the X developer portal",
-    );
+  for (const name of ["consumerKey", "consumerSecret"] as const) {
+    if (typeof options[name] !== "string" || options[name] === "") {
+      throw new TypeError(
+        `options.${name} must be a non-empty string: the API key or its secret from the X developer portal`,
+      );
+    }
   }
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  if (timeout !== false && (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout <= 0)) {
-    throw new TypeError("options.timeout must be a positive number of milliseconds, or false for none");
+  if (timeout !== false && !(typeof timeout === "number" && timeout > 0 && timeout < Infinity)) {
+    throw new TypeError("options.timeout must be a positive number of milliseconds, or false");
   }
   for (const name of ["fetch", "now", "nonce"] as const) {
     if (options[name] !== undefined && typeof options[name] !== "function") {

@@ -1,11 +1,9 @@
 import { TwitterOAuthError, type XApiError } from "../common/errors.js";
 import { rateLimitOf } from "../common/rate-limit.js";
-import type { FormBody } from "../oauth1/form.js";
 import { signRequest } from "../oauth1/sign-request.js";
 import { type BodyPrefix, discard, readPrefix } from "../common/read-capped.js";
 import { keepMessage, parseErrorBody } from "./error-body.js";
 import { hintFor } from "./error-hints.js";
-import { parseFormResponse } from "./form-response.js";
 import { redactor } from "../common/redact.js";
 import { type RequestSignals, requestSignals } from "../common/signals.js";
 import type { ResolvedOptions } from "./options.js";
@@ -35,26 +33,29 @@ export interface SignedCall {
   callback?: string | undefined;
   verifier?: string | undefined;
   /** A form body: signed and sent as `application/x-www-form-urlencoded`. */
-  form?: FormBody | undefined;
+  form?: URLSearchParams | string | undefined;
   /** Any other init (headers, an unsigned body, a redirect mode) for `client.fetch`. */
   init?: RequestInit | undefined;
   signal?: AbortSignal | undefined;
 }
 
-/** X's answer to a call of the client's own, read once: the body as text, or undefined when over its cap. @internal */
+/** A 2xx answer to a call of the client's own, read once, within its cap. @internal */
 export interface Answer {
   response: Response;
-  text: string | undefined;
+  text: string;
 }
 
-function formText(form: FormBody): string {
-  if (typeof form === "string") return form;
-  if (form instanceof URLSearchParams) return form.toString();
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(form)) {
-    for (const item of typeof value === "string" ? [value] : value) params.append(name, item);
-  }
-  return params.toString();
+/** The INVALID_RESPONSE for a 2xx answer that is not the one due. @internal */
+export function invalidResponse(
+  endpoint: string,
+  status: number,
+  what: string,
+  advice = "check baseUrl",
+): TwitterOAuthError {
+  return new TwitterOAuthError("INVALID_RESPONSE", `${endpoint} answered ${status} ${what}; ${advice}`, {
+    status,
+    endpoint,
+  });
 }
 
 const decode = (prefix: BodyPrefix): string | undefined =>
@@ -78,25 +79,16 @@ const RETRY = Symbol("retry");
  * covered too). Maps failures to TIMEOUT, NETWORK_ERROR or the caller's abort reason.
  */
 async function exchange<T>(context: TransportContext, call: SignedCall, handle: Handle<T>): Promise<T> {
-  if (call.signal?.aborted) throw call.signal.reason;
   const secrets: Array<string | undefined> = [context.consumerSecret, call.token?.tokenSecret];
-  const body = call.form === undefined ? call.init?.body : formText(call.form);
+  const body = call.form === undefined ? call.init?.body : String(call.form);
   for (let attempt = 0; ; attempt++) {
     const sentAt = context.now();
     const signed = await signRequest(
       { method: call.method, url: call.url, body: call.form ?? null },
-      {
-        consumerKey: context.consumerKey,
-        consumerSecret: context.consumerSecret,
-        token: call.token?.token,
-        tokenSecret: call.token?.tokenSecret,
-      },
-      {
-        nonce: context.nonce?.(),
-        timestamp: Math.floor((sentAt + context.offsetMs) / 1000),
-        callback: call.callback,
-        verifier: call.verifier,
-      },
+      // The consumer key and secret from the options, the token and its secret from the call.
+      { ...context, token: call.token?.token, tokenSecret: call.token?.tokenSecret },
+      // oauth_callback and oauth_verifier from the call.
+      { ...call, nonce: context.nonce?.(), timestamp: Math.floor((sentAt + context.offsetMs) / 1000) },
     );
     secrets.push(signed.signature);
     if (call.signal?.aborted) throw call.signal.reason;
@@ -112,36 +104,30 @@ async function exchange<T>(context: TransportContext, call: SignedCall, handle: 
       // A signed request is never followed: the signature covers this URL only, and the
       // Authorization header would go along (fetch drops it only across origins).
       redirect: call.init?.redirect ?? "manual",
+      signal: signals.signal ?? null,
     };
-    if (signals.signal) init.signal = signals.signal;
+    let response: Response | undefined;
     try {
-      let response: Response;
-      try {
-        // The URL as signed, with the query characters RFC 3986 3.4 forbids percent-encoded.
-        response = await context.fetch(signed.url, init);
-      } catch (error) {
-        throw failure(error, call, signals, "network");
-      }
+      // The URL as signed, with the query characters RFC 3986 3.4 forbids percent-encoded.
+      response = await context.fetch(signed.url, init);
       // RFC 5849 3.3 lets servers reject stale timestamps; X answers 401 code 135 and always sends
       // Date. Learnt once per call, only from a 401 of the baseUrl origin, and only within a day.
+      // The request went to that origin (the client's own calls are built on baseUrl, and sendRaw
+      // asks only for those); the answer must come from it too, were a redirect followed.
       const resync = (errors: readonly XApiError[]): boolean => {
-        if (attempt > 0 || response.status !== 401 || !isReplayable(body)) return false;
-        if (call.url.origin !== context.origin || (response.url && new URL(response.url).origin !== context.origin)) {
-          return false;
-        }
-        const offset = Date.parse(response.headers.get("date") ?? "") - sentAt;
+        const { status, url, headers } = response!;
+        if (attempt > 0 || status !== 401 || !isReplayable(body)) return false;
+        if (url && new URL(url).origin !== context.origin) return false;
+        const offset = Date.parse(headers.get("date") ?? "") - sentAt;
         if (!(Math.abs(offset) <= MAX_OFFSET_MS) || sentAt + offset < 0 || offset === context.offsetMs) return false;
         if (!errors.some((e) => e.code === 135) && Math.abs(offset) <= SKEW_LIMIT_MS) return false;
         context.offsetMs = offset;
         return true;
       };
-      let result: T | typeof RETRY;
-      try {
-        result = await handle(response, resync, signals.signal, secrets);
-      } catch (error) {
-        throw failure(error, call, signals, "body");
-      }
+      const result = await handle(response, resync, signals.signal, secrets);
       if (result !== RETRY) return result;
+    } catch (error) {
+      throw failure(error, call, signals, response);
     } finally {
       signals.done();
     }
@@ -158,7 +144,7 @@ export function send<T>(
   context: TransportContext,
   call: SignedCall,
   limit: number,
-  consume: (answer: Answer) => T,
+  consume: (answer: Answer, endpoint: string) => T,
 ): Promise<T> {
   return exchange(context, call, async (response, resync, signal, secrets) => {
     if (isRedirect(response)) {
@@ -166,14 +152,18 @@ export function send<T>(
       const location = keepMessage(response.headers.get("location") ?? "", redactor(secrets));
       throw new TwitterOAuthError(
         "HTTP_ERROR",
-        `${call.endpoint} answered with a redirect${location ? ` to ${location}` : ""}, not followed (the signature covers the host); set baseUrl to "https://api.x.com"`,
+        `${call.endpoint} redirected${location ? ` to ${location}` : ""}, not followed (signed for this URL); set baseUrl to https://api.x.com`,
         { status: response.status, endpoint: call.endpoint },
       );
     }
     const text = response.body
       ? decode(await readPrefix(response.body, response.ok ? limit : BODY_LIMIT, signal).then(dropRest))
       : "";
-    if (response.ok) return consume({ response, text });
+    if (response.ok) {
+      if (text === undefined)
+        throw invalidResponse(call.endpoint, response.status, `with a body over ${limit} bytes, too large`);
+      return consume({ response, text }, call.endpoint);
+    }
     // The redactor is built only for an error: a 2xx never reaches a message.
     const errors = text === undefined ? [] : parseErrorBody(text, redactor(secrets));
     if (resync(errors)) return RETRY;
@@ -201,11 +191,8 @@ export function sendRaw(context: TransportContext, call: SignedCall): Promise<Re
       dropRest(prefix);
       return RETRY;
     }
-    const copy = new Response(prefix.rest ? rejoin(prefix.bytes, prefix.rest) : prefix.bytes, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    // The same status, statusText and headers: a Response is a ResponseInit too.
+    const copy = new Response(prefix.rest ? rejoin(prefix.bytes, prefix.rest) : prefix.bytes, response);
     Object.defineProperty(copy, "url", { value: response.url });
     return copy;
   });
@@ -213,14 +200,9 @@ export function sendRaw(context: TransportContext, call: SignedCall): Promise<Re
 
 /** The bytes already read, then the rest of the original body, as one stream. */
 function rejoin(head: Uint8Array, rest: ReadableStreamDefaultReader<Uint8Array>): ReadableStream<Uint8Array> {
-  let started = false;
   return new ReadableStream<Uint8Array>({
+    start: (controller) => controller.enqueue(head),
     async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(head);
-        return;
-      }
       const { done, value } = await rest.read();
       if (done) controller.close();
       else controller.enqueue(value);
@@ -233,20 +215,15 @@ function isReplayable(body: BodyInit | null | undefined): boolean {
   return !(typeof ReadableStream !== "undefined" && body instanceof ReadableStream);
 }
 
-function failure(error: unknown, call: SignedCall, signals: RequestSignals, stage: "network" | "body"): unknown {
+/** What a failed attempt rejects with: our own error as is, the caller's abort reason, TIMEOUT or NETWORK_ERROR. */
+function failure(error: unknown, call: SignedCall, signals: RequestSignals, answered: Response | undefined): unknown {
   if (error instanceof TwitterOAuthError) return error;
   if (call.signal?.aborted) return call.signal.reason;
-  if (signals.timeout?.aborted) {
-    return new TwitterOAuthError("TIMEOUT", `${call.endpoint} timed out; try again, or raise the timeout option`, {
-      endpoint: call.endpoint,
-    });
-  }
+  const timeout = signals.timeout?.aborted;
   return new TwitterOAuthError(
-    "NETWORK_ERROR",
-    stage === "network"
-      ? `${call.endpoint} could not reach X; check the network and baseUrl, then try again`
-      : `${call.endpoint} lost the connection while X's answer arrived; try again`,
-    { cause: error, endpoint: call.endpoint },
+    timeout ? "TIMEOUT" : "NETWORK_ERROR",
+    `${call.endpoint} ${timeout ? "timed out; retry, or raise the timeout option" : answered ? "lost the connection during X's answer; retry" : "could not reach X; check the network and baseUrl, then retry"}`,
+    { cause: timeout ? undefined : error, endpoint: call.endpoint },
   );
 }
 
@@ -296,7 +273,7 @@ export function httpError(
   const rateLimit = rateLimitOf(response.headers);
   const first = errors.find((e) => e.message !== "") ?? errors[0];
   const says = tooLarge
-    ? ` (an error body over ${BODY_LIMIT} bytes, not read)`
+    ? ` (body over ${BODY_LIMIT} bytes, not read)`
     : first
       ? `: X says "${first.message}"${first.code ? ` (code ${first.code})` : ""}`
       : "";
@@ -313,42 +290,19 @@ export function httpError(
   });
 }
 
-/** A token endpoint's answer: the token, its secret and every form field. @internal */
-export interface TokenAnswer {
-  token: string;
-  tokenSecret: string;
-  fields: Map<string, string>;
-}
-
 /**
- * Checks a token endpoint's answer (status, size, a non-empty oauth_token and oauth_token_secret)
- * and returns its form fields; `advice` ends the INVALID_RESPONSE message.
+ * Checks a token endpoint's 2xx answer (200, a non-empty oauth_token and oauth_token_secret) and
+ * returns its form fields; `advice` ends the INVALID_RESPONSE message when the token is missing.
  * @internal
  */
-export function tokenAnswer({ response, text }: Answer, endpoint: string, advice: string): TokenAnswer {
-  if (text === undefined) {
-    throw new TwitterOAuthError(
-      "INVALID_RESPONSE",
-      `${endpoint} answered with a body over ${BODY_LIMIT} bytes, too large; check baseUrl`,
-      { status: response.status, endpoint },
-    );
+export function tokenAnswer({ response, text }: Answer, endpoint: string, advice: string): URLSearchParams {
+  const { status } = response;
+  if (status !== 200) throw invalidResponse(endpoint, status, "instead of 200");
+  // X sends these as text/html (X docs "Log in with X": the example answers of steps 1 and 3), so
+  // the content type is ignored on purpose; a repeated field counts once, as first sent.
+  const fields = new URLSearchParams(text.trim());
+  if (!fields.get("oauth_token") || !fields.get("oauth_token_secret")) {
+    throw invalidResponse(endpoint, 200, "without oauth_token and oauth_token_secret", advice);
   }
-  if (response.status !== 200) {
-    throw new TwitterOAuthError(
-      "INVALID_RESPONSE",
-      `${endpoint} answered HTTP ${response.status}, not 200; check baseUrl`,
-      { status: response.status, endpoint },
-    );
-  }
-  const fields = parseFormResponse(text);
-  const token = fields.get("oauth_token");
-  const tokenSecret = fields.get("oauth_token_secret");
-  if (!token || !tokenSecret) {
-    throw new TwitterOAuthError(
-      "INVALID_RESPONSE",
-      `${endpoint} answered 200 without oauth_token and oauth_token_secret; ${advice}`,
-      { status: 200, endpoint },
-    );
-  }
-  return { token, tokenSecret, fields };
+  return fields;
 }

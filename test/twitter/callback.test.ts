@@ -78,7 +78,7 @@ describe("X docs, Log in with X: the callback carries oauth_token and oauth_veri
     for (const fn of [parseCallback, new TwitterOAuth({ consumerKey: "k", consumerSecret: "s" }).parseCallback]) {
       expect(call(fn as (...args: unknown[]) => unknown)).toThrow(
         new TypeError(
-          "parseCallback needs the request token of this sign-in (a RequestToken or its token string), to check the callback's oauth_token against it as X asks; pass { skipTokenCheck: true } only if the caller checks it itself",
+          "parseCallback needs this sign-in's request token (or its token string), or { skipTokenCheck: true }",
         ),
       );
     }

@@ -38,9 +38,9 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     answer(REQUEST_TOKEN_URL, body, { status: 401 });
     answer("http://127.0.0.1:3001/oauth/request_token", body, { status: 401 });
     const real = await failure(client().getRequestToken());
-    expect(real.message).toContain("(this request went to api.x.com)");
+    expect(real.message).toContain("(sent to api.x.com)");
     const fake = await failure(client({ baseUrl: "http://127.0.0.1:3001" }).getRequestToken());
-    expect(fake.message).toContain("(this request went to 127.0.0.1:3001)");
+    expect(fake.message).toContain("(sent to 127.0.0.1:3001)");
     expect(fake.message).not.toContain("api.x.com");
   });
 
@@ -71,7 +71,7 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     const error = await failure(client().getRequestToken());
     expect(error.status).toBe(403);
     expect(error.errors[0]!.code).toBe(415);
-    expect(error.message).toMatch(/register it exactly/);
+    expect(error.message).toMatch(/register the callback URL exactly/);
   });
 
   it("XML code 417 (desktop app): says to use oob", async () => {
@@ -177,7 +177,7 @@ describe("RFC 5849 2.1 / X docs: the request token answer is checked", () => {
     const error = await failure(client().getRequestToken());
     expect(error.code).toBe("HTTP_ERROR");
     expect(error.status).toBe(302);
-    expect(error.message).toMatch(/redirect to https:\/\/api\.twitter\.com/);
+    expect(error.message).toMatch(/redirected to https:\/\/api\.twitter\.com/);
     expect(followed).toBe(false);
   });
 
@@ -209,7 +209,7 @@ describe("RFC 5849 2.1 / X docs: the request token answer is checked", () => {
     const error = await failure(call(client()));
     expect(error.code).toBe("HTTP_ERROR");
     expect(error.status).toBe(302);
-    expect(error.message).toMatch(/redirect to https:\/\/elsewhere\.example\/x/);
+    expect(error.message).toMatch(/redirected to https:\/\/elsewhere\.example\/x/);
     expect(followed).toBe(false);
   });
 
@@ -275,6 +275,26 @@ describe("network failures, timeouts and aborts", () => {
       return Promise.resolve(new Response(stream));
     };
     expect((await failure(client({ fetch: slowBody, timeout: 20 }).getRequestToken())).code).toBe("TIMEOUT");
+  });
+
+  it("TIMEOUT, or the caller's abort, while an in-memory body that ignores every signal stalls", async () => {
+    // No fetch aborts this body: only the client's own read can give up on it.
+    const stalled = (): Promise<Response> =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start: (controller) => controller.enqueue(new TextEncoder().encode('{"errors":[')),
+          }),
+          { status: 401 },
+        ),
+      );
+    expect((await failure(client({ fetch: stalled, timeout: 20 }).getRequestToken())).code).toBe("TIMEOUT");
+    const controller = new AbortController();
+    const reason = new Error("user navigated away");
+    setTimeout(() => controller.abort(reason), 20);
+    await expect(
+      client({ fetch: stalled, timeout: false }).fetch("/2/users/me", { signal: controller.signal }),
+    ).rejects.toBe(reason);
   });
 
   it("each request gets a fresh timeout", async () => {

@@ -160,6 +160,25 @@ describe("client.fetch and redirects: a signed request is not followed", () => {
     expect(followed).toBe(false);
   });
 
+  it("a 401 it looked into (for code 135) comes back with X's status, status text, headers and body", async () => {
+    const body = '{"errors":[{"code":89,"message":"Invalid or expired token."}]}';
+    const client = new TwitterOAuth({
+      consumerKey: "k",
+      consumerSecret: "s",
+      fetch: async () =>
+        new Response(body, {
+          status: 401,
+          statusText: "Authorization Required",
+          headers: { "x-rate-limit-remaining": "899", "content-type": "application/json" },
+        }),
+    });
+    const response = await client.fetch("/2/users/me", { token });
+    expect([response.status, response.statusText]).toEqual([401, "Authorization Required"]);
+    expect(response.headers.get("x-rate-limit-remaining")).toBe("899");
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.text()).toBe(body);
+  });
+
   it("the caller may still ask to follow, as with fetch", async () => {
     const seen: RequestInit[] = [];
     const client = new TwitterOAuth({
