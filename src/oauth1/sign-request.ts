@@ -75,7 +75,7 @@ export interface SignedRequest {
 /** Query and body parameters of a request, checked: the query's first, then the body's. @internal */
 export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
   const params: ParameterList = [];
-  parseForm(url.search.slice(1), "request.url's query", params);
+  parseForm(url.search.slice(1), "request.url", params);
   if (body !== undefined && body !== null) {
     if ((method === "GET" || method === "HEAD") && body !== "") {
       // oauthlib refuses this too: fetch cannot send such a body at all.
@@ -171,11 +171,13 @@ export async function signRequest(
     if (name < "oauth_signature") head += name + '="' + encoded + '", ';
     else tail += ", " + name + '="' + encoded + '"';
   }
+  // Its place, filled once the signature is known.
+  oauthParams.oauth_signature = "";
   for (const [name, value] of params) {
     // RFC 5849 3.1: each protocol parameter appears once per request, in one place. The name is
     // one of the few protocol names here, so it is short enough to quote whole.
-    if (name === "oauth_signature" || Object.hasOwn(oauthParams, name)) {
-      badArgument(`request parameter "${name}"`, "left out: the signer sets it");
+    if (Object.hasOwn(oauthParams, name)) {
+      badArgument(`request parameter "${name}"`, "left to the signer");
     }
     pairs.push(encodePair(name, value));
   }

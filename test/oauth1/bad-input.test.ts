@@ -135,12 +135,12 @@ const cases: Case[] = [
   {
     what: "malformed percent-escape in the query",
     request: { ...goodRequest, url: "https://api.x.com/x?q=%zz" },
-    message: /^request\.url's query must be valid %XX escapes \(a "%" itself is %25\)$/,
+    message: /^request\.url must be valid %XX escapes \(a "%" itself is %25\)$/,
   },
   {
     what: "percent-escape that is not UTF-8 in the query",
     request: { ...goodRequest, url: "https://api.x.com/x?q=%C3" },
-    message: /^request\.url's query must be valid %XX escapes \(a "%" itself is %25\)$/,
+    message: /^request\.url must be valid %XX escapes \(a "%" itself is %25\)$/,
   },
   {
     what: "malformed percent-escape in the body",
@@ -160,17 +160,17 @@ const cases: Case[] = [
   {
     what: "protocol parameter duplicated in the query",
     request: { ...goodRequest, url: "https://api.x.com/x?oauth_nonce=1" },
-    message: /^request parameter "oauth_nonce" must be left out: the signer sets it$/,
+    message: /^request parameter "oauth_nonce" must be left to the signer$/,
   },
   {
     what: "protocol parameter duplicated in the body",
     request: { ...goodRequest, body: "oauth_version=1.0" },
-    message: /^request parameter "oauth_version" must be left out: the signer sets it$/,
+    message: /^request parameter "oauth_version" must be left to the signer$/,
   },
   {
     what: "oauth_signature in the query",
     request: { ...goodRequest, url: "https://api.x.com/x?oauth_signature=abc" },
-    message: /^request parameter "oauth_signature" must be left out: the signer sets it$/,
+    message: /^request parameter "oauth_signature" must be left to the signer$/,
   },
   {
     what: "oauth_callback in the body and as an option",
