@@ -3,6 +3,7 @@
  * never a bare URIError and never a silently wrong signature, and no message carries
  * a secret.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   createSignature,
@@ -239,6 +240,17 @@ function sign(c: Case): Promise<unknown> {
   );
 }
 
+// The messages are short; docs/errors.md says what to do about each. Both halves of every message
+// ("<argument> must be <expected>") are in its table, a quoted name standing for "<name>".
+const signerErrors = readFileSync(new URL("../../docs/errors.md", import.meta.url), "utf8").split(
+  "## The signer's TypeErrors",
+)[1]!;
+function expectDocumented(message: string): void {
+  const [argument, expected] = message.replace(/, got [a-z ]+$/, "").split(" must be ");
+  expect(signerErrors).toContain(argument!.replace(/ "[^"]*"$/, ""));
+  expect(signerErrors).toContain(expected!.replace(/^empty for HEAD/, "empty for GET"));
+}
+
 describe("signRequest: bad arguments are TypeErrors naming the argument", () => {
   for (const c of cases) {
     it(c.what, async () => {
@@ -249,6 +261,7 @@ describe("signRequest: bad arguments are TypeErrors naming the argument", () => 
       expect(error).toBeInstanceOf(TypeError);
       expect(error).not.toBeInstanceOf(URIError);
       expect((error as TypeError).message).toMatch(c.message);
+      expectDocumented((error as TypeError).message);
       // No secret in the message or any serialisation of the error (docs/security.md).
       for (const text of [
         (error as Error).message,
