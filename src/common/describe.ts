@@ -17,3 +17,21 @@ const MAX_QUOTED = 64;
 export function clip(text: string, max: number = MAX_QUOTED): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
+
+/**
+ * Throws the TypeError of a bad argument: `<name> must be <expected>`, then `, got <its type>`
+ * when `got` is given and is not a string (a string's type says nothing: its content was wrong,
+ * and it may be a secret, so it is never quoted). One sentence shape for every argument keeps
+ * the messages alike and the bundle small; docs/errors.md explains each.
+ * @internal
+ */
+export function badArgument(name: string, expected: string, ...got: [value?: unknown]): never {
+  throw new TypeError(
+    `${name} must be ${expected}` + (got.length && typeof got[0] !== "string" ? `, got ${describe(got[0])}` : ""),
+  );
+}
+
+/** `value` when it is a string matching `pattern`; else the TypeError of {@link badArgument}. @internal */
+export function matching(value: unknown, pattern: RegExp, name: string, expected: string): string {
+  return typeof value === "string" && pattern.test(value) ? value : badArgument(name, expected, value);
+}

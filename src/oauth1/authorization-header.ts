@@ -1,7 +1,7 @@
-import { clip, describe } from "../common/describe.js";
+import { clip, describe, matching } from "../common/describe.js";
 import { encodeAs } from "./percent-encode.js";
 
-const NOT_PRINTABLE = /[^\t\x20-\x7E]/;
+const PRINTABLE = /^[\t\x20-\x7E]*$/;
 
 /**
  * The realm as an HTTP quoted-string (RFC 5849 3.5.1 refers to RFC 2617 1.2): `"` and `\` escaped
@@ -11,10 +11,7 @@ const NOT_PRINTABLE = /[^\t\x20-\x7E]/;
  * @internal
  */
 export function quoteRealm(realm: string, what: string): string {
-  if (typeof realm !== "string" || NOT_PRINTABLE.test(realm)) {
-    throw new TypeError(`${what} must be a string of printable ASCII (an HTTP quoted-string)`);
-  }
-  return '"' + realm.replace(/["\\]/g, "\\$&") + '"';
+  return '"' + matching(realm, PRINTABLE, what, "printable ASCII").replace(/["\\]/g, "\\$&") + '"';
 }
 
 /**

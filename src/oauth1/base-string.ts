@@ -1,20 +1,14 @@
 import { encodePairs, joinPairs } from "./normalize.js";
-import { describe } from "../common/describe.js";
+import { matching } from "../common/describe.js";
 import { encodeAs } from "./percent-encode.js";
 import { baseStringUri, toHttpUrl } from "./url.js";
 
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// RFC 9110 5.6.2: tchar is ALPHA / DIGIT and !#$%&'*+-.^_`|~ (\w adds the "_").
+const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
 
 /** Upper-cases and checks an HTTP method (RFC 9110 token). @internal */
 export function normalizeMethod(method: unknown): string {
-  if (typeof method !== "string" || !TOKEN.test(method)) {
-    throw new TypeError(
-      typeof method === "string"
-        ? `request.method must be an HTTP method such as "GET" or "POST"`
-        : `request.method must be a string, got ${describe(method)}`,
-    );
-  }
-  return method.toUpperCase();
+  return matching(method, TOKEN, "request.method", "an HTTP method").toUpperCase();
 }
 
 /**
@@ -49,7 +43,7 @@ export function signatureBaseString(
 
 /**
  * The base string from a checked, upper-cased method, a parsed URL and the normalized parameters
- * already encoded for it (`joinPairs(…, true)`).
+ * already encoded for it (`joinPairs`).
  * @internal
  */
 export function joinBaseString(method: string, url: URL, encodedParameters: string): string {

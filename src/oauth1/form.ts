@@ -1,4 +1,4 @@
-import { clip, describe } from "../common/describe.js";
+import { badArgument, clip } from "../common/describe.js";
 
 /** Name/value pairs, decoded, in the order they arrived; duplicates kept. @internal */
 export type ParameterList = Array<[name: string, value: string]>;
@@ -20,12 +20,11 @@ export function isFormContentType(contentType: string | null | undefined): boole
 function decode(part: string, where: string): string {
   // "+" is a space in application/x-www-form-urlencoded (RFC 5849 3.4.1.3.1: "MUST be properly
   // decoded"); %2B stays a literal plus because it is decoded after this replacement.
-  const text = part.includes("+") ? part.replace(/\+/g, " ") : part;
-  if (!text.includes("%")) return text;
+  const text = part.includes("+") ? part.replaceAll("+", " ") : part;
   try {
-    return decodeURIComponent(text);
+    return text.includes("%") ? decodeURIComponent(text) : text;
   } catch {
-    throw new TypeError(`${where} has a malformed percent-escape (not %XX, or not UTF-8); write a literal "%" as %25`);
+    return badArgument(where, 'valid %XX escapes (a "%" itself is %25)');
   }
 }
 
@@ -35,45 +34,30 @@ function decode(part: string, where: string): string {
  * @internal
  */
 export function parseForm(text: string, where: string, out: ParameterList): void {
-  if (text === "") return;
   for (const part of text.split("&")) {
-    if (part === "") continue;
-    const eq = part.indexOf("=");
-    if (eq === -1) {
-      out.push([decode(part, where), ""]);
-    } else {
-      out.push([decode(part.slice(0, eq), where), decode(part.slice(eq + 1), where)]);
-    }
+    // Without "=", the name runs to the end and the value is empty.
+    const eq = part.indexOf("=") + 1 || part.length + 1;
+    if (part !== "") out.push([decode(part.slice(0, eq - 1), where), decode(part.slice(eq), where)]);
   }
 }
 
 /** Adds the parameters of a form body, whatever its shape, to `out`. @internal */
 export function collectBody(body: FormBody, out: ParameterList): void {
   if (typeof body === "string") {
-    parseForm(body, "the form body", out);
+    parseForm(body, "request.body", out);
   } else if (body instanceof URLSearchParams) {
     for (const pair of body) out.push(pair);
   } else if (typeof body === "object" && body !== null) {
     for (const name of Object.keys(body)) {
       const value = body[name];
-      if (typeof value === "string") {
-        out.push([name, value]);
-      } else if (Array.isArray(value)) {
-        for (const item of value as readonly unknown[]) {
-          if (typeof item !== "string") {
-            throw new TypeError(`body parameter "${clip(name)}" must hold strings, got ${describe(item)} in its array`);
-          }
-          out.push([name, item]);
+      for (const item of Array.isArray(value) ? (value as readonly unknown[]) : [value]) {
+        if (typeof item !== "string") {
+          badArgument(`request.body "${clip(name)}"`, "a string or an array of strings", item);
         }
-      } else {
-        throw new TypeError(
-          `body parameter "${clip(name)}" must be a string or an array of strings, got ${describe(value)}`,
-        );
+        out.push([name, item]);
       }
     }
   } else {
-    throw new TypeError(
-      `request.body must be a form string, URLSearchParams, a record of strings, null or undefined; got ${describe(body)}`,
-    );
+    badArgument("request.body", "a string, URLSearchParams or a record", body);
   }
 }

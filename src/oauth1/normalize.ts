@@ -33,7 +33,7 @@ export function encodePairs(params: Iterable<readonly [string, string]>): Encode
     if (!Array.isArray(pair) || pair.length !== 2) {
       throw new TypeError("params must hold [name, value] pairs");
     }
-    if (pair[0] !== "oauth_signature") addPair(pairs, pair[0], pair[1]);
+    if (pair[0] !== "oauth_signature") pairs.push(encodePair(pair[0], pair[1]));
   }
   return pairs;
 }
@@ -41,10 +41,10 @@ export function encodePairs(params: Iterable<readonly [string, string]>): Encode
 /** A parameter's name and value, percent-encoded twice. @internal */
 export type EncodedPair = [name: string, value: string];
 
-/** Encodes one parameter twice and adds it to `pairs`. @internal */
-export function addPair(pairs: EncodedPair[], name: string, value: string): void {
+/** One parameter, checked and percent-encoded twice (RFC 5849 3.6, then 3.4.1.1). @internal */
+export function encodePair(name: string, value: string): EncodedPair {
   const encodedName = encodeAs(name, "a parameter name");
-  pairs.push([encodeAgain(encodedName), encodeAgain(encodeAs(value, "the value of parameter", encodedName))]);
+  return [encodeAgain(encodedName), encodeAgain(encodeAs(value, "value of", encodedName))];
 }
 
 /**
@@ -69,8 +69,7 @@ function byteOrder(a: EncodedPair, b: EncodedPair): number {
  * @internal
  */
 export function joinPairs(pairs: EncodedPair[]): string {
-  pairs.sort(byteOrder);
   let out = "";
-  for (let i = 0; i < pairs.length; i++) out += (i === 0 ? "" : "%26") + pairs[i]![0] + "%3D" + pairs[i]![1];
+  for (const [name, value] of pairs.sort(byteOrder)) out += (out && "%26") + name + "%3D" + value;
   return out;
 }

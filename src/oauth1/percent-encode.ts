@@ -1,4 +1,4 @@
-import { clip, describe } from "../common/describe.js";
+import { badArgument, clip } from "../common/describe.js";
 
 // RFC 5849 section 3.6: keep ALPHA / DIGIT / "-" / "." / "_" / "~", encode every other UTF-8 octet
 // as %XX with uppercase hex. encodeURIComponent is that encoder except for ! ' ( ) *, which it
@@ -19,20 +19,15 @@ export function escapeChar(char: string): string {
  * @internal
  */
 export function encodeAs(value: string, what: string, name?: string): string {
-  if (typeof value !== "string") {
-    throw new TypeError(`${label(what, name)} must be a string, got ${describe(value)}`);
-  }
+  if (typeof value !== "string") badArgument(label(what, name), "a string", value);
   // `\w` includes "_" and nothing outside the unreserved set: most values take this path.
   if (UNRESERVED_ONLY.test(value)) return value;
-  let encoded: string;
   try {
-    encoded = encodeURIComponent(value);
+    return encodeURIComponent(value).replace(SUB_DELIMS, escapeChar);
   } catch {
-    throw new TypeError(
-      `${label(what, name)} contains a lone UTF-16 surrogate, which UTF-8 cannot encode; fix how it was built`,
-    );
+    // encodeURIComponent throws a URIError only on a lone surrogate, which UTF-8 cannot encode.
+    return badArgument(label(what, name), "well-formed UTF-16");
   }
-  return encoded.replace(SUB_DELIMS, escapeChar);
 }
 
 function label(what: string, name: string | undefined): string {

@@ -1,9 +1,9 @@
 import { joinBaseString, normalizeMethod } from "./base-string.js";
 import { collectBody, parseForm, type FormBody, type ParameterList } from "./form.js";
 import { generateNonce } from "./nonce.js";
-import { addPair, encodeAgain, joinPairs, type EncodedPair } from "./normalize.js";
+import { encodeAgain, encodePair, joinPairs, type EncodedPair } from "./normalize.js";
 import { quoteRealm } from "./authorization-header.js";
-import { clip, describe } from "../common/describe.js";
+import { badArgument, matching } from "../common/describe.js";
 import { encodeAs } from "./percent-encode.js";
 import { checkSignatureMethod, hmacBase64, signingKey, type SignatureMethod } from "./signature.js";
 import { sendableUrl, toHttpUrl } from "./url.js";
@@ -72,34 +72,25 @@ export interface SignedRequest {
   baseString: string;
 }
 
-/** A protocol parameter: its name, its value as given and that value percent-encoded once. */
-type Protocol = [name: string, value: string, encoded: string];
-
 /** Query and body parameters of a request, checked: the query's first, then the body's. @internal */
 export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
   const params: ParameterList = [];
-  parseForm(url.search.slice(1), "the URL query", params);
+  parseForm(url.search.slice(1), "request.url", params);
   if (body !== undefined && body !== null) {
-    if ((method === "GET" || method === "HEAD") && !(typeof body === "string" && body === "")) {
+    if ((method === "GET" || method === "HEAD") && body !== "") {
       // oauthlib refuses this too: fetch cannot send such a body at all.
-      throw new TypeError(`request.body must be empty for a ${method} request; put the parameters in the URL query`);
+      badArgument("request.body", `empty for ${method}: use the URL query`);
     }
     collectBody(body, params);
   }
   return params;
 }
 
-function encodeChecked(value: string, what: string, allowEmpty: boolean): string {
-  const encoded = encodeAs(value, what); // also refuses a value that is not a string
-  if (!allowEmpty && encoded === "") throw new TypeError(`${what} must not be empty`);
-  return encoded;
-}
-
 function timestampOf(value: number | string | undefined): string {
-  if (value === undefined) return String(Math.floor(Date.now() / 1000));
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return String(value);
-  if (typeof value === "string" && /^\d+$/.test(value)) return value;
-  throw new TypeError("options.timestamp must be a whole, non-negative number of seconds since the epoch");
+  // Number.isSafeInteger is false for every string, and for NaN, fractions and what overflows.
+  const text =
+    value === undefined ? String(Math.floor(Date.now() / 1000)) : Number.isSafeInteger(value) ? String(value) : value;
+  return matching(text, /^\d+$/, "options.timestamp", "whole seconds since the epoch");
 }
 
 /**
@@ -138,71 +129,66 @@ export async function signRequest(
   credentials: Credentials,
   options: SignOptions = {},
 ): Promise<SignedRequest> {
-  if (typeof request !== "object" || request === null) {
-    throw new TypeError(`request must be an object with method and url, got ${describe(request)}`);
-  }
-  if (typeof credentials !== "object" || credentials === null) {
-    throw new TypeError(`credentials must be an object, got ${describe(credentials)}`);
-  }
-  // Each value is checked and percent-encoded once (RFC 5849 3.6), here, and serves both the base
-  // string and the header.
-  const key = encodeChecked(credentials.consumerKey, "credentials.consumerKey", false);
-  const token = credentials.token === undefined ? "" : encodeChecked(credentials.token, "credentials.token", true);
+  if (typeof request !== "object" || request === null) badArgument("request", "an object", request);
+  if (typeof credentials !== "object" || credentials === null) badArgument("credentials", "an object", credentials);
   const signingSecret = signingKey(credentials.consumerSecret, credentials.tokenSecret ?? "");
   const signatureMethod =
     options.signatureMethod === undefined ? "HMAC-SHA1" : checkSignatureMethod(options.signatureMethod);
   const method = normalizeMethod(request.method);
   const url = toHttpUrl(request.url);
   const params = collectRequestParameters(method, url, request.body);
+  const realm = options.realm === undefined ? "" : "realm=" + quoteRealm(options.realm, "options.realm") + ", ";
 
-  const nonce = options.nonce === undefined ? generateNonce() : encodeChecked(options.nonce, "options.nonce", false);
-  const timestamp = timestampOf(options.timestamp);
-  const callback =
-    options.callback === undefined ? undefined : encodeChecked(options.callback, "options.callback", false);
-  const verifier =
-    options.verifier === undefined ? undefined : encodeChecked(options.verifier, "options.verifier", false);
-  const realm = options.realm === undefined ? undefined : quoteRealm(options.realm, "options.realm");
-
-  // The protocol parameters as [name, value as given, value encoded once], in byte order of their
-  // names, as the header of RFC 5849 3.5.1 lists them (oauth_signature goes between the two halves
-  // once it is known). RFC 5849 2.1 / 3.1: an absent token is omitted, not sent empty.
-  const head: Protocol[] = [];
-  if (callback !== undefined) head.push(["oauth_callback", options.callback!, callback]);
-  head.push(["oauth_consumer_key", credentials.consumerKey, key], ["oauth_nonce", options.nonce ?? nonce, nonce]);
-  // The method and timestamp need no encoding (checked above: a known name, digits).
-  const tail: Protocol[] = [
-    ["oauth_signature_method", signatureMethod, signatureMethod],
-    ["oauth_timestamp", timestamp, timestamp],
-  ];
-  if (token !== "") tail.push(["oauth_token", credentials.token!, token]);
-  if (verifier !== undefined) tail.push(["oauth_verifier", options.verifier!, verifier]);
-  tail.push(["oauth_version", "1.0", "1.0"]);
-
+  // The protocol parameters in byte order of their names, as the header of RFC 5849 3.5.1 lists
+  // them. Each value is checked and percent-encoded once (3.6), here, and that serves the base
+  // string and the header; the header is built in two halves, oauth_signature goes between them
+  // once it is known.
+  const oauthParams: Record<string, string> = {};
   const pairs: EncodedPair[] = [];
-  for (const [name, value] of params) {
-    // RFC 5849 3.1: each protocol parameter appears once per request, in one place.
-    if (name === "oauth_signature" || [...head, ...tail].some((p) => p[0] === name)) {
-      throw new TypeError(
-        `request parameter "${clip(name)}" is a protocol parameter the signer sets; remove it from the URL or body`,
-      );
+  let head = "";
+  let tail = "";
+  const protocol: Array<[name: string, value: string | undefined, argument?: string]> = [
+    ["oauth_callback", options.callback, "options.callback"],
+    ["oauth_consumer_key", credentials.consumerKey, "credentials.consumerKey"],
+    ["oauth_nonce", options.nonce === undefined ? generateNonce() : options.nonce, "options.nonce"],
+    ["oauth_signature_method", signatureMethod],
+    ["oauth_timestamp", timestampOf(options.timestamp)],
+    ["oauth_token", credentials.token, "credentials.token"],
+    ["oauth_verifier", options.verifier, "options.verifier"],
+    ["oauth_version", "1.0"],
+  ];
+  for (const [name, value, what = name] of protocol) {
+    // Options not given are left out; so is a token that is absent or empty (RFC 5849 2.1 / 3.1:
+    // omitted, not sent empty). Every other value must have something in it.
+    if (value === undefined && name !== "oauth_consumer_key") continue;
+    const encoded = encodeAs(value!, what);
+    if (encoded === "") {
+      if (name === "oauth_token") continue;
+      badArgument(what, "a non-empty string");
     }
-    addPair(pairs, name, value);
+    oauthParams[name] = value!;
+    pairs.push([name, encodeAgain(encoded)]);
+    if (name < "oauth_signature") head += name + '="' + encoded + '", ';
+    else tail += ", " + name + '="' + encoded + '"';
   }
-  for (const [name, , encoded] of [...head, ...tail]) pairs.push([name, encodeAgain(encoded)]);
+  // Its place, filled once the signature is known.
+  oauthParams.oauth_signature = "";
+  for (const [name, value] of params) {
+    // RFC 5849 3.1: each protocol parameter appears once per request, in one place. The name is
+    // one of the few protocol names here, so it is short enough to quote whole.
+    if (Object.hasOwn(oauthParams, name)) {
+      badArgument(`request parameter "${name}"`, "left to the signer");
+    }
+    pairs.push(encodePair(name, value));
+  }
   const baseString = joinBaseString(method, url, joinPairs(pairs));
 
   let signature: string | Promise<string> =
     signatureMethod === "PLAINTEXT" ? signingSecret : hmacBase64(signatureMethod, signingSecret, baseString);
   if (typeof signature !== "string") signature = await signature;
-
+  oauthParams.oauth_signature = signature;
   // The header of RFC 5849 3.5.1 as buildAuthorizationHeader writes it (realm first, then the names
   // in byte order), without sorting or encoding again: the names and their order are known.
-  const all: Protocol[] = [...head, ["oauth_signature", signature, encodeAs(signature, "oauth_signature")], ...tail];
-  const oauthParams: Record<string, string> = {};
-  let authorization = realm === undefined ? "OAuth " : "OAuth realm=" + realm + ", ";
-  for (const [name, value, encoded] of all) {
-    oauthParams[name] = value;
-    authorization += (name === all[0]![0] ? "" : ", ") + name + '="' + encoded + '"';
-  }
+  const authorization = "OAuth " + realm + head + 'oauth_signature="' + encodeAs(signature, "") + '"' + tail;
   return { url: sendableUrl(url), authorization, oauthParams, signature, baseString };
 }

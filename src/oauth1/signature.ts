@@ -1,4 +1,4 @@
-import { bytesToBase64 } from "./base64.js";
+import { badArgument } from "../common/describe.js";
 import { encodeAs } from "./percent-encode.js";
 
 /**
@@ -8,18 +8,13 @@ import { encodeAs } from "./percent-encode.js";
  */
 export type SignatureMethod = "HMAC-SHA1" | "HMAC-SHA256" | "HMAC-SHA512" | "PLAINTEXT";
 
-const HASHES: Record<string, string> = {
-  "HMAC-SHA1": "SHA-1",
-  "HMAC-SHA256": "SHA-256",
-  "HMAC-SHA512": "SHA-512",
-};
+const METHODS: readonly string[] = ["HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512", "PLAINTEXT"];
 
 /** Checks a signature method name; a TypeError names the argument. @internal */
 export function checkSignatureMethod(method: unknown, what = "options.signatureMethod"): SignatureMethod {
-  if (method === "PLAINTEXT" || (typeof method === "string" && Object.hasOwn(HASHES, method))) {
-    return method as SignatureMethod;
-  }
-  throw new TypeError(`${what} must be "HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512" or "PLAINTEXT"`);
+  return METHODS.includes(method as string)
+    ? (method as SignatureMethod)
+    : badArgument(what, "one of " + METHODS.join(", "), method);
 }
 
 /**
@@ -73,23 +68,24 @@ const keyCache = new Map<string, Promise<CryptoKey>>();
 const encoder = new TextEncoder();
 
 function importKey(hash: string, key: string): Promise<CryptoKey> {
-  const id = hash + "\n" + key;
-  const hit = keyCache.get(id);
-  if (hit !== undefined) {
-    keyCache.delete(id);
-    keyCache.set(id, hit);
-    return hit;
+  // The hash names differ at their fifth character, so hash + key names one key unambiguously.
+  const id = hash + key;
+  let imported = keyCache.get(id);
+  // Deleted and set again, a hit moves to the end: the first entry is the least recently used.
+  keyCache.delete(id);
+  if (imported === undefined) {
+    imported = crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash }, false, ["sign"]);
+    imported.catch(() => keyCache.delete(id));
   }
-  const imported = crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash }, false, ["sign"]);
   keyCache.set(id, imported);
   if (keyCache.size > KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value!);
-  imported.catch(() => keyCache.delete(id));
   return imported;
 }
 
 async function webCryptoHmac(hash: string, key: string, baseString: string): Promise<string> {
   const mac = await crypto.subtle.sign("HMAC", await importKey(hash, key), encoder.encode(baseString));
-  return bytesToBase64(new Uint8Array(mac));
+  // Standard base64 with padding (RFC 5849 3.4.2); a MAC is at most 64 bytes, a safe spread.
+  return btoa(String.fromCharCode(...new Uint8Array(mac)));
 }
 
 /**
@@ -102,12 +98,12 @@ export function hmacBase64(
   key: string,
   baseString: string,
 ): string | Promise<string> {
-  const hash = HASHES[method]!;
-  const node = nodeCrypto;
-  if (node === undefined) return webCryptoHmac(hash, key, baseString);
-  // "SHA-256" is "sha256" to node:crypto, which takes the key as a UTF-8 string.
-  return node
-    .createHmac("sha" + hash.slice(4), key)
+  // "HMAC-SHA256" is "SHA-256" to WebCrypto, "sha256" to node:crypto (which takes the key as a
+  // UTF-8 string).
+  const bits = method.slice(8);
+  if (nodeCrypto === undefined) return webCryptoHmac("SHA-" + bits, key, baseString);
+  return nodeCrypto
+    .createHmac("sha" + bits, key)
     .update(baseString)
     .digest("base64");
 }

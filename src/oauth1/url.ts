@@ -1,22 +1,15 @@
-import { clip, describe } from "../common/describe.js";
+import { badArgument } from "../common/describe.js";
 import { escapeChar } from "./percent-encode.js";
 
 /** Parses a request URL, insisting on absolute http(s). @internal */
 export function toHttpUrl(url: string | URL, what = "request.url"): URL {
-  let parsed: URL;
-  if (url instanceof URL) {
-    parsed = url;
-  } else if (typeof url === "string") {
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new TypeError(`${what} is not an absolute URL; pass the full URL, such as "https://api.x.com/1.1/..."`);
-    }
-  } else {
-    throw new TypeError(`${what} must be a string or a URL, got ${describe(url)}`);
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    throw new TypeError(`${what} must be an http: or https: URL, got the scheme "${clip(parsed.protocol)}"`);
+  let parsed: URL | undefined;
+  try {
+    parsed = url instanceof URL ? url : typeof url === "string" ? new URL(url) : undefined;
+  } catch {}
+  if (parsed?.protocol !== "https:" && parsed?.protocol !== "http:") {
+    // A URL object of another scheme is not "got an object": its type was right.
+    badArgument(what, "an absolute http(s) URL", parsed ? "" : url);
   }
   return parsed;
 }
@@ -57,6 +50,7 @@ const NOT_QUERY_CHAR = /[^\w.~!$&'()*+,;=:@/?%-]/g;
  * @internal
  */
 export function sendableUrl(url: URL): string {
-  const { href, search, hash } = url;
-  return href.slice(0, href.length - hash.length - search.length) + search.replace(NOT_QUERY_CHAR, escapeChar) + hash;
+  // The first "?" of href starts the query: the parser encodes "?" everywhere before it. A
+  // function as the replacement, so that "$&" and the like in the query stay literal.
+  return url.href.replace(url.search, () => url.search.replace(NOT_QUERY_CHAR, escapeChar));
 }

@@ -219,7 +219,7 @@ async function parseArrived(
   const params = collectRequestParameters(method, url, received.body);
   // The query's parameters come first; count them to know where each one arrived.
   const query: ParameterList = [];
-  parseForm(url.search.slice(1), "the URL query", query);
+  parseForm(url.search.slice(1), "request.url", query);
   const queryCount = query.length;
   const authorization = received.authorization;
   let header: HeaderParameter[] = [];

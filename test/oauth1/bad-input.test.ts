@@ -3,6 +3,7 @@
  * never a bare URIError and never a silently wrong signature, and no message carries
  * a secret.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   createSignature,
@@ -44,7 +45,7 @@ const cases: Case[] = [
   {
     what: "empty consumer key",
     credentials: { ...goodCredentials, consumerKey: "" },
-    message: /^credentials\.consumerKey must not be empty/,
+    message: /^credentials\.consumerKey must be a non-empty string$/,
   },
   {
     what: "non-string consumer key",
@@ -74,43 +75,43 @@ const cases: Case[] = [
   {
     what: "credentials not an object",
     credentials: "key:secret",
-    message: /^credentials must be an object, got string/,
+    message: /^credentials must be an object$/,
   },
-  { what: "request not an object", request: "https://api.x.com/", message: /^request must be an object/ },
+  { what: "request not an object", request: "https://api.x.com/", message: /^request must be an object$/ },
   {
     what: "unparseable URL",
     request: { ...goodRequest, url: "api.x.com/1.1/x.json" },
-    message: /^request\.url is not an absolute URL/,
+    message: /^request\.url must be an absolute http\(s\) URL$/,
   },
   {
     what: "URL of another type",
     request: { ...goodRequest, url: 12 },
-    message: /^request\.url must be a string or a URL, got number/,
+    message: /^request\.url must be an absolute http\(s\) URL, got number$/,
   },
   {
     what: "non-http(s) URL",
     request: { ...goodRequest, url: "ftp://api.x.com/x" },
-    message: /^request\.url must be an http: or https: URL, got the scheme "ftp:"/,
+    message: /^request\.url must be an absolute http\(s\) URL$/,
   },
   {
     what: "non-http(s) URL object",
     request: { ...goodRequest, url: new URL("ws://api.x.com/") },
-    message: /^request\.url must be an http: or https: URL/,
+    message: /^request\.url must be an absolute http\(s\) URL$/,
   },
   {
     what: "method not a string",
     request: { ...goodRequest, method: undefined },
-    message: /^request\.method must be a string, got undefined/,
+    message: /^request\.method must be an HTTP method, got undefined$/,
   },
   {
     what: "method not an HTTP token",
     request: { ...goodRequest, method: "GET /x" },
-    message: /^request\.method must be an HTTP method/,
+    message: /^request\.method must be an HTTP method$/,
   },
   {
     what: "unknown signature method",
     options: { ...pinned, signatureMethod: "RSA-SHA1" },
-    message: /^options\.signatureMethod must be "HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512" or "PLAINTEXT"/,
+    message: /^options\.signatureMethod must be one of HMAC-SHA1, HMAC-SHA256, HMAC-SHA512, PLAINTEXT$/,
   },
   {
     what: "signature method in lower case",
@@ -120,58 +121,57 @@ const cases: Case[] = [
   {
     what: "non-string value in a record body",
     request: { ...goodRequest, body: { status: 5 } },
-    message: /^body parameter "status" must be a string or an array of strings, got number/,
+    message: /^request\.body "status" must be a string or an array of strings, got number$/,
   },
   {
     what: "non-string item in a record body array",
     request: { ...goodRequest, body: { a: ["x", null] } },
-    message: /^body parameter "a" must hold strings, got null/,
+    message: /^request\.body "a" must be a string or an array of strings, got null$/,
   },
   {
     what: "body of another type",
     request: { ...goodRequest, body: 42 },
-    message:
-      /^request\.body must be a form string, URLSearchParams, a record of strings, null or undefined; got number/,
+    message: /^request\.body must be a string, URLSearchParams or a record, got number$/,
   },
   {
     what: "malformed percent-escape in the query",
     request: { ...goodRequest, url: "https://api.x.com/x?q=%zz" },
-    message: /^the URL query has a malformed percent-escape/,
+    message: /^request\.url must be valid %XX escapes \(a "%" itself is %25\)$/,
   },
   {
     what: "percent-escape that is not UTF-8 in the query",
     request: { ...goodRequest, url: "https://api.x.com/x?q=%C3" },
-    message: /^the URL query has a malformed percent-escape/,
+    message: /^request\.url must be valid %XX escapes \(a "%" itself is %25\)$/,
   },
   {
     what: "malformed percent-escape in the body",
     request: { ...goodRequest, body: "status=100%" },
-    message: /^the form body has a malformed percent-escape/,
+    message: /^request\.body must be valid %XX escapes \(a "%" itself is %25\)$/,
   },
   {
     what: "body on GET",
     request: { method: "GET", url: "https://api.x.com/x", body: "a=1" },
-    message: /^request\.body must be empty for a GET request/,
+    message: /^request\.body must be empty for GET: use the URL query$/,
   },
   {
     what: "body on HEAD",
     request: { method: "head", url: "https://api.x.com/x", body: { a: "1" } },
-    message: /^request\.body must be empty for a HEAD request/,
+    message: /^request\.body must be empty for HEAD: use the URL query$/,
   },
   {
     what: "protocol parameter duplicated in the query",
     request: { ...goodRequest, url: "https://api.x.com/x?oauth_nonce=1" },
-    message: /^request parameter "oauth_nonce" is a protocol parameter the signer sets/,
+    message: /^request parameter "oauth_nonce" must be left to the signer$/,
   },
   {
     what: "protocol parameter duplicated in the body",
     request: { ...goodRequest, body: "oauth_version=1.0" },
-    message: /^request parameter "oauth_version" is a protocol parameter/,
+    message: /^request parameter "oauth_version" must be left to the signer$/,
   },
   {
     what: "oauth_signature in the query",
     request: { ...goodRequest, url: "https://api.x.com/x?oauth_signature=abc" },
-    message: /^request parameter "oauth_signature" is a protocol parameter/,
+    message: /^request parameter "oauth_signature" must be left to the signer$/,
   },
   {
     what: "oauth_callback in the body and as an option",
@@ -179,23 +179,27 @@ const cases: Case[] = [
     options: { ...pinned, callback: "oob" },
     message: /^request parameter "oauth_callback"/,
   },
-  { what: "empty nonce", options: { nonce: "", timestamp: 1 }, message: /^options\.nonce must not be empty/ },
+  { what: "empty nonce", options: { nonce: "", timestamp: 1 }, message: /^options\.nonce must be a non-empty string$/ },
   {
     what: "negative timestamp",
     options: { nonce: "n", timestamp: -1 },
-    message: /^options\.timestamp must be a whole, non-negative number/,
+    message: /^options\.timestamp must be whole seconds since the epoch$/,
   },
   {
     what: "fractional timestamp",
     options: { nonce: "n", timestamp: 1.5 },
-    message: /^options\.timestamp must be a whole/,
+    message: /^options\.timestamp must be whole seconds since the epoch, got number$/,
   },
   {
     what: "timestamp in milliseconds as text with a dot",
     options: { nonce: "n", timestamp: "1700000000.5" },
-    message: /^options\.timestamp must be a whole/,
+    message: /^options\.timestamp must be whole seconds since the epoch$/,
   },
-  { what: "empty callback", options: { ...pinned, callback: "" }, message: /^options\.callback must not be empty/ },
+  {
+    what: "empty callback",
+    options: { ...pinned, callback: "" },
+    message: /^options\.callback must be a non-empty string$/,
+  },
   {
     what: "non-string verifier",
     options: { ...pinned, verifier: 123 },
@@ -204,27 +208,27 @@ const cases: Case[] = [
   {
     what: "non-string realm",
     options: { ...pinned, realm: {} },
-    message: /^options\.realm must be a string of printable ASCII/,
+    message: /^options\.realm must be printable ASCII, got an object$/,
   },
   {
     what: "lone surrogate in the consumer secret",
     credentials: { ...goodCredentials, consumerSecret: CONSUMER_SECRET + "\ud800" },
-    message: /^credentials\.consumerSecret contains a lone UTF-16 surrogate/,
+    message: /^credentials\.consumerSecret must be well-formed UTF-16$/,
   },
   {
     what: "lone surrogate in the token secret",
     credentials: { ...goodCredentials, tokenSecret: "\udc00" + TOKEN_SECRET },
-    message: /^credentials\.tokenSecret contains a lone UTF-16 surrogate/,
+    message: /^credentials\.tokenSecret must be well-formed UTF-16$/,
   },
   {
     what: "lone surrogate in a body value",
     request: { ...goodRequest, body: { status: "a\ud83d" } },
-    message: /^the value of parameter "status" contains a lone UTF-16 surrogate/,
+    message: /^value of "status" must be well-formed UTF-16$/,
   },
   {
     what: "lone surrogate in the realm",
     options: { ...pinned, realm: "\udfff" },
-    message: /^options\.realm must be a string of printable ASCII/,
+    message: /^options\.realm must be printable ASCII$/,
   },
 ];
 
@@ -234,6 +238,17 @@ function sign(c: Case): Promise<unknown> {
     (c.credentials ?? goodCredentials) as Credentials,
     (c.options ?? pinned) as SignOptions,
   );
+}
+
+// The messages are short; docs/errors.md says what to do about each. Both halves of every message
+// ("<argument> must be <expected>") are in its table, a quoted name standing for "<name>".
+const signerErrors = readFileSync(new URL("../../docs/errors.md", import.meta.url), "utf8").split(
+  "## The signer's TypeErrors",
+)[1]!;
+function expectDocumented(message: string): void {
+  const [argument, expected] = message.replace(/, got [a-z ]+$/, "").split(" must be ");
+  expect(signerErrors).toContain(argument!.replace(/ "[^"]*"$/, ""));
+  expect(signerErrors).toContain(expected!.replace(/^empty for HEAD/, "empty for GET"));
 }
 
 describe("signRequest: bad arguments are TypeErrors naming the argument", () => {
@@ -246,6 +261,7 @@ describe("signRequest: bad arguments are TypeErrors naming the argument", () => 
       expect(error).toBeInstanceOf(TypeError);
       expect(error).not.toBeInstanceOf(URIError);
       expect((error as TypeError).message).toMatch(c.message);
+      expectDocumented((error as TypeError).message);
       // No secret in the message or any serialisation of the error (docs/security.md).
       for (const text of [
         (error as Error).message,
@@ -305,28 +321,28 @@ describe("the other core functions: bad arguments are TypeErrors naming the argu
 
   it("percentEncode", () => {
     throwsTypeError(() => percentEncode(5 as never), /^percentEncode: value must be a string, got number/);
-    throwsTypeError(() => percentEncode("\ud800"), /^percentEncode: value contains a lone UTF-16 surrogate/);
+    throwsTypeError(() => percentEncode("\ud800"), /^percentEncode: value must be well-formed UTF-16$/);
   });
 
   it("normalizeParameters", () => {
     throwsTypeError(() => normalizeParameters([["a"]] as never), /^params must hold \[name, value\] pairs/);
     throwsTypeError(() => normalizeParameters(["ab"] as never), /^params must hold \[name, value\] pairs/);
-    throwsTypeError(
-      () => normalizeParameters([["a", 1]] as never),
-      /^the value of parameter "a" must be a string, got number/,
-    );
+    throwsTypeError(() => normalizeParameters([["a", 1]] as never), /^value of "a" must be a string, got number$/);
     throwsTypeError(() => normalizeParameters([[null, "1"]] as never), /^a parameter name must be a string, got null/);
   });
 
   it("signatureBaseString", () => {
-    throwsTypeError(() => signatureBaseString("GET", "/relative", []), /^url is not an absolute URL/);
-    throwsTypeError(() => signatureBaseString("GET", "mailto:a@b.c", []), /^url must be an http: or https: URL/);
-    throwsTypeError(() => signatureBaseString(1 as never, "https://x.com/", []), /^request\.method must be a string/);
+    throwsTypeError(() => signatureBaseString("GET", "/relative", []), /^url must be an absolute http\(s\) URL$/);
+    throwsTypeError(() => signatureBaseString("GET", "mailto:a@b.c", []), /^url must be an absolute http\(s\) URL$/);
+    throwsTypeError(
+      () => signatureBaseString(1 as never, "https://x.com/", []),
+      /^request\.method must be an HTTP method, got number$/,
+    );
   });
 
   it("createSignature", async () => {
     await expect(createSignature("RSA-SHA1" as never, "bs", "cs")).rejects.toThrow(
-      /^signatureMethod must be "HMAC-SHA1", "HMAC-SHA256", "HMAC-SHA512" or "PLAINTEXT"/,
+      /^signatureMethod must be one of HMAC-SHA1, HMAC-SHA256, HMAC-SHA512, PLAINTEXT$/,
     );
     await expect(createSignature("HMAC-SHA1", 42 as never, "cs")).rejects.toThrow(/^baseString must be a string/);
     await expect(createSignature("HMAC-SHA1", "bs", undefined as never)).rejects.toThrow(

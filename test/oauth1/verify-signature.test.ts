@@ -301,7 +301,7 @@ describe("verifySignature: secret lookup", () => {
     const broken = consumerSecret + "\ud800";
     const result = await verifySignature(await signed(), () => ({ consumerSecret: broken, tokenSecret }));
     expect(result.valid).toBe(false);
-    expect(result.detail).toMatch(/^credentials\.consumerSecret contains a lone UTF-16 surrogate/);
+    expect(result.detail).toMatch(/^credentials\.consumerSecret must be well-formed UTF-16$/);
     expectSecretFree(result);
   });
 
