@@ -76,14 +76,21 @@
 //   docs/handlers.md), the error page's texts chosen in one function: ./handlers 7,755 B -> 7,048 B,
 //   ./passport 16,306 B -> 16,026 B (the shared flow, seal and 1.0a adapter). The 6,000 B target is
 //   not reached: the Node listener alone is about 950 B of it. Budgets: those plus about 1.5%.
+// - the Node adapter moved to its own entry point, ./node (toNodeListener and its types, for any
+//   fetch handler: the sign-in handlers, the fake X, an app's own), not re-exported by ./handlers:
+//   ./handlers 7,048 B -> 6,068 B, ./node 1,333 B (measured for the first time; alone it also
+//   bundles describe(), which it shared with the handlers, hence more than the about 950 B it
+//   added to them). Budgets: ./handlers 6,068 B plus about 1.5% (the 6,000 B target not
+//   reached by 68 B), ./node 1,333 B plus about 2%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 13_920, target: 3_500 },
   "./testing": { budget: 23_490 },
-  "./handlers": { budget: 7_160, target: 6_000 },
+  "./handlers": { budget: 6_160, target: 6_000 },
   "./passport": { budget: 16_260 },
   "./oauth2": { budget: 9_840 },
+  "./node": { budget: 1_360 },
 };
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */
