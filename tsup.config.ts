@@ -8,6 +8,7 @@ export default defineConfig([
       handlers: "src/handlers/index.ts",
       passport: "src/passport/index.ts",
       oauth2: "src/oauth2/index.ts",
+      node: "src/node/index.ts",
     },
     format: ["esm", "cjs"],
     dts: true,

@@ -5,7 +5,7 @@
 // out first {baseUrl, consumerKey, consumerSecret}; in {login, n}; out {ok, failed} per batch.
 import { createServer } from "node:http";
 import { createInterface } from "node:readline";
-import { toNodeListener } from "../dist/handlers.js";
+import { toNodeListener } from "../dist/node.js";
 import { createFakeTwitter, defaultConsumer } from "../dist/testing.js";
 
 const fake = createFakeTwitter();

@@ -17,7 +17,8 @@ import { fileURLToPath } from "node:url";
 import express from "express";
 import session from "express-session";
 import { TwitterOAuth } from "../dist/index.js";
-import { createSignInHandlers, toNodeListener } from "../dist/handlers.js";
+import { createSignInHandlers } from "../dist/handlers.js";
+import { toNodeListener } from "../dist/node.js";
 
 const require = createRequire(import.meta.url);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

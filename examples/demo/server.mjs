@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 import { TwitterOAuth } from "twitter-oauth1";
-import { toNodeListener } from "twitter-oauth1/handlers";
+import { toNodeListener } from "twitter-oauth1/node";
 import { TwitterOAuth2 } from "twitter-oauth1/oauth2";
 import { createFakeTwitter, defaultClient, defaultConsumer, defaultUser } from "twitter-oauth1/testing";
 import { escapeHtml } from "./pages.mjs";

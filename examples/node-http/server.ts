@@ -4,7 +4,8 @@
 // with PKCE instead of OAuth 1.0a: only the client changes.
 import { createServer } from "node:http";
 import { TwitterOAuth } from "twitter-oauth1";
-import { createSignInHandlers, toNodeListener } from "twitter-oauth1/handlers";
+import { createSignInHandlers } from "twitter-oauth1/handlers";
+import { toNodeListener } from "twitter-oauth1/node";
 import { TwitterOAuth2 } from "twitter-oauth1/oauth2";
 
 function env(name: string): string {

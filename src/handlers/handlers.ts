@@ -54,7 +54,8 @@ function withCookies(response: Response, cookies: readonly string[]): Response {
 /**
  * "Log in with X" as two Web-standard handlers, `Request` in and `Response` out, for every runtime
  * and framework that speaks them (Workers, Deno, Bun, Next.js route handlers, Hono, SvelteKit, Astro,
- * React Router, Nuxt through h3's `toWebRequest`, and Node through {@link toNodeListener}).
+ * React Router, Nuxt through h3's `toWebRequest`, and Node through `toNodeListener` from
+ * `twitter-oauth1/node`).
  *
  * Each pending sign-in lives in a sealed cookie of its own (`HttpOnly`, `SameSite=Lax`, `Secure` and
  * the `__Host-` prefix when the callback is https, `Max-Age` = `maxAgeSeconds`), named after its

@@ -2,8 +2,8 @@
  * `twitter-oauth1/handlers`: "Log in with X" as Web-standard `Request` → `Response` handlers, over
  * OAuth 1.0a (a `TwitterOAuth` client) or OAuth 2.0 with PKCE (a `TwitterOAuth2` client), with
  * each pending sign-in in a sealed cookie of its own (several tabs at once, no session store), for
- * every runtime and framework that speaks `Request` and `Response`; and a Node adapter for
- * `http.createServer` and Express.
+ * every runtime and framework that speaks `Request` and `Response`. On `http.createServer` or
+ * Express, wrap them with `toNodeListener` from `twitter-oauth1/node`.
  * @module twitter-oauth1/handlers
  */
 export { createSignInHandlers } from "./handlers.js";
@@ -17,10 +17,3 @@ export type {
   SignInResult,
   SignInResultOf,
 } from "./types.js";
-export {
-  toNodeListener,
-  type NodeListenerOptions,
-  type NodeNext,
-  type NodeRequestLike,
-  type NodeResponseLike,
-} from "../common/node-listener.js";

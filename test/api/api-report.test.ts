@@ -22,6 +22,7 @@ describe("the public API report", () => {
       "twitter-oauth1/handlers",
       "twitter-oauth1/passport",
       "twitter-oauth1/oauth2",
+      "twitter-oauth1/node",
     ]);
   });
 
@@ -66,8 +67,19 @@ describe("the values each entry point exports (types aside)", () => {
     ]);
   });
 
-  it("/handlers: the sign-in handlers and the Node adapter", () => {
-    expect(values("twitter-oauth1/handlers")).toEqual(["createSignInHandlers", "toNodeListener"]);
+  it("/handlers: the sign-in handlers, and nothing for Node alone", () => {
+    expect(values("twitter-oauth1/handlers")).toEqual(["createSignInHandlers"]);
+  });
+
+  it("/node: the Node adapter for any fetch handler, with the shapes of Node's request and response", () => {
+    expect(values("twitter-oauth1/node")).toEqual(["toNodeListener"]);
+    expect(byEntry["twitter-oauth1/node"]).toEqual([
+      "NodeListenerOptions",
+      "NodeNext",
+      "NodeRequestLike",
+      "NodeResponseLike",
+      "toNodeListener",
+    ]);
   });
 
   it("/testing: the fake X and its default consumer, OAuth 2.0 client and user", () => {

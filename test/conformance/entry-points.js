@@ -15,6 +15,12 @@ export const RUNS_IN = {
   // Sign-in routes set cookies on the Responses they make: a browser drops Set-Cookie from a
   // Response built by script (Fetch standard: a forbidden response-header name), so they are server code.
   "./handlers": "server",
+  // The Node adapter serves requests, which a page never does; it is loaded there (it imports
+  // nothing from Node) but its cases are server cases: a page drops Set-Cookie from the Responses
+  // it reads back, and its engines differ on a request body made from a stream (Firefox sends none;
+  // Chromium and WebKit reject the read with another error than the stream's, so a body over
+  // maxBodyBytes is a 500 there, not a 413).
+  "./node": "server",
 };
 
 /** The kinds of runner an entry point's cases run in. */

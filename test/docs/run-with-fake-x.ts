@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { toNodeListener } from "../../src/handlers/index.js";
+import { toNodeListener } from "../../src/node/index.js";
 import type { FakeTwitter } from "../../src/testing/index.js";
 import { listen } from "../support/http.js";
 import { start } from "../support/processes.js";

@@ -4,7 +4,8 @@ import type { RequestListener } from "node:http";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { TwitterOAuth } from "../../src/index.js";
-import { createSignInHandlers, type SignInHandlers, toNodeListener } from "../../src/handlers/index.js";
+import { createSignInHandlers, type SignInHandlers } from "../../src/handlers/index.js";
+import { toNodeListener } from "../../src/node/index.js";
 import { createFakeTwitter, defaultConsumer, defaultUser } from "../../src/testing/index.js";
 import { Browser } from "./browser.js";
 import { type Listening, listen } from "../support/http.js";
@@ -60,7 +61,7 @@ function lateHandlers(): { handle: SignInHandlers["handle"]; set(handlers: SignI
   return { handle: (request) => current!.handle(request), set: (handlers) => (current = handlers) };
 }
 
-describe("toNodeListener from twitter-oauth1/handlers", () => {
+describe("the handlers through toNodeListener from twitter-oauth1/node", () => {
   it("serves the sign-in on node:http, and 404 for other paths", async () => {
     const late = lateHandlers();
     const origin = await serve(toNodeListener(late.handle));

@@ -89,14 +89,21 @@
 //   parameters feeds the base string, the header and oauthParams; one signature-method list):
 //   signRequest alone 2,942 B -> 2,394 B (-548 B), same signing speed. Budget: that plus about
 //   1.5%; the target 2,300 B is not reached yet.
+// - the Node adapter moved to its own entry point, ./node (toNodeListener and its types, for any
+//   fetch handler: the sign-in handlers, the fake X, an app's own), not re-exported by ./handlers:
+//   ./handlers 7,048 B -> 6,068 B, ./node 1,333 B (measured for the first time; alone it also
+//   bundles describe(), which it shared with the handlers, hence more than the about 950 B it
+//   added to them). Budgets: ./handlers 6,068 B plus about 1.5% (the 6,000 B target not
+//   reached by 68 B), ./node 1,333 B plus about 2%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 13_180, target: 3_500 },
   "./testing": { budget: 23_490 },
-  "./handlers": { budget: 7_160, target: 6_000 },
+  "./handlers": { budget: 6_160, target: 6_000 },
   "./passport": { budget: 15_770 },
   "./oauth2": { budget: 9_670 },
+  "./node": { budget: 1_360 },
 };
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */

@@ -30,7 +30,7 @@ function definitions(extension: ".js" | ".cjs"): Map<string, string[]> {
   return found;
 }
 
-const entries = ["index", "handlers", "passport", "testing", "oauth2"];
+const entries = ["index", "handlers", "passport", "testing", "oauth2", "node"];
 /** Every name a user can import from an entry point (the ESM build's exports). */
 const publicNames = [
   ...new Set(

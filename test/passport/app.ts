@@ -5,7 +5,7 @@ import express from "express";
 import session from "express-session";
 import { Passport } from "passport";
 import { createFakeTwitter, defaultConsumer, defaultUser, type FakeTwitter } from "../../src/testing/index.js";
-import { toNodeListener } from "../../src/handlers/index.js";
+import { toNodeListener } from "../../src/node/index.js";
 import { Browser, isLoginForm } from "../handlers/browser.js";
 import { type Listening, listen as listenOnLoopback } from "../support/http.js";
 

@@ -8,7 +8,7 @@
 // each outcome is shown once, in the store where the strategy's own code is at work.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Strategy } from "../../src/passport/index.js";
-import { toNodeListener } from "../../src/handlers/index.js";
+import { toNodeListener } from "../../src/node/index.js";
 import { defaultUser } from "../../src/testing/index.js";
 import { isLoginForm } from "../handlers/browser.js";
 import {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type AccessToken, TwitterOAuth, type TwitterOAuthError, isTwitterOAuthError } from "../../src/index.js";
 import { createFakeTwitter, defaultConsumer, type FailOptions, type FakeTwitter } from "../../src/testing/index.js";
-import { toNodeListener } from "../../src/handlers/index.js";
+import { toNodeListener } from "../../src/node/index.js";
 import { type Listening, listen } from "../support/http.js";
 
 const START = Date.UTC(2026, 0, 15, 12, 0, 0);

@@ -4,6 +4,7 @@ import { clientCases } from "./client.js";
 import { coreCases } from "./core.js";
 import { handlerCases } from "./handlers.js";
 import { networkCases } from "./network.js";
+import { nodeCases } from "./node.js";
 import { oauth2Cases } from "./oauth2.js";
 import { passportCases } from "./passport.js";
 import { stateCases } from "./state.js";
@@ -34,4 +35,5 @@ export const CASE_FILES = [
     cases: (entries) => passportCases(entries["./testing"], entries["./passport"]),
   },
   { name: "oauth2", entryPoints: ["./oauth2"], cases: (entries) => oauth2Cases(entries["./oauth2"]) },
+  { name: "node", entryPoints: ["./node", "./testing"], cases: (entries) => nodeCases(entries) },
 ];

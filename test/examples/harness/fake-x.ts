@@ -3,7 +3,7 @@
 // (which test/docs/readme-server.test.ts uses): the checks need a user whose display name holds
 // markup, and approve() a request token directly, as another browser's user.
 import { createFakeTwitter, type FakeTwitter, type FakeTwitterOptions } from "../../../src/testing/index.js";
-import { toNodeListener } from "../../../src/handlers/index.js";
+import { toNodeListener } from "../../../src/node/index.js";
 import { listen } from "../../support/http.js";
 
 export interface FakeXServer {

@@ -14,6 +14,12 @@ import {
   type TwitterOAuthErrorCode,
   type TwitterUser,
 } from "twitter-oauth1";
+import {
+  toNodeListener,
+  type NodeListenerOptions,
+  type NodeRequestLike,
+  type NodeResponseLike,
+} from "twitter-oauth1/node";
 import { createFakeTwitter, defaultConsumer, type FakeTwitter } from "twitter-oauth1/testing";
 
 const fake: FakeTwitter = createFakeTwitter();
@@ -32,6 +38,13 @@ export async function signIn(): Promise<{ accessToken: AccessToken; user: Twitte
   const accessToken = await client.exchangeVerifier(restored, verifier);
   return { accessToken, user: await client.verifyCredentials(accessToken) };
 }
+
+// The fake X as a node:http listener, typed without Node's types (the adapter takes them by shape).
+const nodeOptions: NodeListenerOptions = { origin: "http://127.0.0.1:3001", maxBodyBytes: 64 * 1024 };
+export const fakeOnNode: (request: NodeRequestLike, response: NodeResponseLike) => Promise<void> = toNodeListener(
+  fake.fetch,
+  nodeOptions,
+);
 
 export function codeOf(error: unknown): TwitterOAuthErrorCode | undefined {
   return isTwitterOAuthError(error) ? error.code : undefined;

@@ -2,7 +2,7 @@ import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { NodeRequestLike, NodeResponseLike } from "../../src/common/node-listener.js";
 import { signRequest } from "../../src/oauth1/index.js";
-import { toNodeListener } from "../../src/handlers/index.js";
+import { toNodeListener } from "../../src/node/index.js";
 import { createFakeTwitter, defaultConsumer } from "../../src/testing/index.js";
 import { type Listening, listen } from "../support/http.js";
 

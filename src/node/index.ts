@@ -1,0 +1,15 @@
+/**
+ * `twitter-oauth1/node`: the Node adapter for any Web-standard fetch handler (the sign-in handlers
+ * of `twitter-oauth1/handlers`, the fake X of `twitter-oauth1/testing`, your own): a listener for
+ * `http.createServer`, or Express and Connect middleware. It takes Node's request and response by
+ * their shape and imports nothing from Node, so this entry point loads in every runtime like the
+ * others; only a Node server (or a runtime with `node:http`) has a use for it.
+ * @module twitter-oauth1/node
+ */
+export {
+  toNodeListener,
+  type NodeListenerOptions,
+  type NodeNext,
+  type NodeRequestLike,
+  type NodeResponseLike,
+} from "../common/node-listener.js";
