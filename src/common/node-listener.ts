@@ -150,43 +150,27 @@ export function toNodeListener(
     throw new TypeError(`options.onError must be a function, got ${describe(onError)}`);
   }
   const origin = options.origin === undefined ? undefined : new URL(options.origin).origin;
-  // The last base seen and its origin: a server answers one Host over and over, and parsing it
-  // again for each request is a URL parse for nothing.
-  let lastBase = "";
-  let lastOrigin = "";
   return async (request, response, next) => {
     try {
       const method = (request.method ?? "GET").toUpperCase();
       const host = request.headers.host;
       const base =
         origin ??
-        (typeof host === "string" && host !== "" ? `${isTls(request.socket) ? "https" : "http"}://${host}` : undefined);
+        (typeof host === "string" && host ? `${isTls(request.socket) ? "https" : "http"}://${host}` : undefined);
       let url: URL;
       try {
         if (base === undefined) throw new TypeError("no host");
         url = new URL(request.originalUrl ?? request.url ?? "/", base);
-        if (base !== lastBase) {
-          lastOrigin = new URL(base).origin;
-          lastBase = base;
-        }
-        if (url.origin !== lastOrigin) throw new TypeError("absolute-form target for another origin");
+        if (url.origin !== new URL(base).origin) throw new TypeError("absolute-form target for another origin");
       } catch {
         plain(response, 400, "Bad request: missing or malformed Host header or request target");
         return;
       }
-      // Node's header object as it is when every value is one string (the usual case): the Request
-      // copies it, so a Headers built entry by entry first would be a second copy. An array (a
-      // repeated Set-Cookie) or an HTTP/2 pseudo-header (":path") takes the entry-by-entry way.
-      const given = request.headers;
-      const names = Object.keys(given);
-      let headers: Record<string, string> | Headers = given as Record<string, string>;
-      if (!names.every((name) => typeof given[name] === "string" && name[0] !== ":")) {
-        headers = new Headers();
-        for (const name of names) {
-          const value = given[name];
-          if (value === undefined || name[0] === ":") continue;
-          for (const item of typeof value === "string" ? [value] : value) headers.append(name, item);
-        }
+      // Pairs, which the Request copies once: a Headers built here would be copied a second time.
+      const headers: [string, string][] = [];
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (name[0] === ":" || value === undefined) continue; // HTTP/2 pseudo-headers are no headers
+        for (const item of [value].flat()) headers.push([name, item]);
       }
       let body: Uint8Array | ReadableStream<Uint8Array> | undefined;
       if (method !== "GET" && method !== "HEAD") {
@@ -200,11 +184,8 @@ export function toNodeListener(
         // keeps its body for the next middleware (a JSON parser, say).
         body = lazyBody(request, limit);
       }
-      const webRequest = new Request(url.href, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: body as BodyInit, duplex: "half" }),
-      } as RequestInit);
+      // `duplex` matters only with a stream body (Fetch: RequestInit), and is ignored without one.
+      const webRequest = new Request(url, { method, headers, body, duplex: "half" } as RequestInit);
       let answer: Response | undefined;
       try {
         answer = await handler(webRequest);
@@ -238,16 +219,11 @@ export function toNodeListener(
         return;
       }
       response.statusCode = answer.status;
-      let cookies = false;
-      for (const [name, value] of answer.headers) {
-        if (name === "set-cookie") cookies = true;
-        else response.setHeader(name, value);
-      }
-      // Each Set-Cookie as its own header line: one joined with ", " would be misread (RFC 6265 3).
-      if (cookies) response.setHeader("set-cookie", answer.headers.getSetCookie());
+      for (const [name, value] of answer.headers) if (name !== "set-cookie") response.setHeader(name, value);
+      const cookies = answer.headers.getSetCookie();
+      if (cookies.length > 0) response.setHeader("set-cookie", cookies);
       // A null body (a redirect) has nothing to read.
-      if (method === "HEAD" || answer.body === null) response.end();
-      else response.end(new Uint8Array(await answer.arrayBuffer()));
+      response.end(method === "HEAD" || answer.body === null ? undefined : new Uint8Array(await answer.arrayBuffer()));
     } catch {
       plain(response, 400, "Bad request");
     }
