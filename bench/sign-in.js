@@ -4,13 +4,18 @@
 // process (bench/sign-in-driver.js), so process.cpuUsage() here counts the apps' work only: routing,
 // cookies or session, signing, sealing, and the HTTP client each uses to reach X (fetch for the
 // handlers, node:http through the oauth package for passport-twitter).
-// Each round runs half a batch per side twice, A B B A, starting with the other side every other
-// round; the ratio is the median over rounds of handlers CPU / passport-twitter CPU in the same round.
-// Usage: node bench/sign-in.js [--rounds=10] [--batch=2000] [--write-docs] [--only=twitter-oauth1|passport]
+// First a warm-up of each side (not timed: the JIT is still compiling the code both sides run for
+// the first few thousand sign-ins, and a long-running server pays that once). Then each round runs
+// half a batch per side twice, A B B A, starting with the other side every other round; the ratio is
+// the median over rounds of handlers CPU / passport-twitter CPU in the same round, printed with the
+// spread of the per-round ratios (quartiles, min and max): on a shared machine one round can be off
+// by 30%, so a ratio is read with its spread, and many rounds of a few hundred beat few long ones.
+// Usage: node bench/sign-in.js [--rounds=20] [--batch=400] [--warmup=1000] [--write-docs]
+//   [--only=twitter-oauth1|passport]
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -21,7 +26,12 @@ import { createSignInHandlers } from "../dist/handlers.js";
 import { toNodeListener } from "../dist/node.js";
 
 const require = createRequire(import.meta.url);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  return sorted[Math.floor(at)] + (sorted[Math.ceil(at)] - sorted[Math.floor(at)]) * (at - Math.floor(at));
+};
+const median = (values) => quantile(values, 0.5);
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Starts the driver; resolves with its fake X's coordinates and a `run(login, n)` function. */
@@ -102,9 +112,10 @@ async function startApp(fake) {
 
 /**
  * Runs the sign-in leg. Resolves with the CPU time per sign-in (ms, median over rounds) of each side
- * and the ratio handlers / passport-twitter (below 1.00 = the handlers use less CPU).
+ * and the ratio handlers / passport-twitter (below 1.00 = the handlers use less CPU), with the
+ * per-round ratios. `warmup` sign-ins per side run first, untimed.
  */
-export async function runSignIn({ rounds = 10, batch = 2000, only } = {}) {
+export async function runSignIn({ rounds = 20, batch = 400, warmup = 1000, only } = {}) {
   const driver = await startDriver();
   const app = await startApp(driver.fake);
   const sides = [
@@ -115,7 +126,7 @@ export async function runSignIn({ rounds = 10, batch = 2000, only } = {}) {
     // Warm-up, and a check that both sides complete a sign-in before anything is timed.
     for (const side of sides) {
       if (only !== undefined && !side.name.startsWith(only)) continue;
-      const { failed } = await driver.run(side.login, Math.min(batch, 200));
+      const { failed } = await driver.run(side.login, warmup);
       if (failed > 0) throw new Error(`${side.name}: ${failed} warm-up sign-ins failed`);
     }
     const ratios = [];
@@ -145,6 +156,7 @@ export async function runSignIn({ rounds = 10, batch = 2000, only } = {}) {
     return {
       rounds,
       batch,
+      warmup,
       rows: sides.map((s) => ({ name: s.name, cpuMs: median(s.cpu), wallMs: median(s.wall) })),
       ratio: only === undefined ? median(ratios) : Number.NaN,
       ratios,
@@ -153,6 +165,13 @@ export async function runSignIn({ rounds = 10, batch = 2000, only } = {}) {
     app.close();
     driver.stop();
   }
+}
+
+/** The spread of the per-round ratios: quartiles, then min and max. */
+export function ratioSpread(result) {
+  const r = result.ratios;
+  const f = (v) => v.toFixed(2);
+  return `quartiles ${f(quantile(r, 0.25))}-${f(quantile(r, 0.75))}, min ${f(Math.min(...r))}, max ${f(Math.max(...r))}`;
 }
 
 /** The leg's Markdown table. */
@@ -181,7 +200,8 @@ export function writeSignInDocs(result) {
   const end = "<!-- sign-in:end -->";
   if (from === -1 || !doc.includes(end)) throw new Error(`docs/performance.md needs <!-- sign-in:start --> and ${end}`);
   const when = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
-  const body = `\n_Run of ${when} in Node ${process.version}, ${cpus().length} CPU(s): \`node bench/sign-in.js --rounds=${result.rounds} --batch=${result.batch}\`._\n\n${signInTable(result)}\n\n**Handlers / passport-twitter CPU per sign-in: ${result.ratio.toFixed(2)}x** (median over ${result.rounds} interleaved rounds of ${result.batch} sign-ins per side; per round: ${result.ratios.map((r) => r.toFixed(2)).join(", ")}).\n`;
+  const command = `node bench/sign-in.js --rounds=${result.rounds} --batch=${result.batch} --warmup=${result.warmup}`;
+  const body = `\n_Run of ${when} in Node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()[0].toFixed(1)} at the end: \`${command}\`._\n\n${signInTable(result)}\n\n**Handlers / passport-twitter CPU per sign-in: ${result.ratio.toFixed(2)}x** (median over ${result.rounds} interleaved rounds of ${result.batch} sign-ins per side, after ${result.warmup} untimed per side; per-round ratios: ${ratioSpread(result)}; per round: ${result.ratios.map((r) => r.toFixed(2)).join(", ")}).\n`;
   writeFileSync(file, doc.slice(0, doc.indexOf(start) + start.length) + body + doc.slice(doc.indexOf(end)));
 }
 
@@ -190,14 +210,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
   // --only=twitter-oauth1 or --only=passport: one side alone, to profile it (node --cpu-prof); no ratio.
   const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
-  const result = await runSignIn({ rounds: arg("rounds", 10), batch: arg("batch", 2000), only });
+  const result = await runSignIn({
+    rounds: arg("rounds", 20),
+    batch: arg("batch", 400),
+    warmup: arg("warmup", 1000),
+    only,
+  });
   if (only !== undefined) {
     console.log(JSON.stringify(result.rows.filter((r) => r.name.startsWith(only))));
     process.exit(0);
   }
   console.log(signInTable(result));
   console.log(
-    `\nratio (median over ${result.rounds} interleaved rounds of ${result.batch}): ${result.ratio.toFixed(2)}x; per round ${result.ratios.map((r) => r.toFixed(2)).join(", ")}`,
+    `\nratio (median over ${result.rounds} interleaved rounds of ${result.batch}, after ${result.warmup} untimed): ${result.ratio.toFixed(2)}x; ${ratioSpread(result)}; per round ${result.ratios.map((r) => r.toFixed(2)).join(", ")}; load average ${loadavg()[0].toFixed(1)}`,
   );
   if (process.argv.includes("--write-docs")) writeSignInDocs(result);
 }

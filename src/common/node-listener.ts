@@ -1,6 +1,6 @@
 // A Node `http` adapter typed structurally, so src/ needs no Node types and no `node:` import.
-// Shared by `twitter-oauth1/testing` (to serve the fake X) and `twitter-oauth1/handlers` (to mount
-// the sign-in handlers on `http.createServer` or as Express/Connect middleware).
+// Exported by `twitter-oauth1/node`: it mounts any fetch handler (the sign-in handlers, the fake X,
+// an app's own) on `http.createServer` or as Express/Connect middleware; the fake-x command uses it too.
 import { describe } from "./describe.js";
 
 /** The parts of Node's `IncomingMessage` that {@link toNodeListener} reads. */
@@ -128,7 +128,7 @@ function lazyBody(source: AsyncIterable<Uint8Array | string>, limit: number): Re
  * @example
  * ```ts
  * import { createServer } from "http";
- * import { toNodeListener } from "twitter-oauth1/handlers";
+ * import { toNodeListener } from "twitter-oauth1/node";
  * import { createFakeTwitter } from "twitter-oauth1/testing";
  * createServer(toNodeListener(createFakeTwitter().fetch)).listen(3001);
  * ```
@@ -156,7 +156,7 @@ export function toNodeListener(
       const host = request.headers.host;
       const base =
         origin ??
-        (typeof host === "string" && host !== "" ? `${isTls(request.socket) ? "https" : "http"}://${host}` : undefined);
+        (typeof host === "string" && host ? `${isTls(request.socket) ? "https" : "http"}://${host}` : undefined);
       let url: URL;
       try {
         // new URL(undefined) throws too: no Host header and no origin option. A target in absolute
@@ -167,10 +167,11 @@ export function toNodeListener(
         plain(response, 400, "Bad request: missing or malformed Host header or request target");
         return;
       }
-      const headers = new Headers();
+      // Pairs, which the Request copies once: a Headers built here would be copied a second time.
+      const headers: [string, string][] = [];
       for (const [name, value] of Object.entries(request.headers)) {
-        if (name.startsWith(":") || value === undefined) continue;
-        for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+        if (name[0] === ":" || value === undefined) continue; // HTTP/2 pseudo-headers are no headers
+        for (const item of [value].flat()) headers.push([name, item]);
       }
       let body: ReadableStream<Uint8Array> | undefined;
       if (method !== "GET" && method !== "HEAD") {
@@ -184,7 +185,7 @@ export function toNodeListener(
         // keeps its body for the next middleware (a JSON parser, say).
         body = lazyBody(request, limit);
       }
-      // `duplex: "half"` is what a streamed body needs (Fetch), and harmless without one.
+      // `duplex` matters only with a stream body (Fetch: RequestInit), and is ignored without one.
       const webRequest = new Request(url, { method, headers, body, duplex: "half" } as RequestInit);
       let answer: Response | undefined;
       try {
@@ -222,7 +223,8 @@ export function toNodeListener(
       for (const [name, value] of answer.headers) if (name !== "set-cookie") response.setHeader(name, value);
       const cookies = answer.headers.getSetCookie();
       if (cookies.length > 0) response.setHeader("set-cookie", cookies);
-      response.end(method === "HEAD" ? undefined : new Uint8Array(await answer.arrayBuffer()));
+      // A null body (a redirect) has nothing to read.
+      response.end(method === "HEAD" || answer.body === null ? undefined : new Uint8Array(await answer.arrayBuffer()));
     } catch {
       plain(response, 400, "Bad request");
     }

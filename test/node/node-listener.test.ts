@@ -256,3 +256,71 @@ describe("toNodeListener and Response.error()", () => {
     expect((await fetch(`${origin}/oauth/request_token`, { method: "POST" })).status).toBe(400);
   });
 });
+
+describe("toNodeListener turns Node's headers into the Request's", () => {
+  const get = (url: string, headers: NodeRequestLike["headers"]): NodeRequestLike => ({
+    method: "GET",
+    url,
+    headers,
+    async *[Symbol.asyncIterator]() {},
+  });
+
+  it("keeps each value of a repeated header, drops HTTP/2 pseudo-headers and missing values", async () => {
+    let seen: Array<[string, string]> = [];
+    const listener = toNodeListener((request) => {
+      seen = [...request.headers];
+      return new Response("ok");
+    });
+    await listener(
+      get("/", { host: "app.example", ":authority": "app.example", "x-a": ["1", "2"], "x-b": undefined, "x-c": "3" }),
+      recordingResponse(),
+    );
+    expect(seen).toEqual([
+      ["host", "app.example"],
+      ["x-a", "1, 2"],
+      ["x-c", "3"],
+    ]);
+  });
+
+  it("builds each request's URL from its own Host, and still refuses a target for another origin", async () => {
+    const urls: string[] = [];
+    const listener = toNodeListener((request) => {
+      urls.push(request.url);
+      return new Response("ok");
+    });
+    const statuses: number[] = [];
+    for (const [host, target] of [
+      ["a.example", "/1"],
+      ["a.example", "/2"],
+      ["b.example:8080", "/3"],
+      ["b.example:8080", "http://a.example/4"],
+      ["a.example", "/5"],
+    ]) {
+      const response = recordingResponse();
+      await listener(get(target!, { host }), response);
+      statuses.push(response.statusCode);
+    }
+    expect(urls).toEqual(["http://a.example/1", "http://a.example/2", "http://b.example:8080/3", "http://a.example/5"]);
+    expect(statuses).toEqual([200, 200, 200, 400, 200]);
+  });
+
+  it("ends a response without a body (a redirect) with no chunk, and writes a body otherwise", async () => {
+    const chunks: Array<Uint8Array | string | undefined> = [];
+    const answers = [
+      new Response(null, { status: 302, headers: { location: "/next" } }),
+      new Response("text", { status: 200 }),
+    ];
+    const listener = toNodeListener(() => answers.shift()!);
+    for (let i = 0; i < 2; i++) {
+      const response = recordingResponse();
+      const end = response.end;
+      response.end = (chunk) => {
+        chunks.push(chunk);
+        return end(chunk);
+      };
+      await listener(get("/", { host: "app.example" }), response);
+    }
+    expect(chunks[0]).toBeUndefined();
+    expect(new TextDecoder().decode(chunks[1] as Uint8Array)).toBe("text");
+  });
+});
