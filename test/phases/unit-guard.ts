@@ -12,6 +12,10 @@ import { insideDist, MOVE_TO_BUILT } from "./no-dist-imports.js";
 
 type Mutable = Record<string, unknown>;
 
+// In the project "unit" one worker runs file after file and this setup file runs before each:
+// a function already wrapped is not wrapped again, so the checks do not pile up.
+const WRAPPED = Symbol.for("twitter-oauth1.unit-guard");
+
 const SPAWNERS = ["spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork"];
 for (const name of SPAWNERS) {
   (childProcess as unknown as Mutable)[name] = (command: unknown) => {
@@ -29,9 +33,9 @@ function pathOf(argument: unknown): string | undefined {
 /** Wraps `names` of `target` so that a call naming a path in dist/ fails (rejects, for promises). */
 function guard(target: Mutable, names: string[], label: string, promises: boolean): void {
   for (const name of names) {
-    const original = target[name] as (...args: unknown[]) => unknown;
-    if (typeof original !== "function") continue;
-    target[name] = function (this: unknown, ...args: unknown[]) {
+    const original = target[name] as ((...args: unknown[]) => unknown) & { [WRAPPED]?: true };
+    if (typeof original !== "function" || original[WRAPPED]) continue;
+    const wrapped = function (this: unknown, ...args: unknown[]) {
       const path = pathOf(args[0]);
       if (path !== undefined && insideDist(path)) {
         const error = new Error(`${label}.${name}(${path}): ${MOVE_TO_BUILT}`);
@@ -40,6 +44,7 @@ function guard(target: Mutable, names: string[], label: string, promises: boolea
       }
       return original.apply(this, args);
     };
+    target[name] = Object.assign(wrapped, { [WRAPPED]: true as const });
   }
 }
 
