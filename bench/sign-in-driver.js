@@ -13,7 +13,7 @@ const server = createServer(toNodeListener(fake.fetch));
 await new Promise((done) => server.listen(0, "127.0.0.1", done));
 const baseUrl = `http://127.0.0.1:${server.address().port}`;
 
-/** One complete sign-in: whether the callback answered 200. */
+/** One complete sign-in: whether the callback sent the browser back to the app's "/" (the app's own redirect after sign-in). */
 async function signIn(login) {
   const first = await fetch(login, { redirect: "manual" });
   await first.arrayBuffer();
@@ -26,7 +26,7 @@ async function signIn(login) {
   const callback = fake.approve(new URL(location).searchParams.get("oauth_token"));
   const back = await fetch(callback, { headers: { cookie }, redirect: "manual" });
   await back.arrayBuffer();
-  return back.status === 200;
+  return back.status === 302 && back.headers.get("location") === "/";
 }
 
 process.stdout.write(

@@ -1,5 +1,6 @@
 // CPU per complete sign-in (login, then the callback: request token, access token and the user's
-// profile from X) of twitter-oauth1/handlers against passport-twitter, both in one Express app in
+// profile from X, then the app's redirect to where the user was going) of twitter-oauth1/handlers
+// against passport-twitter, both in one Express app in
 // this process, against the same fake X on loopback. The fake and the "browser" run in a child
 // process (bench/sign-in-driver.js), so process.cpuUsage() here counts the apps' work only: routing,
 // cookies or session, signing, sealing, and the HTTP client each uses to reach X (fetch for the
@@ -89,8 +90,10 @@ async function startApp(fake) {
     saveUninitialized: false,
   });
   web.get("/pt/login", sessions, passport.authenticate("twitter", { session: false }));
-  web.get("/pt/callback", sessions, passport.authenticate("twitter", { session: false }), (req, res) =>
-    res.json(req.user),
+  // After sign-in both apps send the browser on, as apps do (passport-twitter's successRedirect, the
+  // handlers' returnTo), so the bench measures the sign-in, not a JSON body each app would build.
+  web.get("/pt/callback", sessions, passport.authenticate("twitter", { session: false }), (_req, res) =>
+    res.redirect("/"),
   );
 
   const signIn = createSignInHandlers({
@@ -101,7 +104,7 @@ async function startApp(fake) {
       baseUrl: fake.baseUrl,
     }),
     cookieSecret: "bench-cookie-secret-0123456789abcdef",
-    onSuccess: ({ accessToken, user }) => Response.json({ token: accessToken.token, id: user?.id }),
+    onSuccess: ({ returnTo }) => new Response(null, { status: 302, headers: { location: returnTo } }),
     // As passport-twitter's failWithError-less default: a status, no log line per failure.
     onError: (error) => new Response(error.code, { status: 500 }),
   });
