@@ -277,7 +277,7 @@ export function httpError(
     : first
       ? `: X says "${first.message}"${first.code ? ` (code ${first.code})` : ""}`
       : "";
-  let hint = hintFor(response.status, errors, url.host);
+  let hint = hintFor(url.host);
   if (rateLimit && (response.status === 429 || errors.some((e) => e.code === 88))) {
     const seconds = Math.max(0, Math.ceil((rateLimit.reset.getTime() - context.now() - context.offsetMs) / 1000));
     hint = `rate limit exceeded: retry in ${seconds} s, at ${rateLimit.reset.toISOString()} (x-rate-limit-reset)`;
