@@ -131,18 +131,38 @@ export async function signRequest(
 ): Promise<SignedRequest> {
   if (typeof request !== "object" || request === null) badArgument("request", "an object", request);
   if (typeof credentials !== "object" || credentials === null) badArgument("credentials", "an object", credentials);
-  const signingSecret = signingKey(credentials.consumerSecret, credentials.tokenSecret ?? "");
-  const signatureMethod =
-    options.signatureMethod === undefined ? "HMAC-SHA1" : checkSignatureMethod(options.signatureMethod);
-  const method = normalizeMethod(request.method);
-  const url = toHttpUrl(request.url);
-  const params = collectRequestParameters(method, url, request.body);
-  const realm = options.realm === undefined ? "" : "realm=" + quoteRealm(options.realm, "options.realm") + ", ";
+  return signChecked(
+    request.method,
+    toHttpUrl(request.url),
+    request.body,
+    credentials,
+    options,
+    options.signatureMethod === undefined ? "HMAC-SHA1" : checkSignatureMethod(options.signatureMethod),
+    options.realm === undefined ? "" : "realm=" + quoteRealm(options.realm, "options.realm") + ", ",
+  );
+}
 
-  // The protocol parameters in byte order of their names, as the header of RFC 5849 3.5.1 lists
-  // them. Each value is checked and percent-encoded once (3.6), here, and that serves the base
-  // string and the header; the header is built in two halves, oauth_signature goes between them
-  // once it is known.
+/**
+ * The signer behind {@link signRequest}, for callers whose arguments are objects already and whose
+ * signature method and realm are known good (the X client: HMAC-SHA1, no realm). Every value it
+ * signs is still checked here: the method, the query and body, the consumer key and secret, the
+ * token and its secret, the nonce, the timestamp, the callback and the verifier.
+ * `realm` is the header's `realm="…", ` part, already quoted, or "".
+ * @internal
+ */
+export async function signChecked(
+  requestMethod: string,
+  url: URL,
+  body: FormBody | null | undefined,
+  credentials: Credentials,
+  options: SignOptions,
+  signatureMethod: SignatureMethod = "HMAC-SHA1",
+  realm = "",
+): Promise<SignedRequest> {
+  const signingSecret = signingKey(credentials.consumerSecret, credentials.tokenSecret ?? "");
+  const method = normalizeMethod(requestMethod);
+  const params = collectRequestParameters(method, url, body);
+
   const oauthParams: Record<string, string> = {};
   const pairs: EncodedPair[] = [];
   let head = "";

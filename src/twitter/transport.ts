@@ -1,6 +1,6 @@
 import { TwitterOAuthError, type XApiError } from "../common/errors.js";
 import { rateLimitOf } from "../common/rate-limit.js";
-import { signRequest } from "../oauth1/sign-request.js";
+import { signChecked } from "../oauth1/sign-request.js";
 import { type BodyPrefix, discard, readPrefix } from "../common/read-capped.js";
 import { keepMessage, parseErrorBody } from "./error-body.js";
 import { hintFor } from "./error-hints.js";
@@ -83,8 +83,13 @@ async function exchange<T>(context: TransportContext, call: SignedCall, handle: 
   const body = call.form === undefined ? call.init?.body : String(call.form);
   for (let attempt = 0; ; attempt++) {
     const sentAt = context.now();
-    const signed = await signRequest(
-      { method: call.method, url: call.url, body: call.form ?? null },
+    // The signer without the checks of signRequest's own arguments: the options and tokens were
+    // checked where the client received them, HMAC-SHA1 and no realm are the client's. Each value
+    // signed is still checked (a nonce or clock from the options included).
+    const signed = await signChecked(
+      call.method,
+      call.url,
+      call.form,
       // The consumer key and secret from the options, the token and its secret from the call.
       { ...context, token: call.token?.token, tokenSecret: call.token?.tokenSecret },
       // oauth_callback and oauth_verifier from the call.
