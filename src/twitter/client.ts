@@ -1,6 +1,6 @@
 import { TwitterOAuthError } from "../common/errors.js";
 import { apiUrl } from "../common/api-url.js";
-import { percentEncode } from "../oauth1/percent-encode.js";
+import { encodeAs } from "../oauth1/percent-encode.js";
 import { badArgument } from "../common/describe.js";
 import { isFormContentType } from "../oauth1/form.js";
 import { type CallbackInput, parseCallback, type SkipTokenCheck, tokenOf } from "./callback.js";
@@ -191,11 +191,12 @@ export class TwitterOAuth {
     if (token === undefined) {
       badArgument(`requestToken`, `a RequestToken or its token string`, requestToken);
     }
-    let url = this.#context.baseUrl + path + "?oauth_token=" + percentEncode(token);
+    let url = this.#context.baseUrl + path + "?oauth_token=" + encodeAs(token, "requestToken");
     if (options.forceLogin) url += "&force_login=true";
     if (options.screenName !== undefined) {
-      if (typeof options.screenName !== "string") badArgument("options.screenName", "a string");
-      if (options.screenName !== "") url += "&screen_name=" + percentEncode(options.screenName);
+      // encodeAs checks the type too ("options.screenName must be a string, got …"); "" adds nothing.
+      const screenName = encodeAs(options.screenName, "options.screenName");
+      if (screenName) url += "&screen_name=" + screenName;
     }
     return url;
   }

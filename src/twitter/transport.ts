@@ -157,7 +157,7 @@ export function send<T>(
       const location = keepMessage(response.headers.get("location") ?? "", redactor(secrets));
       throw new TwitterOAuthError(
         "HTTP_ERROR",
-        `${call.endpoint} redirected${location ? ` to ${location}` : ""}, not followed (signed for this URL); set baseUrl to https://api.x.com`,
+        `${call.endpoint} redirected${location ? ` to ${location}` : ""}, not followed; set baseUrl to https://api.x.com`,
         { status: response.status, endpoint: call.endpoint },
       );
     }
