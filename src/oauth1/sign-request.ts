@@ -72,17 +72,21 @@ export interface SignedRequest {
   baseString: string;
 }
 
-/** Query and body parameters of a request, checked: the query's first, then the body's. @internal */
-export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
+/** The query's parameters of a request, after checking that a GET or HEAD carries no body. @internal */
+export function queryParameters(method: string, url: URL, body: unknown): ParameterList {
   const params: ParameterList = [];
   parseForm(url.search.slice(1), "request.url", params);
-  if (body !== undefined && body !== null) {
-    if ((method === "GET" || method === "HEAD") && body !== "") {
-      // oauthlib refuses this too: fetch cannot send such a body at all.
-      badArgument("request.body", `empty for ${method}: use the URL query`);
-    }
-    collectBody(body, params);
+  if ((method === "GET" || method === "HEAD") && body !== undefined && body !== null && body !== "") {
+    // oauthlib refuses this too: fetch cannot send such a body at all.
+    badArgument("request.body", `empty for ${method}: use the URL query`);
   }
+  return params;
+}
+
+/** Query and body parameters of a request, checked: the query's first, then the body's. @internal */
+export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
+  const params = queryParameters(method, url, body);
+  if (body !== undefined && body !== null) collectBody(body, params);
   return params;
 }
 
@@ -131,10 +135,12 @@ export async function signRequest(
 ): Promise<SignedRequest> {
   if (typeof request !== "object" || request === null) badArgument("request", "an object", request);
   if (typeof credentials !== "object" || credentials === null) badArgument("credentials", "an object", credentials);
+  const method = normalizeMethod(request.method);
+  const url = toHttpUrl(request.url);
   return signChecked(
-    request.method,
-    toHttpUrl(request.url),
-    request.body,
+    method,
+    url,
+    collectRequestParameters(method, url, request.body),
     credentials,
     options,
     options.signatureMethod === undefined ? "HMAC-SHA1" : checkSignatureMethod(options.signatureMethod),
@@ -144,24 +150,24 @@ export async function signRequest(
 
 /**
  * The signer behind {@link signRequest}, for callers whose arguments are objects already and whose
- * signature method and realm are known good (the X client: HMAC-SHA1, no realm). Every value it
- * signs is still checked here: the method, the query and body, the consumer key and secret, the
- * token and its secret, the nonce, the timestamp, the callback and the verifier.
+ * signature method and realm are known good (the X client: HMAC-SHA1, no realm). `method` is
+ * normalized (normalizeMethod) and `params` are the query's and the body's, read and checked
+ * (collectRequestParameters, or queryParameters and parseForm for a form string). Every other value
+ * it signs is still checked here: the consumer key and secret, the token and its secret, the
+ * nonce, the timestamp, the callback and the verifier.
  * `realm` is the header's `realm="…", ` part, already quoted, or "".
  * @internal
  */
 export async function signChecked(
-  requestMethod: string,
+  method: string,
   url: URL,
-  body: FormBody | null | undefined,
+  params: ParameterList,
   credentials: Credentials,
   options: SignOptions,
   signatureMethod: SignatureMethod = "HMAC-SHA1",
   realm = "",
 ): Promise<SignedRequest> {
   const signingSecret = signingKey(credentials.consumerSecret, credentials.tokenSecret ?? "");
-  const method = normalizeMethod(requestMethod);
-  const params = collectRequestParameters(method, url, body);
 
   const oauthParams: Record<string, string> = {};
   const pairs: EncodedPair[] = [];

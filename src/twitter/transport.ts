@@ -1,6 +1,8 @@
 import { TwitterOAuthError, type XApiError } from "../common/errors.js";
 import { rateLimitOf } from "../common/rate-limit.js";
-import { signChecked } from "../oauth1/sign-request.js";
+import { queryParameters, signChecked } from "../oauth1/sign-request.js";
+import { normalizeMethod } from "../oauth1/base-string.js";
+import { parseForm } from "../oauth1/form.js";
 import { type BodyPrefix, discard, readPrefix } from "../common/read-capped.js";
 import { keepMessage, parseErrorBody } from "./error-body.js";
 import { hintFor } from "./error-hints.js";
@@ -80,16 +82,22 @@ const RETRY = Symbol("retry");
  */
 async function exchange<T>(context: TransportContext, call: SignedCall, handle: Handle<T>): Promise<T> {
   const secrets: Array<string | undefined> = [context.consumerSecret, call.token?.tokenSecret];
-  const body = call.form === undefined ? call.init?.body : String(call.form);
+  const form = call.form === undefined ? undefined : String(call.form);
+  const body = form ?? call.init?.body;
+  // The method and the query and form parameters are checked once, as signRequest checks them;
+  // the form is signed as it is sent, as a string.
+  const method = normalizeMethod(call.method);
+  const params = queryParameters(method, call.url, form);
+  if (form !== undefined) parseForm(form, "request.body", params);
   for (let attempt = 0; ; attempt++) {
     const sentAt = context.now();
     // The signer without the checks of signRequest's own arguments: the options and tokens were
     // checked where the client received them, HMAC-SHA1 and no realm are the client's. Each value
     // signed is still checked (a nonce or clock from the options included).
     const signed = await signChecked(
-      call.method,
+      method,
       call.url,
-      call.form,
+      params,
       // The consumer key and secret from the options, the token and its secret from the call.
       { ...context, token: call.token?.token, tokenSecret: call.token?.tokenSecret },
       // oauth_callback and oauth_verifier from the call.
