@@ -155,10 +155,12 @@ export async function signRequest(
  * (collectRequestParameters, or queryParameters and parseForm for a form string). Every other value
  * it signs is still checked here: the consumer key and secret, the token and its secret, the
  * nonce, the timestamp, the callback and the verifier.
- * `realm` is the header's `realm="…", ` part, already quoted, or "".
+ * `realm` is the header's `realm="…", ` part, already quoted, or "". It throws its TypeErrors
+ * (callers are async functions, where they become rejections) and returns the result itself when
+ * the signature is computed at once (node:crypto), so that a caller waits no extra turn.
  * @internal
  */
-export async function signChecked(
+export function signChecked(
   method: string,
   url: URL,
   params: ParameterList,
@@ -166,7 +168,7 @@ export async function signChecked(
   options: SignOptions,
   signatureMethod: SignatureMethod = "HMAC-SHA1",
   realm = "",
-): Promise<SignedRequest> {
+): SignedRequest | Promise<SignedRequest> {
   const signingSecret = signingKey(credentials.consumerSecret, credentials.tokenSecret ?? "");
 
   const oauthParams: Record<string, string> = {};
@@ -209,12 +211,15 @@ export async function signChecked(
   }
   const baseString = joinBaseString(method, url, joinPairs(pairs));
 
-  let signature: string | Promise<string> =
+  const finish = (signature: string): SignedRequest => {
+    oauthParams.oauth_signature = signature;
+    // The header of RFC 5849 3.5.1 as buildAuthorizationHeader writes it (realm first, then the
+    // names in byte order), without sorting or encoding again: the names and their order are known.
+    const authorization = "OAuth " + realm + head + 'oauth_signature="' + encodeAs(signature, "") + '"' + tail;
+    return { url: sendableUrl(url), authorization, oauthParams, signature, baseString };
+  };
+  const signature =
     signatureMethod === "PLAINTEXT" ? signingSecret : hmacBase64(signatureMethod, signingSecret, baseString);
-  if (typeof signature !== "string") signature = await signature;
-  oauthParams.oauth_signature = signature;
-  // The header of RFC 5849 3.5.1 as buildAuthorizationHeader writes it (realm first, then the names
-  // in byte order), without sorting or encoding again: the names and their order are known.
-  const authorization = "OAuth " + realm + head + 'oauth_signature="' + encodeAs(signature, "") + '"' + tail;
-  return { url: sendableUrl(url), authorization, oauthParams, signature, baseString };
+  // node:crypto signs at once: no promise to wait for then.
+  return typeof signature === "string" ? finish(signature) : signature.then(finish);
 }
