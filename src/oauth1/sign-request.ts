@@ -166,8 +166,8 @@ export function signChecked(
   params: ParameterList,
   credentials: Credentials,
   options: SignOptions,
-  signatureMethod: SignatureMethod = "HMAC-SHA1",
-  realm = "",
+  signatureMethod: SignatureMethod,
+  realm: string,
 ): SignedRequest | Promise<SignedRequest> {
   const signingSecret = signingKey(credentials.consumerSecret, credentials.tokenSecret ?? "");
 

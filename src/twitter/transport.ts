@@ -102,6 +102,8 @@ async function exchange<T>(context: TransportContext, call: SignedCall, handle: 
       { ...context, token: call.token?.token, tokenSecret: call.token?.tokenSecret },
       // oauth_callback and oauth_verifier from the call.
       { ...call, nonce: context.nonce?.(), timestamp: Math.floor((sentAt + context.offsetMs) / 1000) },
+      "HMAC-SHA1",
+      "",
     );
     secrets.push(signed.signature);
     if (call.signal?.aborted) throw call.signal.reason;
