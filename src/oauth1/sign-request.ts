@@ -76,7 +76,7 @@ export interface SignedRequest {
 export function queryParameters(method: string, url: URL, body: unknown): ParameterList {
   const params: ParameterList = [];
   parseForm(url.search.slice(1), "request.url", params);
-  if ((method === "GET" || method === "HEAD") && body !== undefined && body !== null && body !== "") {
+  if ((method === "GET" || method === "HEAD") && (body ?? "") !== "") {
     // oauthlib refuses this too: fetch cannot send such a body at all.
     badArgument("request.body", `empty for ${method}: use the URL query`);
   }
@@ -215,7 +215,9 @@ export function signChecked(
     oauthParams.oauth_signature = signature;
     // The header of RFC 5849 3.5.1 as buildAuthorizationHeader writes it (realm first, then the
     // names in byte order), without sorting or encoding again: the names and their order are known.
-    const authorization = "OAuth " + realm + head + 'oauth_signature="' + encodeAs(signature, "") + '"' + tail;
+    // Base64 and a PLAINTEXT key (percent-encoded halves and "&") hold none of the characters
+    // encodeURIComponent leaves that RFC 3986 2.3 reserves ("!'()*"): it encodes them as RFC 5849 3.6 does.
+    const authorization = "OAuth " + realm + head + 'oauth_signature="' + encodeURIComponent(signature) + '"' + tail;
     return { url: sendableUrl(url), authorization, oauthParams, signature, baseString };
   };
   const signature =
