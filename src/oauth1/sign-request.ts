@@ -216,7 +216,7 @@ export function signChecked(
     // The header of RFC 5849 3.5.1 as buildAuthorizationHeader writes it (realm first, then the
     // names in byte order), without sorting or encoding again: the names and their order are known.
     // Base64 and a PLAINTEXT key (percent-encoded halves and "&") hold none of the characters
-    // encodeURIComponent leaves that RFC 3986 2.3 reserves ("!'()*"): it encodes them as RFC 5849 3.6 does.
+    // encodeURIComponent leaves of RFC 3986 2.2 sub-delims ("!'()*"): it encodes them as RFC 5849 3.6 does.
     const authorization = "OAuth " + realm + head + 'oauth_signature="' + encodeURIComponent(signature) + '"' + tail;
     return { url: sendableUrl(url), authorization, oauthParams, signature, baseString };
   };
