@@ -72,17 +72,21 @@ export interface SignedRequest {
   baseString: string;
 }
 
-/** Query and body parameters of a request, checked: the query's first, then the body's. @internal */
-export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
+/** The query's parameters of a request, after checking that a GET or HEAD carries no body. @internal */
+export function queryParameters(method: string, url: URL, body: unknown): ParameterList {
   const params: ParameterList = [];
   parseForm(url.search.slice(1), "request.url", params);
-  if (body !== undefined && body !== null) {
-    if ((method === "GET" || method === "HEAD") && body !== "") {
-      // oauthlib refuses this too: fetch cannot send such a body at all.
-      badArgument("request.body", `empty for ${method}: use the URL query`);
-    }
-    collectBody(body, params);
+  if ((method === "GET" || method === "HEAD") && (body ?? "") !== "") {
+    // oauthlib refuses this too: fetch cannot send such a body at all.
+    badArgument("request.body", `empty for ${method}: use the URL query`);
   }
+  return params;
+}
+
+/** Query and body parameters of a request, checked: the query's first, then the body's. @internal */
+export function collectRequestParameters(method: string, url: URL, body: FormBody | null | undefined): ParameterList {
+  const params = queryParameters(method, url, body);
+  if (body !== undefined && body !== null) collectBody(body, params);
   return params;
 }
 
@@ -131,18 +135,42 @@ export async function signRequest(
 ): Promise<SignedRequest> {
   if (typeof request !== "object" || request === null) badArgument("request", "an object", request);
   if (typeof credentials !== "object" || credentials === null) badArgument("credentials", "an object", credentials);
-  const signingSecret = signingKey(credentials.consumerSecret, credentials.tokenSecret ?? "");
-  const signatureMethod =
-    options.signatureMethod === undefined ? "HMAC-SHA1" : checkSignatureMethod(options.signatureMethod);
   const method = normalizeMethod(request.method);
   const url = toHttpUrl(request.url);
-  const params = collectRequestParameters(method, url, request.body);
-  const realm = options.realm === undefined ? "" : "realm=" + quoteRealm(options.realm, "options.realm") + ", ";
+  return signChecked(
+    method,
+    url,
+    collectRequestParameters(method, url, request.body),
+    credentials,
+    options,
+    options.signatureMethod === undefined ? "HMAC-SHA1" : checkSignatureMethod(options.signatureMethod),
+    options.realm === undefined ? "" : "realm=" + quoteRealm(options.realm, "options.realm") + ", ",
+  );
+}
 
-  // The protocol parameters in byte order of their names, as the header of RFC 5849 3.5.1 lists
-  // them. Each value is checked and percent-encoded once (3.6), here, and that serves the base
-  // string and the header; the header is built in two halves, oauth_signature goes between them
-  // once it is known.
+/**
+ * The signer behind {@link signRequest}, for callers whose arguments are objects already and whose
+ * signature method and realm are known good (the X client: HMAC-SHA1, no realm). `method` is
+ * normalized (normalizeMethod) and `params` are the query's and the body's, read and checked
+ * (collectRequestParameters, or queryParameters and parseForm for a form string). Every other value
+ * it signs is still checked here: the consumer key and secret, the token and its secret, the
+ * nonce, the timestamp, the callback and the verifier.
+ * `realm` is the header's `realm="…", ` part, already quoted, or "". It throws its TypeErrors
+ * (callers are async functions, where they become rejections) and returns the result itself when
+ * the signature is computed at once (node:crypto), so that a caller waits no extra turn.
+ * @internal
+ */
+export function signChecked(
+  method: string,
+  url: URL,
+  params: ParameterList,
+  credentials: Credentials,
+  options: SignOptions,
+  signatureMethod: SignatureMethod,
+  realm: string,
+): SignedRequest | Promise<SignedRequest> {
+  const signingSecret = signingKey(credentials.consumerSecret, credentials.tokenSecret ?? "");
+
   const oauthParams: Record<string, string> = {};
   const pairs: EncodedPair[] = [];
   let head = "";
@@ -183,12 +211,17 @@ export async function signRequest(
   }
   const baseString = joinBaseString(method, url, joinPairs(pairs));
 
-  let signature: string | Promise<string> =
+  const finish = (signature: string): SignedRequest => {
+    oauthParams.oauth_signature = signature;
+    // The header of RFC 5849 3.5.1 as buildAuthorizationHeader writes it (realm first, then the
+    // names in byte order), without sorting or encoding again: the names and their order are known.
+    // Base64 and a PLAINTEXT key (percent-encoded halves and "&") hold none of the characters
+    // encodeURIComponent leaves of RFC 3986 2.2 sub-delims ("!'()*"): it encodes them as RFC 5849 3.6 does.
+    const authorization = "OAuth " + realm + head + 'oauth_signature="' + encodeURIComponent(signature) + '"' + tail;
+    return { url: sendableUrl(url), authorization, oauthParams, signature, baseString };
+  };
+  const signature =
     signatureMethod === "PLAINTEXT" ? signingSecret : hmacBase64(signatureMethod, signingSecret, baseString);
-  if (typeof signature !== "string") signature = await signature;
-  oauthParams.oauth_signature = signature;
-  // The header of RFC 5849 3.5.1 as buildAuthorizationHeader writes it (realm first, then the names
-  // in byte order), without sorting or encoding again: the names and their order are known.
-  const authorization = "OAuth " + realm + head + 'oauth_signature="' + encodeAs(signature, "") + '"' + tail;
-  return { url: sendableUrl(url), authorization, oauthParams, signature, baseString };
+  // node:crypto signs at once: no promise to wait for then.
+  return typeof signature === "string" ? finish(signature) : signature.then(finish);
 }

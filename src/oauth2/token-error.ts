@@ -41,13 +41,7 @@ export function parseTokenError(text: string, clean: (text: string) => string): 
 }
 
 /** What to do about each RFC 6749 5.2 code (and X's), by request. */
-function adviceFor(
-  oauthError: string | undefined,
-  status: number,
-  grant: Grant,
-  errors: readonly XApiError[],
-  host: string,
-): string {
+function adviceFor(oauthError: string | undefined, status: number, grant: Grant, host: string): string {
   switch (oauthError) {
     case "invalid_grant":
       if (grant === "refresh") {
@@ -83,7 +77,7 @@ function adviceFor(
   if (status === 503) return "X is temporarily unavailable: retry later";
   if (status === 401 && grant === "api")
     return "the access token is invalid, expired or revoked: refresh it, or sign the user in again";
-  return hintFor(status, errors, host);
+  return hintFor(host);
 }
 
 /**
@@ -110,7 +104,7 @@ export function oauth2HttpError(
       : oauthError
         ? ` (${oauthError})`
         : "";
-  let advice = adviceFor(oauthError, status, grant, errors, host);
+  let advice = adviceFor(oauthError, status, grant, host);
   if (rateLimit && (status === 429 || oauthError === "rate_limited")) {
     const seconds = Math.max(0, Math.ceil((rateLimit.reset.getTime() - now) / 1000));
     advice = `rate limit exceeded: retry in ${seconds} s, at ${rateLimit.reset.toISOString()} (x-rate-limit-reset)`;

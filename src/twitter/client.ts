@@ -1,7 +1,7 @@
 import { TwitterOAuthError } from "../common/errors.js";
 import { apiUrl } from "../common/api-url.js";
-import { percentEncode } from "../oauth1/percent-encode.js";
-import { describe } from "../common/describe.js";
+import { encodeAs } from "../oauth1/percent-encode.js";
+import { badArgument } from "../common/describe.js";
 import { isFormContentType } from "../oauth1/form.js";
 import { type CallbackInput, parseCallback, type SkipTokenCheck, tokenOf } from "./callback.js";
 import { checkCallbackOption, resolveOptions } from "./options.js";
@@ -163,7 +163,7 @@ export class TwitterOAuth {
     checkCallbackOption(callback, "callbackUrl");
     const { accessType } = options;
     if (accessType !== undefined && accessType !== "read" && accessType !== "write") {
-      throw new TypeError('options.accessType must be "read" or "write"');
+      badArgument("options.accessType", '"read" or "write"');
     }
     const query = accessType ? `?x_auth_access_type=${accessType}` : "";
     const fields = await this.#token(
@@ -189,13 +189,14 @@ export class TwitterOAuth {
   #authUrl(path: string, requestToken: RequestToken | string, options: AuthorizeUrlOptions): string {
     const token = tokenOf(requestToken);
     if (token === undefined) {
-      throw new TypeError(`requestToken must be a RequestToken or its token string, got ${describe(requestToken)}`);
+      badArgument(`requestToken`, `a RequestToken or its token string`, requestToken);
     }
-    let url = this.#context.baseUrl + path + "?oauth_token=" + percentEncode(token);
+    let url = this.#context.baseUrl + path + "?oauth_token=" + encodeAs(token, "requestToken");
     if (options.forceLogin) url += "&force_login=true";
     if (options.screenName !== undefined) {
-      if (typeof options.screenName !== "string") throw new TypeError("options.screenName must be a string");
-      if (options.screenName !== "") url += "&screen_name=" + percentEncode(options.screenName);
+      // encodeAs checks the type too ("options.screenName must be a string, got …"); "" adds nothing.
+      const screenName = encodeAs(options.screenName, "options.screenName");
+      if (screenName) url += "&screen_name=" + screenName;
     }
     return url;
   }
@@ -271,7 +272,7 @@ export class TwitterOAuth {
   async exchangeVerifier(requestToken: TokenPair, verifier: string, options: CallOptions = {}): Promise<AccessToken> {
     const token = checkPair(requestToken, "requestToken");
     if (typeof verifier !== "string" || verifier.trim() === "") {
-      throw new TypeError("verifier must be the callback's oauth_verifier or the PIN, not empty");
+      badArgument("verifier", "the callback's oauth_verifier or the PIN, not empty");
     }
     const call = { token, verifier: verifier.trim(), signal: options.signal };
     const fields = await this.#token("/oauth/access_token", "", call, "start the sign-in again");

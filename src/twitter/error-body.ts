@@ -48,27 +48,19 @@ function fromJson(value: unknown, clean: (text: string) => string): XApiError[] 
   return undefined;
 }
 
+// <errors><error code="415">…</error></errors> and <hash><error>…</error><request>…</request></hash>:
+// X's messages are text, entities and all, so an error is a start tag, text, an end tag. Each part
+// stops at the next "<" (or ">"), so one forward scan reads the body, whatever it holds, in linear
+// work; a tag that never closes is passed over.
+const XML_ERROR = /<error(\s[^<>]*)?>([^<]*)<\/error\s*>/gi;
+
 function fromXml(text: string, clean: (text: string) => string): XApiError[] | undefined {
   if (!/^\s*<(\?xml|errors|hash|error)\b/i.test(text)) return undefined;
-  // <errors><error code="415">…</error></errors> and <hash><error>…</error><request>…</request></hash>.
-  // Scanned forward only, each search starting where the last one ended, and stopping for good at
-  // the first tag that never closes: linear in the body, whatever it holds.
-  const open = /<error(?=[\s>/])/gi;
-  const close = /<\/error\s*>/gi;
   const errors: XApiError[] = [];
-  while (errors.length < MAX_ERRORS) {
-    if (!open.exec(text)) break;
-    const end = text.indexOf(">", open.lastIndex);
-    if (end < 0) break;
-    close.lastIndex = end + 1;
-    const closing = close.exec(text);
-    if (!closing) break;
-    const code = /\bcode\s*=\s*["'](\d+)["']/i.exec(text.slice(open.lastIndex, end));
-    errors.push({
-      code: code ? Number(code[1]) : 0,
-      message: keepMessage(decodeXmlEntities(text.slice(end + 1, closing.index)), clean),
-    });
-    open.lastIndex = close.lastIndex;
+  for (const [, attributes = "", message] of text.matchAll(XML_ERROR)) {
+    const code = /\bcode\s*=\s*["'](\d+)["']/i.exec(attributes);
+    errors.push({ code: code ? Number(code[1]) : 0, message: keepMessage(decodeXmlEntities(message!), clean) });
+    if (errors.length === MAX_ERRORS) break;
   }
   return errors;
 }

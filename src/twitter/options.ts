@@ -1,4 +1,4 @@
-import { describe } from "../common/describe.js";
+import { badArgument } from "../common/describe.js";
 import { isLoopback } from "../common/loopback.js";
 import type { TwitterOAuthOptions } from "./types.js";
 
@@ -36,10 +36,10 @@ export function checkBaseUrl(value: unknown): string {
 
 /** Checks `allowedOrigins`: a list of origins, each https or loopback http, without a path. @internal */
 export function checkOrigins(value: unknown): readonly string[] {
-  if (!Array.isArray(value)) throw new TypeError(`options.allowedOrigins must be an array, got ${describe(value)}`);
+  if (!Array.isArray(value)) badArgument(`options.allowedOrigins`, `an array`, value);
   return value.map((item: unknown, i) => {
     const url = parseUrl(item, `options.allowedOrigins[${i}]`);
-    if (url.pathname !== "/") throw new TypeError(`options.allowedOrigins[${i}] must be an origin, without a path`);
+    if (url.pathname !== "/") badArgument(`options.allowedOrigins[${i}]`, `an origin, without a path`);
     return url.origin;
   });
 }
@@ -51,7 +51,7 @@ export function checkCallbackOption(value: unknown, what: string): string {
   } catch {
     // reported below
   }
-  throw new TypeError(`${what} must be "oob" or an absolute URL string`);
+  badArgument(`${what}`, `"oob" or an absolute URL string`);
 }
 
 /** The checked options with defaults applied. @internal */
@@ -70,23 +70,21 @@ export interface ResolvedOptions {
 /** Validates the constructor options; every problem is a TypeError naming the option. @internal */
 export function resolveOptions(options: TwitterOAuthOptions): ResolvedOptions {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`options must be an object, got ${describe(options)}`);
+    badArgument(`options`, `an object`, options);
   }
   const { consumerKey, consumerSecret } = options;
   for (const name of ["consumerKey", "consumerSecret"] as const) {
     if (typeof options[name] !== "string" || options[name] === "") {
-      throw new TypeError(
-        `options.${name} must be a non-empty string: the API key or its secret from the X developer portal`,
-      );
+      badArgument(`options.${name}`, `a non-empty string: the API key or its secret from the X developer portal`);
     }
   }
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   if (timeout !== false && !(typeof timeout === "number" && timeout > 0 && timeout < Infinity)) {
-    throw new TypeError("options.timeout must be a positive number of milliseconds, or false");
+    badArgument("options.timeout", "a positive number of milliseconds, or false");
   }
   for (const name of ["fetch", "now", "nonce"] as const) {
     if (options[name] !== undefined && typeof options[name] !== "function") {
-      throw new TypeError(`options.${name} must be a function, got ${describe(options[name])}`);
+      badArgument(`options.${name}`, `a function`, options[name]);
     }
   }
   const userFetch = options.fetch;

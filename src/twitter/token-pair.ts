@@ -1,3 +1,4 @@
+import { badArgument } from "../common/describe.js";
 import type { TokenPair } from "./types.js";
 
 /** Checks a token and its secret (an access token, or a request token), naming `what` in the TypeError. @internal */
@@ -9,7 +10,7 @@ export function checkPair<T extends TokenPair>(value: T, what: string): T {
     value.token === "" ||
     typeof value.tokenSecret !== "string"
   ) {
-    throw new TypeError(`${what} must be an object with a non-empty token and a tokenSecret string`);
+    badArgument(`${what}`, `an object with a non-empty token and a tokenSecret string`);
   }
   return value;
 }

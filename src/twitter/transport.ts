@@ -1,6 +1,8 @@
 import { TwitterOAuthError, type XApiError } from "../common/errors.js";
 import { rateLimitOf } from "../common/rate-limit.js";
-import { signRequest } from "../oauth1/sign-request.js";
+import { queryParameters, signChecked } from "../oauth1/sign-request.js";
+import { normalizeMethod } from "../oauth1/base-string.js";
+import { parseForm } from "../oauth1/form.js";
 import { type BodyPrefix, discard, readPrefix } from "../common/read-capped.js";
 import { keepMessage, parseErrorBody } from "./error-body.js";
 import { hintFor } from "./error-hints.js";
@@ -80,15 +82,28 @@ const RETRY = Symbol("retry");
  */
 async function exchange<T>(context: TransportContext, call: SignedCall, handle: Handle<T>): Promise<T> {
   const secrets: Array<string | undefined> = [context.consumerSecret, call.token?.tokenSecret];
-  const body = call.form === undefined ? call.init?.body : String(call.form);
+  const form = call.form === undefined ? undefined : String(call.form);
+  const body = form ?? call.init?.body;
+  // The method and the query and form parameters are checked once, as signRequest checks them;
+  // the form is signed as it is sent, as a string.
+  const method = normalizeMethod(call.method);
+  const params = queryParameters(method, call.url, form);
+  if (form !== undefined) parseForm(form, "request.body", params);
   for (let attempt = 0; ; attempt++) {
     const sentAt = context.now();
-    const signed = await signRequest(
-      { method: call.method, url: call.url, body: call.form ?? null },
+    // The signer without the checks of signRequest's own arguments: the options and tokens were
+    // checked where the client received them, HMAC-SHA1 and no realm are the client's. Each value
+    // signed is still checked (a nonce or clock from the options included).
+    const signed = await signChecked(
+      method,
+      call.url,
+      params,
       // The consumer key and secret from the options, the token and its secret from the call.
       { ...context, token: call.token?.token, tokenSecret: call.token?.tokenSecret },
       // oauth_callback and oauth_verifier from the call.
       { ...call, nonce: context.nonce?.(), timestamp: Math.floor((sentAt + context.offsetMs) / 1000) },
+      "HMAC-SHA1",
+      "",
     );
     secrets.push(signed.signature);
     if (call.signal?.aborted) throw call.signal.reason;
@@ -152,7 +167,7 @@ export function send<T>(
       const location = keepMessage(response.headers.get("location") ?? "", redactor(secrets));
       throw new TwitterOAuthError(
         "HTTP_ERROR",
-        `${call.endpoint} redirected${location ? ` to ${location}` : ""}, not followed (signed for this URL); set baseUrl to https://api.x.com`,
+        `${call.endpoint} redirected${location ? ` to ${location}` : ""}, not followed; set baseUrl to https://api.x.com`,
         { status: response.status, endpoint: call.endpoint },
       );
     }
@@ -277,7 +292,7 @@ export function httpError(
     : first
       ? `: X says "${first.message}"${first.code ? ` (code ${first.code})` : ""}`
       : "";
-  let hint = hintFor(response.status, errors, url.host);
+  let hint = hintFor(url.host);
   if (rateLimit && (response.status === 429 || errors.some((e) => e.code === 88))) {
     const seconds = Math.max(0, Math.ceil((rateLimit.reset.getTime() - context.now() - context.offsetMs) / 1000));
     hint = `rate limit exceeded: retry in ${seconds} s, at ${rateLimit.reset.toISOString()} (x-rate-limit-reset)`;

@@ -95,25 +95,36 @@
 //   bundles describe(), which it shared with the handlers, hence more than the about 950 B it
 //   added to them). Budgets: ./handlers 6,068 B plus about 1.5% (the 6,000 B target not
 //   reached by 68 B), ./node 1,333 B plus about 2%.
+// - the sign-in flow, third pass: an HTTP_ERROR carries X's code and message, the host and one
+//   pointer to docs/errors.md#x-error-codes (the advice per code moved to that table); the client
+//   signs through signRequest's core (signChecked) with the method and parameters read once per
+//   call, leaving out the realm, the signature-method list, the object checks and the record body
+//   reader; X's XML errors read by one linear regex; the client's TypeErrors through badArgument.
+//   The flow 8,824 B -> 7,956 B, root 12,523 B -> 12,112 B, ./passport 14,837 B -> 14,024 B,
+//   ./oauth2 9,529 B -> 9,125 B, ./handlers 7,032 B (unchanged). signRequest alone 2,394 B ->
+//   2,425 B (+31 B, the split into a public wrapper and the core the client shares; signing speed
+//   unchanged, measured interleaved). What signRequest alone still holds beyond the target is its
+//   speed: the key cache (about 78 B) and the node:crypto path (about 57 B). Budgets: those plus
+//   about 1.5%; the flow's target (8,000 B) is reached, signRequest's (2,300 B) is not.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
-  ".": { budget: 13_180, target: 3_500 },
+  ".": { budget: 12_300, target: 3_500 },
   "./testing": { budget: 23_490 },
   "./handlers": { budget: 6_160, target: 6_000 },
-  "./passport": { budget: 15_770 },
-  "./oauth2": { budget: 9_670 },
+  "./passport": { budget: 14_240 },
+  "./oauth2": { budget: 9_270 },
   "./node": { budget: 1_360 },
 };
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */
 export const EXPORT_BUDGETS = [
-  { name: "signRequest alone", subpath: ".", imports: "{ signRequest }", budget: 2_430, target: 2_300 },
+  { name: "signRequest alone", subpath: ".", imports: "{ signRequest }", budget: 2_460, target: 2_300 },
   {
     name: "the sign-in flow (TwitterOAuth: getRequestToken, buildAuthenticateUrl, exchangeVerifier)",
     subpath: ".",
     imports: "{ TwitterOAuth }",
-    budget: 9_450,
+    budget: 8_080,
     target: 8_000,
   },
 ];

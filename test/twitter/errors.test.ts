@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { isTwitterOAuthError, type TwitterOAuth, TwitterOAuthError } from "../../src/index.js";
@@ -29,8 +30,9 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     expect(error.status).toBe(401);
     expect(error.errors).toEqual([{ code: 32, message: "Could not authenticate you." }]);
     expect(error.endpoint).toBe("POST /oauth/request_token");
-    expect(error.message).toContain("POST /oauth/request_token failed with HTTP 401");
-    expect(error.message).toContain("consumer key and secret");
+    expect(error.message).toBe(
+      'POST /oauth/request_token failed with HTTP 401: X says "Could not authenticate you." (code 32); see docs/errors.md#x-error-codes (sent to api.x.com)',
+    );
   });
 
   it("code 32 names the host the request went to: api.x.com by default, the fake's when baseUrl points there", async () => {
@@ -44,11 +46,11 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     expect(fake.message).not.toContain("api.x.com");
   });
 
-  it("JSON with the older key order (code 135): says to check the clock", async () => {
+  it("JSON with the older key order (code 135): points to the table that says to check the clock", async () => {
     answer(REQUEST_TOKEN_URL, '{"errors":[{"message":"Timestamp out of bounds","code":135}]}', { status: 401 });
     const error = await failure(client().getRequestToken());
     expect(error.errors).toEqual([{ code: 135, message: "Timestamp out of bounds" }]);
-    expect(error.message).toMatch(/clock/);
+    expect(error.message).toMatch(/ \(code 135\); see docs\/errors\.md#x-error-codes \(sent to api\.x\.com\)$/);
   });
 
   it("XML <hash><error> (expired request token)", async () => {
@@ -59,10 +61,12 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     );
     const error = await failure(client().exchangeVerifier(requestToken, "v"));
     expect(error.errors).toEqual([{ code: 0, message: "Invalid / expired Token" }]);
-    expect(error.message).toMatch(/start the sign-in again/);
+    expect(error.message).toBe(
+      'POST /oauth/access_token failed with HTTP 401: X says "Invalid / expired Token"; see docs/errors.md#x-error-codes (sent to api.x.com)',
+    );
   });
 
-  it('XML <errors><error code="415"> (callback not approved): says to register the callback', async () => {
+  it(`XML <errors><error code="415"> (callback not approved): X's code, and the pointer`, async () => {
     answer(
       REQUEST_TOKEN_URL,
       "<?xml version='1.0' encoding='UTF-8'?><errors><error code=\"415\">Callback URL not approved for this client application. Approved callback URLs can be adjusted in your application settings</error></errors>",
@@ -71,10 +75,10 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     const error = await failure(client().getRequestToken());
     expect(error.status).toBe(403);
     expect(error.errors[0]!.code).toBe(415);
-    expect(error.message).toMatch(/register the callback URL exactly/);
+    expect(error.message).toMatch(/ \(code 415\); see docs\/errors\.md#x-error-codes \(sent to api\.x\.com\)$/);
   });
 
-  it("XML code 417 (desktop app): says to use oob", async () => {
+  it("XML code 417 (desktop app): X's code, and the pointer", async () => {
     answer(
       REQUEST_TOKEN_URL,
       "<?xml version='1.0' encoding='UTF-8'?><errors><error code=\"417\">Desktop applications only support the oauth_callback value 'oob'</error></errors>",
@@ -84,7 +88,7 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     expect(error.errors).toEqual([
       { code: 417, message: "Desktop applications only support the oauth_callback value 'oob'" },
     ]);
-    expect(error.message).toMatch(/PIN flow/);
+    expect(error.message).toMatch(/ \(code 417\); see docs\/errors\.md#x-error-codes \(sent to api\.x\.com\)$/);
   });
 
   it("plain text served as text/html", async () => {
@@ -133,7 +137,27 @@ describe("X's error body formats (JSON, XML, plain text, as client libraries rec
     );
     const error = await failure(client().invalidateToken({ token: "t", tokenSecret: "s" }));
     expect(error.errors[0]!.code).toBe(89);
-    expect(error.message).toMatch(/sign the user in again/);
+    expect(error.message).toMatch(/ \(code 89\); see docs\/errors\.md#x-error-codes \(sent to api\.x\.com\)$/);
+  });
+});
+
+// An HTTP_ERROR message carries X's code and points to docs/errors.md#x-error-codes for what to
+// do: the table there holds a row for each code the client has advice for (X docs "Response codes
+// and errors", v1.1), the plain-text answers of oauth/access_token (code 0), and each status without a code.
+describe("docs/errors.md#x-error-codes: what to do about each of X's codes", () => {
+  const docs = readFileSync(new URL("../../docs/errors.md", import.meta.url), "utf8");
+  const section = docs.split(/^## X error codes$/m)[1]?.split(/^## /m)[0] ?? "";
+  it("the pointer's anchor is a heading of the page", () => {
+    expect(section).not.toBe("");
+  });
+  it.each([32, 64, 88, 89, 135, 215, 220, 261, 326, 415, 416, 417, 0])(
+    "code %i has a row that says what to do",
+    (code) => {
+      expect(section).toMatch(new RegExp(`^\\| ${code} \\| \\d{3} \\| [^|]+ \\| [^|]{20,} \\|$`, "m"));
+    },
+  );
+  it.each(["401", "403", "404", "429", "5xx", "other"])("HTTP %s without a listed code has a row", (status) => {
+    expect(section).toMatch(new RegExp(`^\\| ${status} \\| [^|]{10,} \\|$`, "m"));
   });
 });
 
