@@ -42,7 +42,7 @@ function page(...parts: [title: string, text: string, href: string, label: strin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<style>body{font:1rem/1.5 system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem}</style>
+<style>body{font:1rem/1.5 system-ui;max-width:32rem;margin:2rem auto;padding:0 1rem}</style>
 <body>
 <h1>${title}</h1>
 <p>${text}</p>

@@ -36,7 +36,7 @@ export function check(ok: boolean, name: string, expected: string, value: unknow
 export function webCallbackUrl(value: unknown, what: string): string {
   if (value === undefined || value === "oob") {
     throw new TypeError(
-      `${what} is ${value ? '"oob" (the PIN flow)' : "missing"}: give the client the web callbackUrl registered in the X app, such as "https://your.app/auth/x/callback"`,
+      `${what} is ${value ? '"oob" (the PIN flow)' : "missing"}: give the client the web callbackUrl registered in the X app`,
     );
   }
   const url = parseHttpUrl(value);
@@ -63,6 +63,8 @@ function tagClient(client: unknown): TaggedClient {
 }
 
 const isBoolean = (value: unknown): boolean => typeof value === "boolean";
+// onSuccess and onError: their parameters are in the types and docs/handlers.md.
+const RESPONDER = "a function returning a Response";
 const isPath = (value: unknown): boolean => typeof value === "string" && /^\/[^?#\s]*$/.test(value);
 
 /** Checks the options once, when the handlers are created, so a misconfigured app fails at start. @internal */
@@ -84,9 +86,7 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
   const callback = new URL(callbackUrl);
   const includeEmail = option("includeEmail", false, isBoolean, "true or false");
   if (includeEmail && client.protocol === "oauth2") {
-    throw new TypeError(
-      "options.includeEmail needs a TwitterOAuth client (X's OAuth 2.0 gives no email); leave it out",
-    );
+    throw new TypeError("options.includeEmail needs a TwitterOAuth client: X's OAuth 2.0 gives no email");
   }
   const maxAgeSeconds = Math.floor(
     option(
@@ -110,13 +110,13 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
       "onSuccess",
       undefined,
       (value) => typeof value === "function",
-      "a function (result, request) => Response",
+      RESPONDER,
     ),
     onError: option<ResolvedOptions["onError"]>(
       "onError",
       undefined,
       (value) => value === undefined || typeof value === "function",
-      "a function (error, request) => Response",
+      RESPONDER,
     ),
     loginPath: option("loginPath", "/auth/x/login", isPath, 'a path starting with "/", no query'),
     callbackPath: option("callbackPath", callback.pathname, isPath, 'a path starting with "/", no query'),

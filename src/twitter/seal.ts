@@ -177,6 +177,6 @@ export async function unsealJson(
   }
   throw new TwitterOAuthError(
     "INVALID_STATE",
-    `The ${purpose.noun} could not be opened: it is malformed, altered, or sealed with another secret; start the sign-in again`,
+    `The ${purpose.noun} could not be opened (malformed, altered, or sealed with another secret); start the sign-in again`,
   );
 }

@@ -33,7 +33,7 @@ describe("createSignInHandlers refuses, naming the option", () => {
     [
       "a client without callbackUrl",
       { client: client() },
-      /^options\.client's callbackUrl is missing: give the client the web callbackUrl registered in the X app, such as "https:\/\/your\.app\/auth\/x\/callback"$/,
+      /^options\.client's callbackUrl is missing: give the client the web callbackUrl registered in the X app$/,
     ],
     [
       "a client with the PIN flow",
@@ -50,8 +50,16 @@ describe("createSignInHandlers refuses, naming the option", () => {
       { client: { callbackUrl: "https://a.example/cb" } },
       /^options\.client must be a TwitterOAuth client/,
     ],
-    ["a missing onSuccess", { onSuccess: undefined }, /^options\.onSuccess must be a function/],
-    ["an onError that is not a function", { onError: "page" }, /^options\.onError must be a function/],
+    [
+      "a missing onSuccess",
+      { onSuccess: undefined },
+      /^options\.onSuccess must be a function returning a Response, got undefined$/,
+    ],
+    [
+      "an onError that is not a function",
+      { onError: "page" },
+      /^options\.onError must be a function returning a Response, got string$/,
+    ],
     [
       "a loginPath without its slash",
       { loginPath: "auth/login" },

@@ -312,7 +312,7 @@ describe("a sign-in started on another host than the callback's", () => {
     expect(answer.headers.getSetCookie()).toEqual([]);
     expect(app.xCalls).toEqual([]);
     expect(errorLog.mock.calls[0]![0]).toContain(
-      "This sign-in was started at http://localhost:3000 but its callback URL is on http://127.0.0.1:3000, and browsers keep cookies per host name: open http://127.0.0.1:3000/auth/x/login?return_to=/me instead, or use a callback URL on localhost",
+      "This sign-in was started at http://localhost:3000 but its callback URL is on http://127.0.0.1:3000 (cookies are per host): open http://127.0.0.1:3000/auth/x/login?return_to=/me instead, or use a callback URL on localhost",
     );
     // The URL it names works.
     const opened = await app.browser.request("http://127.0.0.1:3000/auth/x/login?return_to=/me");
@@ -347,7 +347,7 @@ describe("a sign-in started on another host than the callback's", () => {
       new Request("http://127.0.0.1:3000/auth/x/callback?oauth_token=t&oauth_verifier=v"),
     );
     expect(await answer.text()).toMatch(
-      /or started on a host other than 127\.0\.0\.1:3000: see docs\/handlers\.md#errors\); start it at http:\/\/127\.0\.0\.1:3000\/auth\/x\/login$/,
+      /or begun on a host other than 127\.0\.0\.1:3000: see docs\/handlers\.md#errors\); start it at http:\/\/127\.0\.0\.1:3000\/auth\/x\/login$/,
     );
     const elsewhere = await app.signIn.callback(
       new Request("http://localhost:3000/auth/x/callback?oauth_token=t&oauth_verifier=v"),

@@ -106,12 +106,18 @@
 //   unchanged, measured interleaved). What signRequest alone still holds beyond the target is its
 //   speed: the key cache (about 78 B) and the node:crypto path (about 57 B). Budgets: those plus
 //   about 1.5%; the flow's target (8,000 B) is reached, signRequest's (2,300 B) is not.
+// - merged: the Node adapter out of ./handlers, the flow's third pass, and fewer words in a few
+//   developer messages of the handlers (the causes of a missing pending sign-in are listed in
+//   docs/handlers.md, an example URL and a spelled-out callback signature left out) and a shorter
+//   font list on the error page: ./handlers 6,052 B -> 5,995 B. The targets of ./handlers (6,000 B)
+//   and the flow (8,000 B, measured 7,956 B) are reached: their budgets are the targets now, so the
+//   gate holds them there. signRequest alone stays at its budget; its 2,300 B target is not reached.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 12_300, target: 3_500 },
   "./testing": { budget: 23_490 },
-  "./handlers": { budget: 6_160, target: 6_000 },
+  "./handlers": { budget: 6_000, target: 6_000 },
   "./passport": { budget: 14_240 },
   "./oauth2": { budget: 9_270 },
   "./node": { budget: 1_360 },
@@ -124,7 +130,7 @@ export const EXPORT_BUDGETS = [
     name: "the sign-in flow (TwitterOAuth: getRequestToken, buildAuthenticateUrl, exchangeVerifier)",
     subpath: ".",
     imports: "{ TwitterOAuth }",
-    budget: 8_080,
+    budget: 8_000,
     target: 8_000,
   },
 ];

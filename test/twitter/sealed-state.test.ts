@@ -105,7 +105,7 @@ describe("sealed request-token state (AES-256-GCM, HKDF-SHA256)", () => {
     ]) {
       const sealed = await sealJson(shape, SECRET, purpose);
       await expect(unsealRequestToken(sealed, SECRET), JSON.stringify(shape)).rejects.toThrow(
-        /^The sealed request token could not be opened: it is malformed, altered, or sealed with another secret; start the sign-in again$/,
+        /^The sealed request token could not be opened \(malformed, altered, or sealed with another secret\); start the sign-in again$/,
       );
     }
   });
