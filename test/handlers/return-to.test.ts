@@ -2,7 +2,7 @@
 // decodes or normalizes it, could read as another host becomes "/" (RFC 3986 4.2: "//host" is a
 // network-path reference; browsers read "\" as "/" in special URLs and drop tabs and newlines, WHATWG
 // URL "basic URL parser").
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { cookieNameFor } from "../../src/handlers/cookies.js";
 import { sealJson } from "../../src/twitter/seal.js";
 import { APP, COOKIE_SECRET, LOGIN, setup, tokenOf } from "./setup.js";
@@ -102,12 +102,19 @@ describe("returnTo", () => {
 });
 
 describe("a returnTo read back from a sealed cookie is checked again", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("a pending sign-in sealed with an off-site returnTo (an old or forged cookie) lands on /", async () => {
+    // The clock pinned, so the forged cookie is as fresh as a real one whatever the machine's pace.
+    const sealedAt = Date.UTC(2026, 11, 7, 12, 0, 0);
+    vi.useFakeTimers({ toFake: ["Date"], now: sealedAt });
     const app = setup();
     const requestToken = await app.client.getRequestToken();
     // Sealed as the handlers seal a pending sign-in, with a returnTo they would never have kept.
     const value = await sealJson(
-      [requestToken.token, requestToken.tokenSecret, Math.floor(Date.now() / 1000), "//evil.example/"],
+      [requestToken.token, requestToken.tokenSecret, sealedAt / 1000, "//evil.example/"],
       COOKIE_SECRET,
       { context: "twitter-oauth1/pending-sign-in", noun: "pending sign-in" },
     );

@@ -13,9 +13,12 @@ const x = useStandIn();
 
 const REQUEST_TOKEN_URL = "https://api.x.com/oauth/request_token";
 const DAY_MS = 24 * 3600 * 1000;
+// The client's clock, pinned (its documented `now` option): every offset and timestamp below is
+// then exact, and nothing depends on how long a request takes.
+const NOW = Date.UTC(2026, 11, 7, 12, 0, 0);
 
 function client(extra: Parameters<typeof docsClient>[0] = {}): TwitterOAuth {
-  return docsClient({ callbackUrl: "https://example.com/callback", ...extra });
+  return docsClient({ callbackUrl: "https://example.com/callback", now: () => NOW, ...extra });
 }
 
 function stampOf(request: Request): string {
@@ -27,7 +30,7 @@ describe("X clock skew (code 135, Date header)", () => {
 
   it("retries once with the offset from Date, and later requests keep it", async () => {
     const stamps: number[] = [];
-    const xNow = (): number => Date.now() + skewMs;
+    const xNow = (): number => NOW + skewMs;
     x.server.use(
       http.post(REQUEST_TOKEN_URL, ({ request }) => {
         const stamp = Number(/oauth_timestamp="(\d+)"/.exec(request.headers.get("authorization") ?? "")![1]);
@@ -50,9 +53,9 @@ describe("X clock skew (code 135, Date header)", () => {
     const c = client();
     await expect(c.getRequestToken()).resolves.toMatchObject({ token: "a" });
     expect(stamps).toHaveLength(2);
-    expect(stamps[1]! - stamps[0]!).toBeGreaterThan(skewMs / 1000 - 5);
+    expect(stamps).toEqual([NOW / 1000, (NOW + skewMs) / 1000]);
     expect(nonces[0]).not.toBe(nonces[1]);
-    expect(Math.abs(c.clockOffset - skewMs)).toBeLessThan(5000);
+    expect(c.clockOffset).toBe(skewMs);
     await c.getRequestToken();
     expect(stamps).toHaveLength(3);
   });
@@ -62,7 +65,7 @@ describe("X clock skew (code 135, Date header)", () => {
     x.server.use(
       http.post(REQUEST_TOKEN_URL, () => {
         calls++;
-        const date = new Date(Date.now() - 10 * 60_000).toUTCString();
+        const date = new Date(NOW - 10 * 60_000).toUTCString();
         if (calls === 1)
           return HttpResponse.json(
             { errors: [{ code: 32, message: "Could not authenticate you." }] },
@@ -82,7 +85,7 @@ describe("X clock skew (code 135, Date header)", () => {
     x.server.use(
       http.post(REQUEST_TOKEN_URL, () => {
         calls++;
-        const date = new Date(Date.now() + (calls * 1000 + 1) * 60_000).toUTCString();
+        const date = new Date(NOW + (calls * 1000 + 1) * 60_000).toUTCString();
         return HttpResponse.json(
           { errors: [{ code: 135, message: "Timestamp out of bounds." }] },
           { status: 401, headers: { date } },
@@ -101,7 +104,7 @@ describe("X clock skew (code 135, Date header)", () => {
         calls++;
         return HttpResponse.json(
           { errors: [{ code: 32, message: "Could not authenticate you." }] },
-          { status: 401, headers: { date: new Date().toUTCString() } },
+          { status: 401, headers: { date: new Date(NOW).toUTCString() } },
         );
       }),
     );
@@ -132,8 +135,8 @@ describe("what the client learns from Date is bounded", () => {
   it.each([
     ["01 Jan 1900", "Mon, 01 Jan 1900 00:00:00 GMT"],
     ["31 Dec 9999", "Fri, 31 Dec 9999 23:59:59 GMT"],
-    ["25 hours ahead", new Date(Date.now() + DAY_MS + 3600_000).toUTCString()],
-    ["25 hours behind", new Date(Date.now() - DAY_MS - 3600_000).toUTCString()],
+    ["25 hours ahead", new Date(NOW + DAY_MS + 3600_000).toUTCString()],
+    ["25 hours behind", new Date(NOW - DAY_MS - 3600_000).toUTCString()],
   ])("a Date of %s is ignored: no offset, no retry, and later calls still work", async (_name, date) => {
     const stamps = skewOnce(date);
     const c = client();
@@ -142,19 +145,19 @@ describe("what the client learns from Date is bounded", () => {
     expect(c.clockOffset).toBe(0);
     expect(stamps).toHaveLength(1);
     await expect(c.getRequestToken()).resolves.toMatchObject({ token: "a" });
-    expect(Math.abs(Number(stamps[1]) * 1000 - Date.now())).toBeLessThan(60_000);
+    expect(stamps[1]).toBe(String(NOW / 1000));
   });
 
   it("a Date 23 hours ahead is within the bound: learnt, and the retry succeeds", async () => {
-    const stamps = skewOnce(new Date(Date.now() + 23 * 3600_000).toUTCString());
+    const stamps = skewOnce(new Date(NOW + 23 * 3600_000).toUTCString());
     const c = client();
     await expect(c.getRequestToken()).resolves.toMatchObject({ token: "a" });
-    expect(Math.abs(c.clockOffset - 23 * 3600_000)).toBeLessThan(5_000);
+    expect(c.clockOffset).toBe(23 * 3600_000);
     expect(stamps).toHaveLength(2);
   });
 
   it("only a 401 teaches the clock: a 200 or a 403 with a Date a day off changes nothing", async () => {
-    const date = new Date(Date.now() + 12 * 3600_000).toUTCString();
+    const date = new Date(NOW + 12 * 3600_000).toUTCString();
     const c = client();
     x.server.use(
       http.get("https://api.x.com/2/users/me", () => HttpResponse.json({ data: {} }, { headers: { date } })),
@@ -171,7 +174,7 @@ describe("what the client learns from Date is bounded", () => {
   });
 
   it("only the baseUrl origin teaches the clock: a 401 code 135 from an allowed other origin does not", async () => {
-    const date = new Date(Date.now() + 12 * 3600_000).toUTCString();
+    const date = new Date(NOW + 12 * 3600_000).toUTCString();
     let calls = 0;
     x.server.use(
       http.post("https://upload.twitter.com/1.1/media/upload.json", () => {
@@ -195,12 +198,12 @@ describe("what the client learns from Date is bounded", () => {
   // 60 runs of two requests each through msw (about 50 ms per run here with other test
   // suites running; the seed is fixed, so the same 60 Dates every time). The ceiling is generous so
   // that a machine whose cores are all busy finishes it too; it bounds a hang, it measures nothing.
-  it("property: whatever Date a 401 code 135 carries, every later oauth_timestamp is a whole, positive number within a day of now", {
+  it("property: whatever Date a 401 code 135 carries, every later oauth_timestamp is a whole, positive number within a day of the client's clock", {
     timeout: 180_000,
   }, async () => {
     const dates = fc.oneof(
       fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
-      fc.integer({ min: -3 * DAY_MS, max: 3 * DAY_MS }).map((ms) => new Date(Date.now() + ms).toUTCString()),
+      fc.integer({ min: -3 * DAY_MS, max: 3 * DAY_MS }).map((ms) => new Date(NOW + ms).toUTCString()),
       fc.string(),
     );
     await fc.assert(
@@ -212,7 +215,7 @@ describe("what the client learns from Date is bounded", () => {
         expect(stamps.length).toBeGreaterThanOrEqual(2);
         for (const stamp of stamps) {
           expect(stamp).toMatch(/^[1-9]\d*$/);
-          expect(Math.abs(Number(stamp) * 1000 - Date.now())).toBeLessThanOrEqual(DAY_MS + 60_000);
+          expect(Math.abs(Number(stamp) * 1000 - NOW)).toBeLessThanOrEqual(DAY_MS);
         }
       }),
       { seed: 5849, numRuns: 60 },

@@ -269,14 +269,17 @@ describe("no secret in any error or in the client, in any spelling", () => {
 
   it("callback and sealed-state errors", async () => {
     const client = new TwitterOAuth(options);
+    // Both clocks pinned: sealed at SEALED_AT, opened an hour later, past the 15 minutes allowed.
+    const SEALED_AT = Date.UTC(2026, 11, 7, 12, 0, 0);
     const sealed = await sealRequestToken(
       { token: "t", tokenSecret: TOKEN_SECRET, callbackConfirmed: true },
       SEAL_SECRET,
+      { now: () => SEALED_AT },
     );
     const errors = [
-      await caught(unsealRequestToken(sealed.slice(0, -3) + "AAA", SEAL_SECRET)),
-      await caught(unsealRequestToken(sealed, SEAL_SECRET.replace("a", "b"))),
-      await caught(unsealRequestToken(sealed, SEAL_SECRET, { now: () => Date.now() + 3_600_000 })),
+      await caught(unsealRequestToken(sealed.slice(0, -3) + "AAA", SEAL_SECRET, { now: () => SEALED_AT })),
+      await caught(unsealRequestToken(sealed, SEAL_SECRET.replace("a", "b"), { now: () => SEALED_AT })),
+      await caught(unsealRequestToken(sealed, SEAL_SECRET, { now: () => SEALED_AT + 3_600_000 })),
       await caught(
         sealRequestToken({ token: "t", tokenSecret: TOKEN_SECRET, callbackConfirmed: true }, SEAL_SECRET.slice(0, 20)),
       ),

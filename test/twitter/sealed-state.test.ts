@@ -92,19 +92,25 @@ describe("sealed request-token state (AES-256-GCM, HKDF-SHA256)", () => {
 
   it("a value sealed with the secret and purpose but of another shape is INVALID_STATE", async () => {
     const purpose: SealPurpose = { context: "twitter-oauth1/request-token", noun: "sealed request token" };
-    const issuedAt = Math.floor(Date.now() / 1000);
-    const good = await sealJson(["t", "s", true, issuedAt], SECRET, purpose);
-    expect(await unsealRequestToken(good, SECRET)).toEqual({ token: "t", tokenSecret: "s", callbackConfirmed: true });
+    // The fourth item is when it was sealed, in seconds; the unsealing clock is pinned to it.
+    const sealedAt = Date.UTC(2026, 11, 7, 12, 0, 0) / 1000;
+    const now = (): number => sealedAt * 1000;
+    const good = await sealJson(["t", "s", true, sealedAt], SECRET, purpose);
+    expect(await unsealRequestToken(good, SECRET, { now })).toEqual({
+      token: "t",
+      tokenSecret: "s",
+      callbackConfirmed: true,
+    });
     for (const shape of [
-      ["t", "s", "true", issuedAt],
-      ["t", "s", true, String(issuedAt)],
-      ["t", "s", true, issuedAt, "one more"],
+      ["t", "s", "true", sealedAt],
+      ["t", "s", true, String(sealedAt)],
+      ["t", "s", true, sealedAt, "one more"],
       ["t", "s", true],
-      { token: "t", tokenSecret: "s", callbackConfirmed: true, issuedAt },
+      { token: "t", tokenSecret: "s", callbackConfirmed: true, sealedAt },
       null,
     ]) {
       const sealed = await sealJson(shape, SECRET, purpose);
-      await expect(unsealRequestToken(sealed, SECRET), JSON.stringify(shape)).rejects.toThrow(
+      await expect(unsealRequestToken(sealed, SECRET, { now }), JSON.stringify(shape)).rejects.toThrow(
         /^The sealed request token could not be opened \(malformed, altered, or sealed with another secret\); start the sign-in again$/,
       );
     }
