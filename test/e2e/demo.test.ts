@@ -10,6 +10,29 @@ function cookieOf(response: Response, prefix: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The second half of a demo sign-in, the same over both protocols: the pending sign-in's own
+ * sealed cookie, the callback back at the demo, its session cookie and the home page signed in.
+ */
+async function finishAtDemo(
+  demo: { siteUrl: string },
+  login: Response,
+  callback: string,
+): Promise<{ state: string; session: string; home: string }> {
+  const state = cookieOf(login, "x-signin-")!;
+  expect(login.headers.getSetCookie()[0]).toMatch(
+    /^x-signin-[\w-]{16}=[\w-]+; Path=\/; Max-Age=900; HttpOnly; SameSite=Lax$/,
+  );
+  expect(callback.startsWith(`${demo.siteUrl}/callback?`)).toBe(true);
+  const back = await fetch(callback, { redirect: "manual", headers: { cookie: state } });
+  expect(back.status).toBe(303);
+  const session = cookieOf(back, "demo_session=")!;
+  const home = await (await fetch(demo.siteUrl, { headers: { cookie: session } })).text();
+  expect(home).toContain('<dd id="screen-name">@fake_user</dd>');
+  expect(home).toContain('<dd id="user-id">1450000000000000001</dd>');
+  return { state, session, home };
+}
+
 describe("npm run demo", () => {
   it("fake mode: prints what to open and signs in end to end over HTTP", async () => {
     const lines: string[] = [];
@@ -30,19 +53,8 @@ describe("npm run demo", () => {
       const location = new URL(login.headers.get("location")!);
       expect(location.origin + location.pathname).toBe(`${demo.fakeUrl}/oauth/authenticate`);
       // The sign-in waits in the handlers' sealed cookie of its own.
-      const state = cookieOf(login, "x-signin-")!;
-      expect(login.headers.getSetCookie()[0]).toMatch(
-        /^x-signin-[\w-]{16}=[\w-]+; Path=\/; Max-Age=900; HttpOnly; SameSite=Lax$/,
-      );
-
       const callback = demo.fake!.approve(location.searchParams.get("oauth_token")!);
-      expect(callback.startsWith(`${demo.siteUrl}/callback?`)).toBe(true);
-      const back = await fetch(callback, { redirect: "manual", headers: { cookie: state } });
-      expect(back.status).toBe(303);
-      const session = cookieOf(back, "demo_session=")!;
-      const home = await (await fetch(demo.siteUrl, { headers: { cookie: session } })).text();
-      expect(home).toContain('<dd id="screen-name">@fake_user</dd>');
-      expect(home).toContain('<dd id="user-id">1450000000000000001</dd>');
+      const { state, session, home } = await finishAtDemo(demo, login, callback);
       expect(home).toContain('href="/login?force_login=true">Sign in with a different X account</a>');
       // The footer leads to the fake X's own home page.
       expect(home).toContain(`<a href="${demo.fakeUrl}/">`);
@@ -82,19 +94,8 @@ describe("npm run demo", () => {
       const location = new URL(login.headers.get("location")!);
       expect(location.origin + location.pathname).toBe(`${demo.fakeUrl}/i/oauth2/authorize`);
       expect(location.searchParams.get("code_challenge_method")).toBe("S256");
-      const state = cookieOf(login, "x-signin-")!;
-      expect(login.headers.getSetCookie()[0]).toMatch(
-        /^x-signin-[\w-]{16}=[\w-]+; Path=\/; Max-Age=900; HttpOnly; SameSite=Lax$/,
-      );
-
       const callback = demo.fake!.approveAuthorization(location.href);
-      expect(callback.startsWith(`${demo.siteUrl}/callback?`)).toBe(true);
-      const back = await fetch(callback, { redirect: "manual", headers: { cookie: state } });
-      expect(back.status).toBe(303);
-      const session = cookieOf(back, "demo_session=")!;
-      const home = await (await fetch(demo.siteUrl, { headers: { cookie: session } })).text();
-      expect(home).toContain('<dd id="screen-name">@fake_user</dd>');
-      expect(home).toContain('<dd id="user-id">1450000000000000001</dd>');
+      const { state, session, home } = await finishAtDemo(demo, login, callback);
       expect(home).toContain("<strong>fake X</strong> over OAuth 2.0");
 
       // Replayed with the sign-in's old cookie put back: X refuses the used code (invalid_grant).
