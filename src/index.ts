@@ -4,7 +4,7 @@
  * @module twitter-oauth1
  */
 // The documented surface only: the layers' own index files also list what other layers and the
-// tests use (normalizeParameters, createSignature, buildAuthorizationHeader, generateNonce), which
+// tests use (normalizeParameters, createSignature, buildAuthorizationHeader), which
 // users reach through signRequest, signatureBaseString and verifySignature.
 export {
   percentEncode,

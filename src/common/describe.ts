@@ -1,12 +1,7 @@
-/** A short, secret-free description of a value's type for error messages. @internal */
+/** A short, secret-free name of a value's type for error messages: its typeof, or "null" or "array". @internal */
 export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : typeof value;
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
-
-/** The most characters of its input a message quotes. */
-const MAX_QUOTED = 64;
 
 /**
  * `text` as a message may quote it: whole when short, else its first 64 characters, "…" and its
@@ -14,7 +9,7 @@ const MAX_QUOTED = 64;
  * whole into an error, a log line or an answer.
  * @internal
  */
-export function clip(text: string, max: number = MAX_QUOTED): string {
+export function clip(text: string, max = 64): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
 

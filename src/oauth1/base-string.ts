@@ -1,7 +1,7 @@
 import { encodePairs, joinPairs } from "./normalize.js";
 import { matching } from "../common/describe.js";
 import { encodeAs } from "./percent-encode.js";
-import { baseStringUri, toHttpUrl } from "./url.js";
+import { toHttpUrl } from "./url.js";
 
 // RFC 9110 5.6.2: tchar is ALPHA / DIGIT and !#$%&'*+-.^_`|~ (\w adds the "_").
 const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
@@ -44,8 +44,20 @@ export function signatureBaseString(
 /**
  * The base string from a checked, upper-cased method, a parsed URL and the normalized parameters
  * already encoded for it (`joinPairs`).
+ *
+ * The base string URI of RFC 5849 3.4.1.2 is scheme and host lower-cased, default port dropped,
+ * path as sent (an empty path is "/"), no query, no fragment. The WHATWG URL parser already
+ * lower-cases scheme and host, drops 80 for http and 443 for https, and serialises the path
+ * exactly as `fetch` will send it, so signing `protocol//host pathname` is signing what goes on
+ * the wire.
  * @internal
  */
 export function joinBaseString(method: string, url: URL, encodedParameters: string): string {
-  return encodeAs(method, "method") + "&" + encodeAs(baseStringUri(url), "url") + "&" + encodedParameters;
+  return (
+    encodeAs(method, "method") +
+    "&" +
+    encodeAs(url.protocol + "//" + url.host + url.pathname, "url") +
+    "&" +
+    encodedParameters
+  );
 }

@@ -24,7 +24,7 @@ function decode(part: string, where: string): string {
   try {
     return text.includes("%") ? decodeURIComponent(text) : text;
   } catch {
-    return badArgument(where, 'valid %XX escapes (a "%" itself is %25)');
+    return badArgument(where, "valid %XX escapes");
   }
 }
 
@@ -41,13 +41,13 @@ export function parseForm(text: string, where: string, out: ParameterList): void
   }
 }
 
-/** Adds the parameters of a form body, whatever its shape, to `out`. @internal */
+/** Adds the parameters of a form body (not null: callers leave a null body out), whatever its shape, to `out`. @internal */
 export function collectBody(body: FormBody, out: ParameterList): void {
   if (typeof body === "string") {
     parseForm(body, "request.body", out);
   } else if (body instanceof URLSearchParams) {
     for (const pair of body) out.push(pair);
-  } else if (typeof body === "object" && body !== null) {
+  } else if (typeof body === "object") {
     for (const name of Object.keys(body)) {
       const value = body[name];
       for (const item of Array.isArray(value) ? (value as readonly unknown[]) : [value]) {

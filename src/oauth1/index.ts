@@ -2,7 +2,6 @@ export { percentEncode } from "./percent-encode.js";
 export { normalizeParameters } from "./normalize.js";
 export { signatureBaseString } from "./base-string.js";
 export { createSignature, type SignatureMethod } from "./signature.js";
-export { generateNonce } from "./nonce.js";
 export {
   buildAuthorizationHeader,
   parseAuthorizationHeader,

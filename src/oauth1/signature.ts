@@ -42,26 +42,22 @@ export interface BuiltinModuleScope {
   process?: { getBuiltinModule?: (id: string) => unknown };
 }
 
-/**
- * `node:crypto` when `scope.process.getBuiltinModule` can give it, else `undefined`. Reached at run
- * time and never imported, so browser and edge bundles do not see a `node:` import at all.
- * @internal
- */
-export function nodeCryptoIn(scope: BuiltinModuleScope): NodeCrypto | undefined {
-  const module = scope.process?.getBuiltinModule?.("node:crypto") as Partial<NodeCrypto> | undefined;
-  return typeof module?.createHmac === "function" ? (module as NodeCrypto) : undefined;
-}
-
 // In Node, Deno and Bun every crypto.subtle call is a round trip through a thread pool (tens of
 // microseconds, several times the HMAC itself), while node:crypto's HMAC is synchronous. Both give
 // the same bytes (RFC 2104), so use node:crypto where the runtime offers it, WebCrypto elsewhere.
-const nodeCrypto = nodeCryptoIn(globalThis as BuiltinModuleScope);
+// Reached at run time through process.getBuiltinModule and never imported, so browser and edge
+// bundles see no `node:` import at all; a runtime whose module has no createHmac gets WebCrypto.
+const builtin = (globalThis as BuiltinModuleScope).process?.getBuiltinModule?.("node:crypto") as
+  | Partial<NodeCrypto>
+  | undefined;
+const nodeCrypto = typeof builtin?.createHmac === "function" ? (builtin as NodeCrypto) : undefined;
 
 // Importing a key costs as much as the HMAC itself, and an app signs with few keys (one consumer
 // secret, a handful of token secrets at a time), so keep the imported CryptoKey. Bounded: a server
-// signing for many users must not grow without end. Map keeps insertion order, so the first entry
-// is the least recently used once hits are moved to the end. (node:crypto needs no such cache: it
-// takes the key as a string on each call at no extra cost.)
+// signing for many users must not grow without end: when full, it is emptied, so a hit costs one
+// Map lookup and nothing else. (Least-recently-used order would cost a delete and a set on every
+// hit, and a server cycling through one more user than the limit would miss on every call.)
+// node:crypto needs no such cache: it takes the key as a string on each call at no extra cost.
 /** How many imported keys the WebCrypto path keeps. @internal */
 export const KEY_CACHE_LIMIT = 256;
 const keyCache = new Map<string, Promise<CryptoKey>>();
@@ -71,14 +67,15 @@ function importKey(hash: string, key: string): Promise<CryptoKey> {
   // The hash names differ at their fifth character, so hash + key names one key unambiguously.
   const id = hash + key;
   let imported = keyCache.get(id);
-  // Deleted and set again, a hit moves to the end: the first entry is the least recently used.
-  keyCache.delete(id);
   if (imported === undefined) {
+    // Full: start again rather than track which key was used last. The keys still in use are
+    // imported once more; the bound holds.
+    if (keyCache.size === KEY_CACHE_LIMIT) keyCache.clear();
     imported = crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash }, false, ["sign"]);
+    // A failed import is not kept: the next call tries again.
     imported.catch(() => keyCache.delete(id));
+    keyCache.set(id, imported);
   }
-  keyCache.set(id, imported);
-  if (keyCache.size > KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value!);
   return imported;
 }
 

@@ -8,7 +8,7 @@ export function toHttpUrl(url: string | URL, what = "request.url"): URL {
     parsed = url instanceof URL ? url : typeof url === "string" ? new URL(url) : undefined;
   } catch {}
   if (parsed?.protocol !== "https:" && parsed?.protocol !== "http:") {
-    // A URL object of another scheme is not "got an object": its type was right.
+    // A URL object of another scheme is not "got object": its type was right.
     badArgument(what, "an absolute http(s) URL", parsed ? "" : url);
   }
   return parsed;
@@ -23,17 +23,6 @@ export function parseHttpUrl(value: unknown): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The base string URI of RFC 5849 3.4.1.2: scheme and host lower-cased, default port dropped,
- * path as sent (an empty path is "/"), no query, no fragment. The WHATWG URL parser already
- * lower-cases scheme and host, drops 80 for http and 443 for https, and serialises the path
- * exactly as `fetch` will send it, so signing this is signing what goes on the wire.
- * @internal
- */
-export function baseStringUri(url: URL): string {
-  return url.protocol + "//" + url.host + url.pathname;
 }
 
 // RFC 3986 3.4: query = *( pchar / "/" / "?" ), pchar = unreserved / pct-encoded / sub-delims /

@@ -84,6 +84,6 @@ export interface TwitterOAuthOptions {
   timeout?: number | false;
   /** The clock in ms, default `Date.now`; tests pin it. */
   now?: () => number;
-  /** The nonce source, default 22 random letters and digits (131 bits); tests pin it. */
+  /** The nonce source, default 30 random hex digits (114 bits); tests pin it. */
   nonce?: () => string;
 }

@@ -70,7 +70,7 @@ const cases: Case[] = [
   {
     what: "non-string token secret",
     credentials: { ...goodCredentials, tokenSecret: ["x"] },
-    message: /^credentials\.tokenSecret must be a string, got an array/,
+    message: /^credentials\.tokenSecret must be a string, got array/,
   },
   {
     what: "credentials not an object",
@@ -136,27 +136,27 @@ const cases: Case[] = [
   {
     what: "malformed percent-escape in the query",
     request: { ...goodRequest, url: "https://api.x.com/x?q=%zz" },
-    message: /^request\.url must be valid %XX escapes \(a "%" itself is %25\)$/,
+    message: /^request\.url must be valid %XX escapes$/,
   },
   {
     what: "percent-escape that is not UTF-8 in the query",
     request: { ...goodRequest, url: "https://api.x.com/x?q=%C3" },
-    message: /^request\.url must be valid %XX escapes \(a "%" itself is %25\)$/,
+    message: /^request\.url must be valid %XX escapes$/,
   },
   {
     what: "malformed percent-escape in the body",
     request: { ...goodRequest, body: "status=100%" },
-    message: /^request\.body must be valid %XX escapes \(a "%" itself is %25\)$/,
+    message: /^request\.body must be valid %XX escapes$/,
   },
   {
     what: "body on GET",
     request: { method: "GET", url: "https://api.x.com/x", body: "a=1" },
-    message: /^request\.body must be empty for GET: use the URL query$/,
+    message: /^request\.body must be empty for GET$/,
   },
   {
     what: "body on HEAD",
     request: { method: "head", url: "https://api.x.com/x", body: { a: "1" } },
-    message: /^request\.body must be empty for HEAD: use the URL query$/,
+    message: /^request\.body must be empty for HEAD$/,
   },
   {
     what: "protocol parameter duplicated in the query",
@@ -188,7 +188,7 @@ const cases: Case[] = [
   {
     what: "fractional timestamp",
     options: { nonce: "n", timestamp: 1.5 },
-    message: /^options\.timestamp must be whole seconds since the epoch, got number$/,
+    message: /^options\.timestamp must be whole seconds since the epoch$/,
   },
   {
     what: "timestamp in milliseconds as text with a dot",
@@ -208,7 +208,7 @@ const cases: Case[] = [
   {
     what: "non-string realm",
     options: { ...pinned, realm: {} },
-    message: /^options\.realm must be printable ASCII, got an object$/,
+    message: /^options\.realm must be printable ASCII, got object$/,
   },
   {
     what: "lone surrogate in the consumer secret",

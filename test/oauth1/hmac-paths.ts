@@ -11,10 +11,18 @@ type Core = typeof import("../../src/oauth1/index.js");
 type Signature = typeof import("../../src/oauth1/signature.js");
 
 /** The core (index and signature module) loaded afresh with `process.getBuiltinModule` hidden. */
-export async function loadWebCryptoCore(): Promise<{ core: Core; signature: Signature }> {
+export function loadWebCryptoCore(): Promise<{ core: Core; signature: Signature }> {
+  return loadCoreWith(undefined);
+}
+
+/**
+ * The core loaded afresh while `process.getBuiltinModule` is `getBuiltinModule` (a stand-in for
+ * another runtime's, or undefined for none), put back afterwards.
+ */
+export async function loadCoreWith(getBuiltinModule: unknown): Promise<{ core: Core; signature: Signature }> {
   const original = Object.getOwnPropertyDescriptor(process, "getBuiltinModule");
   vi.resetModules();
-  Object.defineProperty(process, "getBuiltinModule", { value: undefined, configurable: true, writable: true });
+  Object.defineProperty(process, "getBuiltinModule", { value: getBuiltinModule, configurable: true, writable: true });
   try {
     const signature: Signature = await import("../../src/oauth1/signature.js");
     const core: Core = await import("../../src/oauth1/index.js");

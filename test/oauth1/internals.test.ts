@@ -4,7 +4,7 @@
  */
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { generateNonce } from "../../src/oauth1/index.js";
+import { signRequest } from "../../src/oauth1/index.js";
 import { base64UrlToBytes, bytesToBase64, bytesToBase64Url } from "../../src/oauth1/base64.js";
 import { timingSafeEqual } from "../../src/oauth1/constant-time.js";
 import { keyImports, loadWebCryptoCore } from "./hmac-paths.js";
@@ -125,13 +125,30 @@ describe("constant-time comparison (src/oauth1/constant-time.ts)", () => {
 });
 
 describe("RFC 5849 3.3 nonce (X API reference: ASCII only)", () => {
-  it("is 22 ASCII letters and digits (at least 128 bits: 22 * log2(62) = 131) and does not repeat in 2,000 draws", () => {
+  it("is 30 hex digits (20 to 30 characters: oauthlib's default nonce_length) and does not repeat in 2,000 signatures", async () => {
     const seen = new Set<string>();
     for (let i = 0; i < 2_000; i++) {
-      const nonce = generateNonce();
-      expect(nonce).toMatch(/^[A-Za-z0-9]{22}$/);
-      seen.add(nonce);
+      const { oauthParams } = await signRequest(
+        { method: "GET", url: "https://api.x.com/1.1/account/verify_credentials.json" },
+        { consumerKey: "key", consumerSecret: "secret" },
+      );
+      expect(oauthParams.oauth_nonce).toMatch(/^[0-9a-f]{30}$/);
+      seen.add(oauthParams.oauth_nonce!);
     }
     expect(seen.size).toBe(2_000);
+  });
+
+  it("is the random part of a crypto.randomUUID(): its 32 hex digits less the first two", async () => {
+    const uuid = "0123abcd-4567-4def-89ab-cdef01234567";
+    const spy = vi.spyOn(crypto, "randomUUID").mockReturnValue(uuid);
+    try {
+      const { oauthParams } = await signRequest(
+        { method: "GET", url: "https://api.x.com/" },
+        { consumerKey: "key", consumerSecret: "secret" },
+      );
+      expect(oauthParams.oauth_nonce).toBe("23abcd45674def89abcdef01234567");
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -3,7 +3,7 @@
  * (docs/performance.md, "Why it is fast"). A bound is shown by exceeding it several times over and
  * reading the cache size after every signature, not by volume: four times KEY_CACHE_LIMIT distinct
  * token secrets, on both HMAC paths. The cache is counted by its misses (`crypto.subtle.importKey`
- * calls): WebCrypto keeps exactly the KEY_CACHE_LIMIT most recent keys; node:crypto (which takes
+ * calls): WebCrypto keeps at most KEY_CACHE_LIMIT keys and starts again when full; node:crypto (which takes
  * the key string on each call) imports none. Every signature, including
  * those made again after their key was evicted, is checked against the independent oracle.
  */
@@ -35,21 +35,24 @@ async function checkAllSigned(): Promise<void> {
 describe("signing key cache (src/oauth1/signature.ts)", () => {
   it("the bound is the documented 256", () => expect(KEY_CACHE_LIMIT).toBe(256));
 
-  it(`WebCrypto path: after ${SECRETS} distinct token secrets it holds the ${KEY_CACHE_LIMIT} most recent keys, no more`, async () => {
+  it(`WebCrypto path: over ${SECRETS} distinct token secrets it holds at most ${KEY_CACHE_LIMIT} keys, emptied when full`, async () => {
     const secret = (i: number): string => `secret-${i}`;
     expect(
       await keyImports(async () => {
         for (let i = 0; i < SECRETS; i++) await sign(web.createSignature, secret(i));
       }),
     ).toBe(SECRETS);
-    // The most recent KEY_CACHE_LIMIT sign again without importing their key…
+    // SECRETS is a multiple of the limit, so the last fill holds exactly the last KEY_CACHE_LIMIT
+    // keys: they sign again without importing their key…
     expect(
       await keyImports(async () => {
         for (let i = SECRETS - KEY_CACHE_LIMIT; i < SECRETS; i++) await sign(web.createSignature, secret(i));
       }),
     ).toBe(0);
-    // …and the one before them was evicted, as was the first: both are imported again, and right.
+    // …and the cache is full: the next new key empties it, so the key signed just before is
+    // imported again, as is the first. Every signature is right.
     expect(await keyImports(() => sign(web.createSignature, secret(SECRETS - KEY_CACHE_LIMIT - 1)))).toBe(1);
+    expect(await keyImports(() => sign(web.createSignature, secret(SECRETS - 1)))).toBe(1);
     expect(await keyImports(() => sign(web.createSignature, secret(0)))).toBe(1);
     await checkAllSigned();
   });

@@ -123,7 +123,7 @@ describe("the calls", () => {
     [
       "refresh with OAuth2Tokens",
       () => client.refresh({ accessToken: "a" } as never),
-      /^refreshToken must be a non-empty string .*, got an object$/,
+      /^refreshToken must be a non-empty string .*, got object$/,
     ],
     ["revoke without a token", () => client.revoke(undefined as never), /^token must be a non-empty string/],
     ["exchangeCode without a code", () => client.exchangeCode("", VERIFIER), /^code must be a non-empty string/],

@@ -14,8 +14,6 @@ export const ISOLATED_TESTS: readonly string[] = [
   "test/oauth1/internals.test.ts",
   "test/oauth1/perf-memory.test.ts",
   "test/oauth1/perf-paths.test.ts",
-  // Counts the random bytes drawn from the first refill of the module's nonce pool.
-  "test/oauth1/perf-nonce.test.ts",
   // Load the client with redaction mocked out, to show each leak the redaction stops.
   "test/oauth2/no-secret-leaks.test.ts",
   "test/twitter/no-secret-leaks.test.ts",

@@ -1,16 +1,19 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { TwitterOAuth } from "../../src/index.js";
-import { generateNonce } from "../../src/oauth1/nonce.js";
+import { TwitterOAuth, signRequest } from "../../src/index.js";
 
 const base = { consumerKey: "key", consumerSecret: "secret" };
 
 describe("TwitterOAuth options", () => {
-  it("the nonce option's documentation states the default nonce's real length, 22 letters and digits", () => {
+  it("the nonce option's documentation states the default nonce's real length, 30 hex digits", async () => {
     const source = readFileSync(new URL("../../src/twitter/types.ts", import.meta.url), "utf8");
-    const documented = /The nonce source, default (\d+) random letters and digits/.exec(source)?.[1];
-    expect(documented).toBe("22");
-    expect(generateNonce()).toMatch(/^[A-Za-z0-9]{22}$/);
+    const documented = /The nonce source, default (\d+) random hex digits/.exec(source)?.[1];
+    expect(documented).toBe("30");
+    const { oauthParams } = await signRequest(
+      { method: "GET", url: "https://api.x.com/" },
+      { consumerKey: "key", consumerSecret: "secret" },
+    );
+    expect(oauthParams.oauth_nonce).toMatch(/^[0-9a-f]{30}$/);
   });
 
   it("defaults to X's documented host https://api.x.com", () => {
