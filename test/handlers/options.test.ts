@@ -23,7 +23,7 @@ describe("createSignInHandlers refuses, naming the option", () => {
     [
       "a cookieSecret of 31 characters",
       { cookieSecret: "x".repeat(31) },
-      /^options\.cookieSecret must be at least 32 random characters kept on the server \(openssl rand -base64 32\), got 31$/,
+      /^options\.cookieSecret must be at least 32 random characters \(openssl rand -base64 32\), got 31$/,
     ],
     [
       "a cookieSecret of one character repeated",
