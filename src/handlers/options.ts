@@ -34,13 +34,8 @@ export function check(ok: boolean, name: string, expected: string, value: unknow
  * @internal
  */
 export function webCallbackUrl(value: unknown, what: string): string {
-  if (value === undefined || value === "oob") {
-    throw new TypeError(
-      `${what} is ${value ? '"oob" (the PIN flow)' : "missing"}: give the client the web callbackUrl registered in the X app`,
-    );
-  }
   const url = parseHttpUrl(value);
-  check(url !== undefined, what, "an absolute http or https URL", value);
+  check(url !== undefined, what, "the http(s) callback URL registered in the X app", value);
   return url!.href;
 }
 
@@ -84,10 +79,14 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
   const client = tagClient(options.client);
   const callbackUrl = webCallbackUrl(client.client.callbackUrl, "options.client's callbackUrl");
   const callback = new URL(callbackUrl);
-  const includeEmail = option("includeEmail", false, isBoolean, "true or false");
-  if (includeEmail && client.protocol === "oauth2") {
-    throw new TypeError("options.includeEmail needs a TwitterOAuth client: X's OAuth 2.0 gives no email");
-  }
+  // X's OAuth 2.0 gives no email: only false there.
+  const oauth2 = client.protocol === "oauth2";
+  const includeEmail = option(
+    "includeEmail",
+    false,
+    (value) => value === false || (value === true && !oauth2),
+    oauth2 ? "false with a TwitterOAuth2 client" : "true or false",
+  );
   const maxAgeSeconds = Math.floor(
     option(
       "maxAgeSeconds",

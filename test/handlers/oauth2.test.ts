@@ -104,14 +104,16 @@ describe("a sign-in over OAuth 2.0", () => {
         onSuccess: () => new Response(),
       });
     expect(create).toThrow(TypeError);
-    expect(create).toThrow(/^options\.includeEmail needs a TwitterOAuth client: X's OAuth 2\.0 gives no email$/);
+    expect(create).toThrow(/^options\.includeEmail must be false with a TwitterOAuth2 client, got boolean$/);
   });
 
   it("refuses a TwitterOAuth2 client without a callbackUrl at creation", () => {
     const client = new TwitterOAuth2({ clientId: "id" });
     expect(() =>
       createSignInHandlers({ client, cookieSecret: COOKIE_SECRET, onSuccess: () => new Response() }),
-    ).toThrow(/^options.client's callbackUrl is missing/);
+    ).toThrow(
+      /^options\.client's callbackUrl must be the http\(s\) callback URL registered in the X app, got undefined$/,
+    );
   });
 });
 

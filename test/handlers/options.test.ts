@@ -33,17 +33,17 @@ describe("createSignInHandlers refuses, naming the option", () => {
     [
       "a client without callbackUrl",
       { client: client() },
-      /^options\.client's callbackUrl is missing: give the client the web callbackUrl registered in the X app$/,
+      /^options\.client's callbackUrl must be the http\(s\) callback URL registered in the X app, got undefined$/,
     ],
     [
       "a client with the PIN flow",
       { client: client("oob") },
-      /^options\.client's callbackUrl is "oob" \(the PIN flow\)/,
+      /^options\.client's callbackUrl must be the http\(s\) callback URL registered in the X app, got string$/,
     ],
     [
       "a custom-scheme callback",
       { client: client("myapp://callback") },
-      /^options\.client's callbackUrl must be an absolute http or https URL/,
+      /^options\.client's callbackUrl must be the http\(s\) callback URL registered in the X app, got string$/,
     ],
     [
       "something that is not a client",
