@@ -138,11 +138,11 @@ async function gcm(
 /**
  * Opens a value made by {@link sealJson} for the same purpose and secret: an array whose items have
  * the `typeof`s listed in `types` (`"string,number"`), nothing more.
- * @throws TwitterOAuthError `INVALID_STATE` when it is malformed, altered, sealed with another
- *   secret or for another purpose, or holds other data.
+ * @returns the value, or `undefined` when it is malformed, altered, sealed with another secret or
+ *   for another purpose, or holds other data (JSON has no `undefined`: a sealed value is never one).
  * @internal
  */
-export async function unsealJson(
+export async function openSealed(
   sealed: string,
   secret: string,
   purpose: SealPurpose,
@@ -175,6 +175,23 @@ export async function unsealJson(
   } catch {
     // Not opened: the tag did not match, or the JSON did not parse; its error may quote the plaintext.
   }
+  return undefined;
+}
+
+/**
+ * {@link openSealed}, refusing what does not open.
+ * @throws TwitterOAuthError `INVALID_STATE` when it is malformed, altered, sealed with another
+ *   secret or for another purpose, or holds other data.
+ * @internal
+ */
+export async function unsealJson(
+  sealed: string,
+  secret: string,
+  purpose: SealPurpose,
+  types?: string,
+): Promise<unknown> {
+  const value = await openSealed(sealed, secret, purpose, types);
+  if (value !== undefined) return value;
   throw new TwitterOAuthError(
     "INVALID_STATE",
     `The ${purpose.noun} could not be opened (malformed, altered, or sealed with another secret); start the sign-in again`,
