@@ -128,7 +128,7 @@ export async function finishSignIn<Grant>(
   if (!key) {
     throw new TwitterOAuthError(
       "INVALID_CALLBACK",
-      `The callback has no ${config.protocol.keyNames}, so it did not come from X; start the sign-in again`,
+      `The callback has no ${config.protocol.keyNames}; start the sign-in again`,
     );
   }
   const found = await store.find(key);

@@ -184,9 +184,7 @@ describe("a callback that matches no pending sign-in", () => {
       "INVALID_CALLBACK",
       "INVALID_CALLBACK",
     ]);
-    expect(app.errors[2]!.message).toBe(
-      "The callback has no state, so it did not come from X; start the sign-in again",
-    );
+    expect(app.errors[2]!.message).toBe("The callback has no state; start the sign-in again");
     expect(app.xCalls).toEqual([]);
     expect((await app.browser.request(app.fake.approveAuthorization(tab.authorizeUrl))).status).toBe(303);
     expect(app.successes).toHaveLength(1);

@@ -223,9 +223,7 @@ describe("a callback that matches no pending sign-in", () => {
       "INVALID_CALLBACK",
       "INVALID_CALLBACK",
     ]);
-    expect(app.errors[2]!.message).toBe(
-      "The callback has no oauth_token or denied, so it did not come from X; start the sign-in again",
-    );
+    expect(app.errors[2]!.message).toBe("The callback has no oauth_token or denied; start the sign-in again");
     expect((await app.browser.request(app.fake.approve(tab.token))).status).toBe(303);
     expect(app.successes).toHaveLength(1);
   });
