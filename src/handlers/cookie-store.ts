@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "../oauth1/constant-time.js";
-import { checkSecret, type SealPurpose, sealJson, unsealJson } from "../twitter/seal.js";
+import { checkSecret, openSealed, type SealPurpose, sealJson } from "../twitter/seal.js";
 import { type CookieAttributes, cookieNameFor, cookiePrefix, readCookies, setCookie } from "./cookies.js";
 import type { PendingSignIn, PendingStore } from "./pending.js";
 
@@ -14,17 +14,10 @@ export interface CookieStore extends PendingStore {
 }
 
 async function open(value: string, secret: string): Promise<PendingSignIn | undefined> {
-  try {
-    const [token, tokenSecret, issuedAt, returnTo] = (await unsealJson(
-      value,
-      secret,
-      PURPOSE,
-      "string,string,number,string",
-    )) as [string, string, number, string];
-    return { token, tokenSecret, issuedAt, returnTo };
-  } catch {
-    return undefined;
-  }
+  const fields = (await openSealed(value, secret, PURPOSE, "string,string,number,string")) as
+    | [string, string, number, string]
+    | undefined;
+  return fields && { token: fields[0], tokenSecret: fields[1], issuedAt: fields[2], returnTo: fields[3] };
 }
 
 /**

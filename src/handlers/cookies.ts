@@ -10,6 +10,7 @@ import { sha256 } from "../twitter/fast-crypto.js";
  */
 export interface CookieAttributes {
   secure: boolean;
+  /** Whole seconds (the options floor it): written as is into `Max-Age`. */
   maxAgeSeconds: number;
 }
 
@@ -42,5 +43,5 @@ export function readCookies(header: string | null | undefined, prefix: string): 
 
 /** A `Set-Cookie` value that stores a pending sign-in, or with `Max-Age=0` deletes it. @internal */
 export function setCookie(name: string, value: string, attributes: CookieAttributes): string {
-  return `${name}=${value}; Path=/; Max-Age=${Math.floor(attributes.maxAgeSeconds)}; HttpOnly; SameSite=Lax${attributes.secure ? "; Secure" : ""}`;
+  return `${name}=${value}; Path=/; Max-Age=${attributes.maxAgeSeconds}; HttpOnly; SameSite=Lax${attributes.secure ? "; Secure" : ""}`;
 }

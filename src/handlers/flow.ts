@@ -61,7 +61,7 @@ function checkStartHost(requestUrl: URL, callbackUrl: string): void {
   }
   const open = new URL(requestUrl.pathname + requestUrl.search, callback.origin).href;
   const error = invalidState(
-    `This sign-in was started at ${requestUrl.origin} but its callback URL is on ${callback.origin} (cookies are per host): open ${open} instead, or use a callback URL on ${requestUrl.hostname}`,
+    `This sign-in was started at ${requestUrl.origin} but its callback URL is on ${callback.origin} (cookies are per host): open ${open} instead`,
   );
   errorHints.set(error, { open });
   throw error;
@@ -106,7 +106,7 @@ function noPendingSignIn<Grant>(config: FlowConfig<Grant>, finish: FinishRequest
   const callback = new URL(finish.callbackUrl);
   const arrived = finish.requestUrl.host;
   return invalidState(
-    `No sign-in is pending for this callback in this browser (expired, used, replaced, ${config.lostBecause === undefined ? "" : `${config.lostBecause}, `}or begun on a host other than ${callback.host}: see docs/handlers.md#errors); start it at ${finish.loginUrl ?? callback.origin}${finish.requestUrl.hostname === callback.hostname ? "" : `. This callback arrived at ${arrived}, not ${callback.host}`}`,
+    `No sign-in is pending for this callback in this browser (${config.lostBecause === undefined ? "" : `${config.lostBecause}; `}causes: docs/handlers.md#errors); start it at ${finish.loginUrl ?? callback.origin}${finish.requestUrl.hostname === callback.hostname ? "" : `. This callback arrived at ${arrived}, not ${callback.host}`}`,
   );
 }
 
@@ -128,7 +128,7 @@ export async function finishSignIn<Grant>(
   if (!key) {
     throw new TwitterOAuthError(
       "INVALID_CALLBACK",
-      `The callback has no ${config.protocol.keyNames}, so it did not come from X; start the sign-in again`,
+      `The callback has no ${config.protocol.keyNames}; start the sign-in again`,
     );
   }
   const found = await store.find(key);

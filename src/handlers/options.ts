@@ -24,24 +24,8 @@ export interface ResolvedOptions extends FlowConfig<SignInGrant>, CookieAttribut
  * value it got (never the value: it may be a secret).
  * @internal
  */
-export function check(ok: boolean, name: string, expected: string, value: unknown): void {
+export function check(ok: unknown, name: string, expected: string, value: unknown): asserts ok {
   if (!ok) throw new TypeError(`${name} must be ${expected}, got ${describe(value)}`);
-}
-
-/**
- * The callback URL the client sends with step 1: an absolute http(s) URL. The PIN flow (`"oob"`) has
- * no callback to finish a sign-in at, and a custom scheme is for native apps.
- * @internal
- */
-export function webCallbackUrl(value: unknown, what: string): string {
-  if (value === undefined || value === "oob") {
-    throw new TypeError(
-      `${what} is ${value ? '"oob" (the PIN flow)' : "missing"}: give the client the web callbackUrl registered in the X app`,
-    );
-  }
-  const url = parseHttpUrl(value);
-  check(url !== undefined, what, "an absolute http or https URL", value);
-  return url!.href;
 }
 
 // Duck-typed, as the request: a client may come from another copy of the package.
@@ -82,12 +66,24 @@ export function resolveOptions(options: SignInHandlersOptions): ResolvedOptions 
     return value as T;
   };
   const client = tagClient(options.client);
-  const callbackUrl = webCallbackUrl(client.client.callbackUrl, "options.client's callbackUrl");
-  const callback = new URL(callbackUrl);
-  const includeEmail = option("includeEmail", false, isBoolean, "true or false");
-  if (includeEmail && client.protocol === "oauth2") {
-    throw new TypeError("options.includeEmail needs a TwitterOAuth client: X's OAuth 2.0 gives no email");
-  }
+  // The callback URL the client sends with step 1: an absolute http(s) URL. The PIN flow ("oob") has
+  // no callback to finish a sign-in at, and a custom scheme is for native apps.
+  const callback = parseHttpUrl(client.client.callbackUrl);
+  check(
+    callback,
+    "options.client's callbackUrl",
+    "the http(s) callback URL registered in the X app",
+    client.client.callbackUrl,
+  );
+  const callbackUrl = callback.href;
+  // X's OAuth 2.0 gives no email: only false there.
+  const oauth2 = client.protocol === "oauth2";
+  const includeEmail = option(
+    "includeEmail",
+    false,
+    (value) => value === false || (value === true && !oauth2),
+    oauth2 ? "false with a TwitterOAuth2 client" : "true or false",
+  );
   const maxAgeSeconds = Math.floor(
     option(
       "maxAgeSeconds",

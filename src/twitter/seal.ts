@@ -65,7 +65,7 @@ function webKey(key: SealKey): Promise<CryptoKey> {
 export function checkSecret(secret: unknown, name = "secret"): string {
   if (typeof secret !== "string" || secret.length < MIN_SECRET) {
     throw new TypeError(
-      `${name} must be at least ${MIN_SECRET} random characters kept on the server (openssl rand -base64 32), got ${typeof secret === "string" ? `${secret.length}` : describe(secret)}`,
+      `${name} must be at least ${MIN_SECRET} random characters (openssl rand -base64 32), got ${typeof secret === "string" ? `${secret.length}` : describe(secret)}`,
     );
   }
   return secret;
@@ -86,7 +86,7 @@ export async function sealJson(value: unknown, secret: string, purpose: SealPurp
   const sealed = bytesToBase64Url(join([VERSION], iv, body));
   if (sealed.length > MAX_SEALED_LENGTH) {
     throw new TypeError(
-      `The ${purpose.noun} would be ${sealed.length} characters sealed, over the ${MAX_SEALED_LENGTH} a cookie of 4096 bytes holds; keep less in it`,
+      `The ${purpose.noun} would be ${sealed.length} characters sealed, over the ${MAX_SEALED_LENGTH} a cookie holds; keep less in it`,
     );
   }
   return sealed;
@@ -115,12 +115,12 @@ async function gcm(
 ): Promise<Uint8Array> {
   const node = nodeCipherCrypto;
   if (node === undefined) {
-    const algorithm = { name: "AES-GCM", iv, additionalData: context };
-    const webCryptoKey = await webKey(key);
     return new Uint8Array(
-      await (open
-        ? crypto.subtle.decrypt(algorithm, webCryptoKey, data)
-        : crypto.subtle.encrypt(algorithm, webCryptoKey, data)),
+      await crypto.subtle[open ? "decrypt" : "encrypt"](
+        { name: "AES-GCM", iv, additionalData: context },
+        await webKey(key),
+        data,
+      ),
     );
   }
   if (open) {
@@ -138,11 +138,11 @@ async function gcm(
 /**
  * Opens a value made by {@link sealJson} for the same purpose and secret: an array whose items have
  * the `typeof`s listed in `types` (`"string,number"`), nothing more.
- * @throws TwitterOAuthError `INVALID_STATE` when it is malformed, altered, sealed with another
- *   secret or for another purpose, or holds other data.
+ * @returns the value, or `undefined` when it is malformed, altered, sealed with another secret or
+ *   for another purpose, or holds other data (JSON has no `undefined`: a sealed value is never one).
  * @internal
  */
-export async function unsealJson(
+export async function openSealed(
   sealed: string,
   secret: string,
   purpose: SealPurpose,
@@ -175,6 +175,23 @@ export async function unsealJson(
   } catch {
     // Not opened: the tag did not match, or the JSON did not parse; its error may quote the plaintext.
   }
+  return undefined;
+}
+
+/**
+ * {@link openSealed}, refusing what does not open.
+ * @throws TwitterOAuthError `INVALID_STATE` when it is malformed, altered, sealed with another
+ *   secret or for another purpose, or holds other data.
+ * @internal
+ */
+export async function unsealJson(
+  sealed: string,
+  secret: string,
+  purpose: SealPurpose,
+  types?: string,
+): Promise<unknown> {
+  const value = await openSealed(sealed, secret, purpose, types);
+  if (value !== undefined) return value;
   throw new TwitterOAuthError(
     "INVALID_STATE",
     `The ${purpose.noun} could not be opened (malformed, altered, or sealed with another secret); start the sign-in again`,

@@ -104,14 +104,16 @@ describe("a sign-in over OAuth 2.0", () => {
         onSuccess: () => new Response(),
       });
     expect(create).toThrow(TypeError);
-    expect(create).toThrow(/^options\.includeEmail needs a TwitterOAuth client: X's OAuth 2\.0 gives no email$/);
+    expect(create).toThrow(/^options\.includeEmail must be false with a TwitterOAuth2 client, got boolean$/);
   });
 
   it("refuses a TwitterOAuth2 client without a callbackUrl at creation", () => {
     const client = new TwitterOAuth2({ clientId: "id" });
     expect(() =>
       createSignInHandlers({ client, cookieSecret: COOKIE_SECRET, onSuccess: () => new Response() }),
-    ).toThrow(/^options.client's callbackUrl is missing/);
+    ).toThrow(
+      /^options\.client's callbackUrl must be the http\(s\) callback URL registered in the X app, got undefined$/,
+    );
   });
 });
 
@@ -182,9 +184,7 @@ describe("a callback that matches no pending sign-in", () => {
       "INVALID_CALLBACK",
       "INVALID_CALLBACK",
     ]);
-    expect(app.errors[2]!.message).toBe(
-      "The callback has no state, so it did not come from X; start the sign-in again",
-    );
+    expect(app.errors[2]!.message).toBe("The callback has no state; start the sign-in again");
     expect(app.xCalls).toEqual([]);
     expect((await app.browser.request(app.fake.approveAuthorization(tab.authorizeUrl))).status).toBe(303);
     expect(app.successes).toHaveLength(1);

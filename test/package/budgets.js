@@ -112,12 +112,21 @@
 //   font list on the error page: ./handlers 6,052 B -> 5,995 B. The targets of ./handlers (6,000 B)
 //   and the flow (8,000 B, measured 7,956 B) are reached: their budgets are the targets now, so the
 //   gate holds them there. signRequest alone stays at its budget; its 2,300 B target is not reached.
+// - ./handlers under its target with room: pending-sign-in cookies opened by a seal function that
+//   answers undefined (the INVALID_STATE of sealRequestToken and its message left out of the
+//   bundle), the client's callback URL and includeEmail refused by the one option check, the URL
+//   parsed once, one WebCrypto call for both directions of AES-GCM, and fewer words in the
+//   developer messages whose causes docs/handlers.md lists (no pending sign-in, a callback without
+//   its key, the wrong loopback host, the sealing secret, the cookie size limit). ./handlers
+//   5,995 B -> 5,797 B (6,035 B -> 5,831 B bundled and gzipped plainly, without size-limit's
+//   subtraction of the empty bundle), ./passport 14,012 B -> 13,897 B, root 12,109 B -> 12,093 B.
+//   Budget: ./handlers 5,797 B plus 8 B.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 12_300, target: 3_500 },
   "./testing": { budget: 23_490 },
-  "./handlers": { budget: 6_000, target: 6_000 },
+  "./handlers": { budget: 5_805, target: 6_000 },
   "./passport": { budget: 14_240 },
   "./oauth2": { budget: 9_270 },
   "./node": { budget: 1_360 },

@@ -73,7 +73,7 @@ describe("new Strategy refuses, naming the option", () => {
       "a short cookieSecret",
       { ...VALID, cookieSecret: "short" },
       verify,
-      /^options\.cookieSecret must be at least 32 random characters kept on the server \(openssl rand -base64 32\), got 5$/,
+      /^options\.cookieSecret must be at least 32 random characters \(openssl rand -base64 32\), got 5$/,
     ],
     [
       "a cookieSecret of one character repeated",

@@ -54,7 +54,7 @@ function oracleOpen(sealed: string): unknown {
 describe.each([
   ["node:crypto", nodeSeal, nodeCookies],
   ["WebCrypto", web.seal, web.cookies],
-])("the %s path", (_name, { sealJson, unsealJson }, { cookieNameFor }) => {
+])("the %s path", (_name, { sealJson, unsealJson, openSealed }, { cookieNameFor }) => {
   it("opens a value sealed by the reference, and the reference opens what it seals", async () => {
     expect(await unsealJson(oracleSeal(VALUE), SECRET, PURPOSE)).toEqual(VALUE);
     const sealed = await sealJson(VALUE, SECRET, PURPOSE);
@@ -62,17 +62,21 @@ describe.each([
     expect(sealed).not.toBe(await sealJson(VALUE, SECRET, PURPOSE)); // a fresh IV each time
   });
 
-  it("refuses an altered value, another purpose and another secret with INVALID_STATE", async () => {
+  it("refuses an altered value, another purpose, another secret and other data with INVALID_STATE (openSealed: undefined)", async () => {
     const sealed = oracleSeal(VALUE);
     const altered = sealed.slice(0, 20) + (sealed[20] === "A" ? "B" : "A") + sealed.slice(21);
-    // Each attempt starts only when it is awaited: a rejection made ahead of its await is unhandled.
-    for (const attempt of [
-      () => unsealJson(altered, SECRET, PURPOSE),
-      () => unsealJson(sealed, SECRET, { context: "test/other", noun: "test value" }),
-      () => unsealJson(sealed, `${SECRET}-other`, PURPOSE),
-    ]) {
-      await expect(attempt()).rejects.toMatchObject({ code: "INVALID_STATE" });
+    const attempts: Array<[string, string, SealPurpose, string?]> = [
+      [altered, SECRET, PURPOSE],
+      [sealed, SECRET, { context: "test/other", noun: "test value" }],
+      [sealed, `${SECRET}-other`, PURPOSE],
+      [sealed, SECRET, PURPOSE, "string,string,number"],
+    ];
+    for (const args of attempts) {
+      // Started here, awaited at once: a rejection made ahead of its await is unhandled.
+      await expect(unsealJson(...args)).rejects.toMatchObject({ code: "INVALID_STATE" });
+      expect(await openSealed(...args)).toBeUndefined();
     }
+    expect(await openSealed(sealed, SECRET, PURPOSE, "string,string,number,string")).toEqual(VALUE);
   });
 
   it("opens values sealed by the previous release of the seal", async () => {
