@@ -96,7 +96,7 @@ function timestampOf(value: number | string | undefined): string {
     typeof value === "number" ? String(value) : (value ?? String(Math.floor(Date.now() / 1000))),
     /^\d+$/,
     "options.timestamp",
-    "whole seconds since the epoch",
+    "whole seconds",
   );
 }
 

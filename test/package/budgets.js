@@ -129,6 +129,8 @@
 //   gzipped), the flow 7,956 B -> 7,806 B (7,998 B -> 7,845 B), ./handlers 5,788 B, root 11,966 B,
 //   ./passport 13,763 B, ./oauth2 9,101 B, ./testing 22,866 B. Every target is reached both ways;
 //   budgets: each size plus about 0.5% (the flow's and signRequest's stay under their targets).
+//   Then the timestamp's message without "since the epoch" (its docs/errors.md row says it):
+//   signRequest alone 2,236 B (2,286 B plainly).
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
@@ -142,7 +144,7 @@ export const ENTRY_BUDGETS = {
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */
 export const EXPORT_BUDGETS = [
-  { name: "signRequest alone", subpath: ".", imports: "{ signRequest }", budget: 2_260, target: 2_300 },
+  { name: "signRequest alone", subpath: ".", imports: "{ signRequest }", budget: 2_250, target: 2_300 },
   {
     name: "the sign-in flow (TwitterOAuth: getRequestToken, buildAuthenticateUrl, exchangeVerifier)",
     subpath: ".",
