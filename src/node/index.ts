@@ -13,3 +13,4 @@ export {
   type NodeRequestLike,
   type NodeResponseLike,
 } from "../common/node-listener.js";
+export { nodeFetch } from "./fetch.js";

@@ -71,13 +71,14 @@ describe("the values each entry point exports (types aside)", () => {
     expect(values("twitter-oauth1/handlers")).toEqual(["createSignInHandlers"]);
   });
 
-  it("/node: the Node adapter for any fetch handler, with the shapes of Node's request and response", () => {
-    expect(values("twitter-oauth1/node")).toEqual(["toNodeListener"]);
+  it("/node: the Node adapter for any fetch handler, with the shapes of Node's request and response, and the clients' fetch over node:http", () => {
+    expect(values("twitter-oauth1/node")).toEqual(["nodeFetch", "toNodeListener"]);
     expect(byEntry["twitter-oauth1/node"]).toEqual([
       "NodeListenerOptions",
       "NodeNext",
       "NodeRequestLike",
       "NodeResponseLike",
+      "nodeFetch",
       "toNodeListener",
     ]);
   });

@@ -131,6 +131,9 @@
 //   budgets: each size plus about 0.5% (the flow's and signRequest's stay under their targets).
 //   Then the timestamp's message without "since the epoch" (its docs/errors.md row says it):
 //   signRequest alone 2,236 B (2,286 B plainly).
+// - ./node with nodeFetch (the clients' calls to X over node:http: request and body streaming with
+//   backpressure, abort reasons, content decoding, what it leaves to the global fetch): 1,322 B ->
+//   2,442 B. Only Node servers load this entry point. Budget: that plus about 1%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
@@ -139,7 +142,7 @@ export const ENTRY_BUDGETS = {
   "./handlers": { budget: 5_805, target: 6_000 },
   "./passport": { budget: 13_830 },
   "./oauth2": { budget: 9_150 },
-  "./node": { budget: 1_360 },
+  "./node": { budget: 2_470 },
 };
 
 /** Named exports measured alone: { name, subpath, imports, budget, target }. */

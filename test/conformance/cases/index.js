@@ -35,5 +35,5 @@ export const CASE_FILES = [
     cases: (entries) => passportCases(entries["./testing"], entries["./passport"]),
   },
   { name: "oauth2", entryPoints: ["./oauth2"], cases: (entries) => oauth2Cases(entries["./oauth2"]) },
-  { name: "node", entryPoints: ["./node", "./testing"], cases: (entries) => nodeCases(entries) },
+  { name: "node", entryPoints: [".", "./node", "./testing"], cases: (entries) => nodeCases(entries) },
 ];

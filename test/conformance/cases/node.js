@@ -137,5 +137,56 @@ export function nodeCases(entries) {
         ok(/^text\/html/.test(String(response.headers["content-type"])), "the home page is HTML");
       },
     },
+    {
+      name: "nodeFetch: over node:http where the runtime has it (a sign-in against the fake X on loopback), else the global fetch",
+      async run() {
+        const nodeFetch = need(entries["./node"], "nodeFetch", "dist/node.js");
+        const TwitterOAuth = need(entries["."], "TwitterOAuth", "dist/index.js");
+        const createFakeTwitter = need(entries["./testing"], "createFakeTwitter", "dist/testing.js");
+        const fake = createFakeTwitter({ strict: true });
+        const http = globalThis.process?.getBuiltinModule?.("node:http");
+        if (typeof http?.createServer !== "function") {
+          // Browsers and Workers: the global fetch, given the call unchanged.
+          const original = globalThis.fetch;
+          const seen = [];
+          globalThis.fetch = async (input, init) => {
+            seen.push([input, init]);
+            return fake.fetch(new Request(input, init));
+          };
+          try {
+            const init = { method: "GET", redirect: "manual" };
+            const response = await nodeFetch("https://api.x.com/", init);
+            equal(response.status, 200, "status of the fake's home page through the global fetch");
+            deepEqual(seen, [["https://api.x.com/", init]], "the global fetch's calls");
+          } finally {
+            globalThis.fetch = original;
+          }
+          return;
+        }
+        const server = http.createServer(toNodeListener(fake.fetch));
+        await new Promise((listening) => server.listen(0, "127.0.0.1", listening));
+        try {
+          const baseUrl = `http://127.0.0.1:${server.address().port}`;
+          const x = new TwitterOAuth({
+            consumerKey: "fake-consumer-key",
+            consumerSecret: "fake-consumer-secret-0123456789abcdef",
+            callbackUrl: "http://127.0.0.1/callback",
+            baseUrl,
+            fetch: nodeFetch,
+          });
+          const requestToken = await x.getRequestToken();
+          const { verifier } = x.parseCallback(fake.approve(requestToken.token), requestToken);
+          const access = await x.exchangeVerifier(requestToken, verifier);
+          const user = await x.verifyCredentials(access);
+          equal(user.screen_name, access.screenName, "the signed-in user, read over node:http");
+          const moved = await nodeFetch(`${baseUrl}/oauth/authorize?oauth_token=x`, { redirect: "manual" });
+          ok(moved.status >= 200 && moved.status < 500, "a plain GET answered");
+          await moved.text();
+        } finally {
+          server.closeAllConnections?.();
+          await new Promise((closed) => server.close(closed));
+        }
+      },
+    },
   ];
 }
