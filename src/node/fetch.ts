@@ -203,6 +203,9 @@ export function nodeFetch(input: string | URL | Request, init: RequestInit = {})
           : null;
         if (!stream) {
           signal?.removeEventListener("abort", onAbort);
+          // Nothing to read: drain what comes, and let a lost connection go quietly (an 'error'
+          // with no listener would end the process).
+          response.on("error", () => undefined);
           response.resume();
         }
         try {
