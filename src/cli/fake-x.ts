@@ -15,6 +15,11 @@ import { CliError } from "./errors.js";
 import { controlHostCheck, hostRefusal } from "./host-check.js";
 
 /** Where the command writes; tests and the entry point pass process streams. */
+// The fake reads at most 1 MiB of a body and answers a larger one with 413 in the endpoint's own
+// format (X's errors, OAuth 2.0's error JSON, v2's problem JSON); the listener's own limit, with
+// its plain-text 413, stays out of its way. Bodies are still read only as far as the fake reads.
+const FAKE_BODIES = { maxBodyBytes: Number.MAX_SAFE_INTEGER };
+
 export interface Output {
   out(line: string): void;
   err(line: string): void;
@@ -112,7 +117,7 @@ export async function startFakeX(argv: readonly string[], output: Output): Promi
         return hostRefusal(served);
       }
       return fake.fetch(request);
-    }),
+    }, FAKE_BODIES),
   );
   await new Promise<void>((resolve, reject) => {
     const failed = (error: NodeJS.ErrnoException): void =>

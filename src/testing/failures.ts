@@ -4,7 +4,7 @@ import { OAUTH2_ERROR_STATUS, oauth2ErrorOption } from "./oauth2/responses.js";
 import { exhaustedStatus, setRateLimitHeaders } from "./rate-limits.js";
 import type { FakeState, InjectedFailure } from "./store.js";
 import type { FailOptions } from "./types.js";
-import { DEFAULT_CODE_FOR_STATUS, X_CODES, xError } from "./x-responses.js";
+import { DEFAULT_CODE_FOR_STATUS, X_CODES, v2Problem, xError } from "./x-responses.js";
 
 /** The longest injected delay: every wait of the fake is bounded. @internal */
 export const MAX_DELAY_MS = 60_000;
@@ -134,7 +134,9 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
 
 /**
  * The answer of an injected failure (after its delay), or undefined when it only delays. A dropped
- * connection is `Response.error()`, the Fetch standard's network error.
+ * connection is `Response.error()`, the Fetch standard's network error. A `bearer` caller (an
+ * OAuth 2.0 token on a `/2/` endpoint) gets X API v2's problem JSON, as X answers it, except for
+ * a 5xx without a code, which X's edge answers with its HTML page whoever asks.
  * @internal
  */
 export function failureResponse(
@@ -143,13 +145,22 @@ export function failureResponse(
   method: string,
   path: string,
   realm: string,
+  bearer = false,
 ): Response | undefined {
   if (failure.drop) return Response.error();
   if (failure.status === undefined) return undefined;
   const date = state.now() + failure.dateSkewSeconds * 1000;
-  if (failure.code === undefined) return failurePage(date, failure.status);
-  const message = failure.message ?? X_CODES[failure.code]?.[1] ?? "Something went wrong.";
-  const response = xError(date, failure.status, failure.code, message, realm);
+  const problem = bearer && (failure.code !== undefined || failure.status < 500);
+  if (failure.code === undefined && !problem) return failurePage(date, failure.status);
+  const response = problem
+    ? v2Problem(date, failure.status, failure.message)
+    : xError(
+        date,
+        failure.status,
+        failure.code!,
+        failure.message ?? X_CODES[failure.code!]?.[1] ?? "Something went wrong.",
+        realm,
+      );
   if (failure.status === 429) {
     const status = exhaustedStatus(state, method, path);
     if (failure.resetSeconds !== undefined) status.reset = Math.ceil(state.now() / 1000) + failure.resetSeconds;

@@ -17,13 +17,14 @@ import { resolveClients } from "./oauth2/clients-option.js";
 import { approveAuthorization, denyAuthorization, expireAccessToken } from "./oauth2/control.js";
 import { revokeEndpoint } from "./oauth2/revoke-endpoint.js";
 import { OAUTH2_ENDPOINTS, oauth2FailureResponse } from "./oauth2/failures.js";
+import { oauth2Error } from "./oauth2/responses.js";
 import { createOAuth2State, pruneOAuth2 } from "./oauth2/store.js";
 import { tokenEndpoint } from "./oauth2/token-endpoint.js";
 import { showSignIn, submitSignIn } from "./sign-in-pages.js";
 import { prune, type FakeState } from "./store.js";
 import { accessTokenEndpoint, requestTokenEndpoint } from "./token-endpoints.js";
 import type { FailOptions, FakeConsumer, FakeTwitter, FakeTwitterOptions, FakeUser } from "./types.js";
-import { X_ERRORS, xError, xKnownError } from "./x-responses.js";
+import { X_ERRORS, v2Problem, xError, xKnownError } from "./x-responses.js";
 import { isFormContentType } from "../oauth1/form.js";
 import { readBodyCapped } from "../common/read-capped.js";
 
@@ -115,6 +116,19 @@ function originOf(value: unknown): string {
 // The sign-in pages: a failure without a path is for API and token endpoints, not for these.
 const PAGES = new Set(["/oauth/authenticate", "/oauth/authorize", AUTHORIZE_PATH]);
 
+/** A call with an OAuth 2.0 token on an X API v2 endpoint, which X answers in v2's formats. */
+function isBearerCall(url: URL, headers: Headers): boolean {
+  return url.pathname.startsWith("/2/") && /^bearer /i.test(headers.get("authorization") ?? "");
+}
+
+/** 413 for a body over the limit, in the format of the endpoint and its caller. */
+function tooLarge(now: number, url: URL, headers: Headers): Response {
+  if (OAUTH2_ENDPOINTS.has(url.pathname))
+    return oauth2Error(now, "invalid_request", "The request body is too large.", 413);
+  if (isBearerCall(url, headers)) return v2Problem(now, 413);
+  return xError(now, 413, 215, "Bad authentication data.");
+}
+
 async function readBody(request: Request): Promise<string | undefined> {
   if (request.body === null) return "";
   const declared = Number(request.headers.get("content-length"));
@@ -156,14 +170,14 @@ async function handle(state: FakeState, request: Request): Promise<Response> {
     const answer =
       OAUTH2_ENDPOINTS.has(url.pathname) && failure.status !== undefined && !failure.drop
         ? oauth2FailureResponse(state, { ...failure, status: failure.status }, request.headers)
-        : failureResponse(state, failure, method, url.pathname, realm);
+        : failureResponse(state, failure, method, url.pathname, realm, isBearerCall(url, request.headers));
     if (answer !== undefined) {
       await request.body?.cancel().catch(() => undefined);
       return answer;
     }
   }
   const bodyText = await readBody(request);
-  if (bodyText === undefined) return xError(now, 413, 215, "Bad authentication data.");
+  if (bodyText === undefined) return tooLarge(now, url, request.headers);
   const type = request.headers.get("content-type") ?? "";
   // RFC 5849 3.4.1.3.1: only a single-part body with this content type carries parameters.
   const isForm = isFormContentType(type);

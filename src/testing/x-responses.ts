@@ -91,17 +91,38 @@ export const DEFAULT_CODE_FOR_STATUS: Readonly<Record<number, number>> = {
   429: 88,
 };
 
+// The titles X API v2 gives its problem JSON: the status's reason phrase (RFC 9110 15).
+const V2_TITLES: Readonly<Record<number, string>> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  413: "Payload Too Large",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+/**
+ * An X API v2 error as problem JSON (RFC 7807): `{"title","type":"about:blank","status","detail"}`,
+ * the title the status's reason phrase, the detail `detail` or the title again.
+ * @internal
+ */
+export function v2Problem(now: number, status: number, detail?: string): Response {
+  const title = V2_TITLES[status] ?? "Error";
+  const body = { title, type: "about:blank", status, detail: detail ?? title };
+  return new Response(JSON.stringify(body), { status, headers: baseHeaders(now, "application/problem+json") });
+}
+
 /**
  * X API v2's answer to a request without credentials: problem JSON (RFC 7807),
  * `{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}`.
  * @internal
  */
 export function v2Unauthorized(now: number): Response {
-  const body = { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" };
-  return new Response(JSON.stringify(body), {
-    status: 401,
-    headers: baseHeaders(now, "application/problem+json"),
-  });
+  return v2Problem(now, 401);
 }
 
 /** One of {@link X_ERRORS} as a response. @internal */

@@ -247,6 +247,22 @@ describe("twitter-oauth1 fake-x", () => {
       await fakeX.stop();
     }
   });
+
+  it("a 2 MB body is refused with 413 in the endpoint's format: JSON on the token endpoint, X's errors on 1.0a", async () => {
+    const fakeX = await startFakeX();
+    try {
+      const big = "x=".padEnd(2 * 1024 * 1024, "y");
+      const form = { "content-type": "application/x-www-form-urlencoded" };
+      const token = await fetch(`${fakeX.baseUrl}/2/oauth2/token`, { method: "POST", headers: form, body: big });
+      expect(token.status).toBe(413);
+      expect(((await token.json()) as { error: string }).error).toBe("invalid_request");
+      const v1 = await fetch(`${fakeX.baseUrl}/oauth/request_token`, { method: "POST", headers: form, body: big });
+      expect(v1.status).toBe(413);
+      expect(((await v1.json()) as { errors: Array<{ code: number }> }).errors[0]!.code).toBe(215);
+    } finally {
+      await fakeX.stop();
+    }
+  });
 });
 
 // The same file under Deno and Bun (their node:http and node:util); the npm: specifier cannot

@@ -134,11 +134,14 @@
 // - ./node with nodeFetch (the clients' calls to X over node:http: request and body streaming with
 //   backpressure, abort reasons, content decoding, what it leaves to the global fetch): 1,322 B ->
 //   2,442 B. Only Node servers load this entry point. Budget: that plus about 1%.
+// - the fake X answers a Bearer caller's injected failures on /2/ with v2's problem JSON and a body
+//   over its limit with 413 in the endpoint's own format: ./testing 22,866 B -> 23,071 B (tests and
+//   demos only). Budget: that plus about 0.5%.
 
 /** Entry points: subpath → { budget, target? }. */
 export const ENTRY_BUDGETS = {
   ".": { budget: 12_030, target: 3_500 },
-  "./testing": { budget: 22_980 },
+  "./testing": { budget: 23_190 },
   "./handlers": { budget: 5_805, target: 6_000 },
   "./passport": { budget: 13_830 },
   "./oauth2": { budget: 9_150 },
