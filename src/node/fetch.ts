@@ -112,6 +112,9 @@ export function nodeFetch(input: string | URL | Request, init: RequestInit = {})
   if (
     node === undefined ||
     (url?.protocol !== "http:" && url?.protocol !== "https:") ||
+    // fetch refuses a URL with credentials in it; node:http would send them as Basic.
+    url.username !== "" ||
+    url.password !== "" ||
     body === undefined ||
     headers.has("accept-encoding")
   ) {

@@ -240,6 +240,7 @@ describe("nodeFetch: what it leaves to the runtime's fetch", () => {
       ["http://127.0.0.1:9/", { method: "POST", body: new Blob(["x"]), redirect: "manual" }],
       ["http://127.0.0.1:9/", { headers: { "accept-encoding": "gzip" }, redirect: "manual" }],
       ["data:text/plain,hi", { redirect: "manual" }],
+      ["http://user:pass@127.0.0.1:9/", { redirect: "manual" }],
       ["not a url", { redirect: "manual" }],
     ];
     for (const [input, init] of calls) expect(await (await nodeFetch(input, init)).text()).toBe("from fetch");
