@@ -12,7 +12,10 @@
 // spread of the per-round ratios (quartiles, min and max): on a shared machine one round can be off
 // by 30%, so a ratio is read with its spread, and many rounds of a few hundred beat few long ones.
 // Usage: node bench/sign-in.js [--rounds=20] [--batch=400] [--warmup=1000] [--write-docs]
-//   [--only=twitter-oauth1|passport]
+//   [--only=twitter-oauth1|passport] [--client=node-http]
+// --client=node-http gives the handlers' client a fetch over node:http (bench/sign-in-node-http.js,
+// an experiment, not part of the package) in place of Node's fetch (undici), to measure the share of
+// the HTTP client; everything else is the same on both sides. Its runs are not written to the docs.
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -25,6 +28,7 @@ import session from "express-session";
 import { TwitterOAuth } from "../dist/index.js";
 import { createSignInHandlers } from "../dist/handlers.js";
 import { toNodeListener } from "../dist/node.js";
+import { nodeHttpFetch } from "./sign-in-node-http.js";
 
 const require = createRequire(import.meta.url);
 const quantile = (values, q) => {
@@ -60,7 +64,7 @@ async function startDriver() {
 }
 
 /** The Express app: passport-twitter on /pt/*, the handlers on /x/*. */
-async function startApp(fake) {
+async function startApp(fake, client) {
   const web = express();
   const server = web.listen(0, "127.0.0.1");
   await new Promise((done) => server.once("listening", done));
@@ -102,6 +106,7 @@ async function startApp(fake) {
       consumerSecret: fake.consumerSecret,
       callbackUrl: `${base}/x/callback`,
       baseUrl: fake.baseUrl,
+      ...(client === "node-http" ? { fetch: nodeHttpFetch } : {}),
     }),
     cookieSecret: "bench-cookie-secret-0123456789abcdef",
     onSuccess: ({ returnTo }) => new Response(null, { status: 302, headers: { location: returnTo } }),
@@ -118,11 +123,16 @@ async function startApp(fake) {
  * and the ratio handlers / passport-twitter (below 1.00 = the handlers use less CPU), with the
  * per-round ratios. `warmup` sign-ins per side run first, untimed.
  */
-export async function runSignIn({ rounds = 20, batch = 400, warmup = 1000, only } = {}) {
+export async function runSignIn({ rounds = 20, batch = 400, warmup = 1000, only, client } = {}) {
   const driver = await startDriver();
-  const app = await startApp(driver.fake);
+  const app = await startApp(driver.fake, client);
   const sides = [
-    { name: "twitter-oauth1/handlers", login: `${app.base}/x/login`, cpu: [], wall: [] },
+    {
+      name: `twitter-oauth1/handlers${client === "node-http" ? " (fetch over node:http, an experiment)" : ""}`,
+      login: `${app.base}/x/login`,
+      cpu: [],
+      wall: [],
+    },
     { name: "passport-twitter (Express, express-session)", login: `${app.base}/pt/login`, cpu: [], wall: [] },
   ];
   try {
@@ -213,11 +223,17 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
   // --only=twitter-oauth1 or --only=passport: one side alone, to profile it (node --cpu-prof); no ratio.
   const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
+  const client = process.argv.find((a) => a.startsWith("--client="))?.slice(9);
+  if (client !== undefined && client !== "node-http") throw new Error(`--client=${client}: only node-http is known`);
+  if (client !== undefined && process.argv.includes("--write-docs")) {
+    throw new Error("--write-docs records the package as shipped: run it without --client");
+  }
   const result = await runSignIn({
     rounds: arg("rounds", 20),
     batch: arg("batch", 400),
     warmup: arg("warmup", 1000),
     only,
+    client,
   });
   if (only !== undefined) {
     console.log(JSON.stringify(result.rows.filter((r) => r.name.startsWith(only))));

@@ -162,7 +162,9 @@ export function toNodeListener(
         // new URL(undefined) throws too: no Host header and no origin option. A target in absolute
         // form for another origin is refused as well.
         url = new URL(request.originalUrl ?? request.url ?? "/", base);
-        if (url.origin !== new URL(base as string).origin) throw new TypeError();
+        // The base is parsed again only when the URL's origin is not its very text: a Host header
+        // in lower case without a default port (the usual one) or options.origin costs one parse.
+        if (url.origin !== base && url.origin !== new URL(base as string).origin) throw new TypeError();
       } catch {
         plain(response, 400, "Bad request: missing or malformed Host header or request target");
         return;
@@ -171,7 +173,8 @@ export function toNodeListener(
       const headers: [string, string][] = [];
       for (const [name, value] of Object.entries(request.headers)) {
         if (name[0] === ":" || value === undefined) continue; // HTTP/2 pseudo-headers are no headers
-        for (const item of [value].flat()) headers.push([name, item]);
+        // Most values are strings (Node joins repeated headers but set-cookie): no flat() for them.
+        for (const item of typeof value === "string" ? [value] : value) headers.push([name, item]);
       }
       let body: ReadableStream<Uint8Array> | undefined;
       if (method !== "GET" && method !== "HEAD") {

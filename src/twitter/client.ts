@@ -126,7 +126,8 @@ export class TwitterOAuth {
     consume: (answer: Answer, endpoint: string) => T,
   ): Promise<T> {
     const url = new URL(this.#context.baseUrl + path + query);
-    return send(this.#context, { ...call, method, url, endpoint: `${method} ${path}` }, limit, consume);
+    // The spread last, as in the transport: `call` holds none of these names.
+    return send(this.#context, { method, url, endpoint: `${method} ${path}`, ...call }, limit, consume);
   }
 
   /** Step 1 or 3: a token endpoint's form answer; `advice` ends the message when it lacks the token. */

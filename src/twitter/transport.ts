@@ -98,10 +98,12 @@ async function exchange<T>(context: TransportContext, call: SignedCall, handle: 
       method,
       call.url,
       params,
-      // The consumer key and secret from the options, the token and its secret from the call.
-      { ...context, token: call.token?.token, tokenSecret: call.token?.tokenSecret },
+      // The consumer key and secret from the options, the token and its secret from the call; the
+      // spread comes last (neither has the other's names): V8 clones `{ ...object, more }` slowly,
+      // several µs a call, `{ more, ...object }` as fast as a literal.
+      { token: call.token?.token, tokenSecret: call.token?.tokenSecret, ...context },
       // oauth_callback and oauth_verifier from the call.
-      { ...call, nonce: context.nonce?.(), timestamp: Math.floor((sentAt + context.offsetMs) / 1000) },
+      { nonce: context.nonce?.(), timestamp: Math.floor((sentAt + context.offsetMs) / 1000), ...call },
       "HMAC-SHA1",
       "",
     );

@@ -304,6 +304,54 @@ describe("toNodeListener turns Node's headers into the Request's", () => {
     expect(statuses).toEqual([200, 200, 200, 400, 200]);
   });
 
+  it("refuses a target naming another host however it is spelled, and accepts its own host in any spelling", async () => {
+    const urls: string[] = [];
+    const listener = toNodeListener((request) => {
+      urls.push(request.url);
+      return new Response("ok");
+    });
+    const statuses: number[] = [];
+    for (const [host, target] of [
+      // WHATWG URL reads "//host" and, in http(s) URLs, "/\\host" as an authority: another origin.
+      ["a.example", "//evil.example/1"],
+      ["a.example", "/\\evil.example/2"],
+      ["a.example", "/\t/evil.example/3"],
+      ["a.example", "https://a.example/4"],
+      // The same origin spelled otherwise than URL writes it: upper case, the default port.
+      ["A.Example", "/5"],
+      ["a.example:80", "/6"],
+      ["a.example", "http://a.example/7"],
+    ]) {
+      const response = recordingResponse();
+      await listener(get(target!, { host }), response);
+      statuses.push(response.statusCode);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 200, 200, 200]);
+    expect(urls).toEqual(["http://a.example/5", "http://a.example/6", "http://a.example/7"]);
+  });
+
+  it("parses the request's URL once: the origin built from a lower-case Host is not parsed again", async () => {
+    const parsed: unknown[][] = [];
+    const Counting = class extends URL {
+      constructor(...args: ConstructorParameters<typeof URL>) {
+        parsed.push(args);
+        super(...args);
+      }
+    };
+    const listener = toNodeListener(() => new Response("ok"));
+    const response = recordingResponse();
+    vi.stubGlobal("URL", Counting);
+    try {
+      await listener(get("/auth/x/callback?oauth_token=t", { host: "app.example:3000" }), response);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(response.statusCode).toBe(200);
+    // The Request parses the URL's text again (one argument): only the parses with the base count.
+    const own = parsed.filter((args) => args.includes("http://app.example:3000"));
+    expect(own).toEqual([["/auth/x/callback?oauth_token=t", "http://app.example:3000"]]);
+  });
+
   it("ends a response without a body (a redirect) with no chunk, and writes a body otherwise", async () => {
     const chunks: Array<Uint8Array | string | undefined> = [];
     const answers = [
