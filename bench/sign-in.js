@@ -11,11 +11,12 @@
 // the median over rounds of handlers CPU / passport-twitter CPU in the same round, printed with the
 // spread of the per-round ratios (quartiles, min and max): on a shared machine one round can be off
 // by 30%, so a ratio is read with its spread, and many rounds of a few hundred beat few long ones.
+// Three apps in the same Express app: the handlers with the client's fetch set to nodeFetch (from
+// twitter-oauth1/node, the calls to X over node:http: what docs/handlers.md recommends on Node), the
+// handlers with the client's default, Node's built-in fetch (undici), and passport-twitter. The
+// headline ratio is the first against passport-twitter; the second is printed beside it.
 // Usage: node bench/sign-in.js [--rounds=20] [--batch=400] [--warmup=1000] [--write-docs]
-//   [--only=twitter-oauth1|passport] [--client=node-http]
-// --client=node-http gives the handlers' client a fetch over node:http (bench/sign-in-node-http.js,
-// an experiment, not part of the package) in place of Node's fetch (undici), to measure the share of
-// the HTTP client; everything else is the same on both sides. Its runs are not written to the docs.
+//   [--only=twitter-oauth1|passport]
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -27,8 +28,7 @@ import express from "express";
 import session from "express-session";
 import { TwitterOAuth } from "../dist/index.js";
 import { createSignInHandlers } from "../dist/handlers.js";
-import { toNodeListener } from "../dist/node.js";
-import { nodeHttpFetch } from "./sign-in-node-http.js";
+import { nodeFetch, toNodeListener } from "../dist/node.js";
 
 const require = createRequire(import.meta.url);
 const quantile = (values, q) => {
@@ -64,7 +64,7 @@ async function startDriver() {
 }
 
 /** The Express app: passport-twitter on /pt/*, the handlers on /x/*. */
-async function startApp(fake, client) {
+async function startApp(fake) {
   const web = express();
   const server = web.listen(0, "127.0.0.1");
   await new Promise((done) => server.once("listening", done));
@@ -100,39 +100,43 @@ async function startApp(fake, client) {
     res.redirect("/"),
   );
 
-  const signIn = createSignInHandlers({
-    client: new TwitterOAuth({
-      consumerKey: fake.consumerKey,
-      consumerSecret: fake.consumerSecret,
-      callbackUrl: `${base}/x/callback`,
-      baseUrl: fake.baseUrl,
-      ...(client === "node-http" ? { fetch: nodeHttpFetch } : {}),
-    }),
-    cookieSecret: "bench-cookie-secret-0123456789abcdef",
-    onSuccess: ({ returnTo }) => new Response(null, { status: 302, headers: { location: returnTo } }),
-    // As passport-twitter's failWithError-less default: a status, no log line per failure.
-    onError: (error) => new Response(error.code, { status: 500 }),
-  });
-  web.get("/x/login", toNodeListener(signIn.login));
-  web.get("/x/callback", toNodeListener(signIn.callback));
+  // The same handlers twice, the client's fetch the only difference: /x/ with nodeFetch, /xf/ with
+  // Node's built-in fetch. Each has its own callback URL, so each sign-in comes back to its own app.
+  for (const [prefix, fetchOption] of [
+    ["x", { fetch: nodeFetch }],
+    ["xf", {}],
+  ]) {
+    const signIn = createSignInHandlers({
+      client: new TwitterOAuth({
+        consumerKey: fake.consumerKey,
+        consumerSecret: fake.consumerSecret,
+        callbackUrl: `${base}/${prefix}/callback`,
+        baseUrl: fake.baseUrl,
+        ...fetchOption,
+      }),
+      cookieSecret: "bench-cookie-secret-0123456789abcdef",
+      onSuccess: ({ returnTo }) => new Response(null, { status: 302, headers: { location: returnTo } }),
+      // As passport-twitter's failWithError-less default: a status, no log line per failure.
+      onError: (error) => new Response(error.code, { status: 500 }),
+    });
+    web.get(`/${prefix}/login`, toNodeListener(signIn.login));
+    web.get(`/${prefix}/callback`, toNodeListener(signIn.callback));
+  }
   return { base, close: () => server.close() };
 }
 
 /**
- * Runs the sign-in leg. Resolves with the CPU time per sign-in (ms, median over rounds) of each side
- * and the ratio handlers / passport-twitter (below 1.00 = the handlers use less CPU), with the
- * per-round ratios. `warmup` sign-ins per side run first, untimed.
+ * Runs the sign-in leg. Resolves with the CPU time per sign-in (ms, median over rounds) of each side,
+ * the ratio handlers with nodeFetch / passport-twitter (below 1.00 = the handlers use less CPU) with
+ * its per-round ratios, and the same for the handlers on Node's built-in fetch (`fetchRatio`,
+ * `fetchRatios`). `warmup` sign-ins per side run first, untimed.
  */
-export async function runSignIn({ rounds = 20, batch = 400, warmup = 1000, only, client } = {}) {
+export async function runSignIn({ rounds = 20, batch = 400, warmup = 1000, only } = {}) {
   const driver = await startDriver();
-  const app = await startApp(driver.fake, client);
+  const app = await startApp(driver.fake);
   const sides = [
-    {
-      name: `twitter-oauth1/handlers${client === "node-http" ? " (fetch over node:http, an experiment)" : ""}`,
-      login: `${app.base}/x/login`,
-      cpu: [],
-      wall: [],
-    },
+    { name: "twitter-oauth1/handlers, fetch: nodeFetch", login: `${app.base}/x/login`, cpu: [], wall: [] },
+    { name: "twitter-oauth1/handlers, Node's fetch", login: `${app.base}/xf/login`, cpu: [], wall: [] },
     { name: "passport-twitter (Express, express-session)", login: `${app.base}/pt/login`, cpu: [], wall: [] },
   ];
   try {
@@ -143,12 +147,13 @@ export async function runSignIn({ rounds = 20, batch = 400, warmup = 1000, only,
       if (failed > 0) throw new Error(`${side.name}: ${failed} warm-up sign-ins failed`);
     }
     const ratios = [];
+    const fetchRatios = [];
     for (let round = 0; round < rounds; round++) {
-      // A B B A within each round, half a batch each time, starting with the other side every other
-      // round: a load that rises or falls steadily on a shared machine weighs on both sides alike.
-      const [first, second] = round % 2 === 0 ? sides : [...sides].reverse();
+      // A B C C B A within each round, half a batch each time, starting from the other end every
+      // other round: a load that rises or falls steadily on a shared machine weighs on all alike.
+      const order = round % 2 === 0 ? sides : [...sides].reverse();
       const used = new Map(sides.map((side) => [side, { cpu: 0, wall: 0 }]));
-      for (const side of [first, second, second, first]) {
+      for (const side of [...order, ...[...order].reverse()]) {
         if (only !== undefined && !side.name.startsWith(only)) continue;
         const n = Math.ceil(batch / 2);
         const cpu = process.cpuUsage();
@@ -164,7 +169,10 @@ export async function runSignIn({ rounds = 20, batch = 400, warmup = 1000, only,
         side.cpu.push(used.get(side).cpu);
         side.wall.push(used.get(side).wall);
       }
-      if (only === undefined) ratios.push(sides[0].cpu.at(-1) / sides[1].cpu.at(-1));
+      if (only === undefined) {
+        ratios.push(sides[0].cpu.at(-1) / sides[2].cpu.at(-1));
+        fetchRatios.push(sides[1].cpu.at(-1) / sides[2].cpu.at(-1));
+      }
     }
     return {
       rounds,
@@ -173,6 +181,8 @@ export async function runSignIn({ rounds = 20, batch = 400, warmup = 1000, only,
       rows: sides.map((s) => ({ name: s.name, cpuMs: median(s.cpu), wallMs: median(s.wall) })),
       ratio: only === undefined ? median(ratios) : Number.NaN,
       ratios,
+      fetchRatio: only === undefined ? median(fetchRatios) : Number.NaN,
+      fetchRatios,
     };
   } finally {
     app.close();
@@ -180,9 +190,8 @@ export async function runSignIn({ rounds = 20, batch = 400, warmup = 1000, only,
   }
 }
 
-/** The spread of the per-round ratios: quartiles, then min and max. */
-export function ratioSpread(result) {
-  const r = result.ratios;
+/** The spread of per-round ratios (the headline's by default): quartiles, then min and max. */
+export function ratioSpread(result, r = result.ratios) {
   const f = (v) => v.toFixed(2);
   return `quartiles ${f(quantile(r, 0.25))}-${f(quantile(r, 0.75))}, min ${f(Math.min(...r))}, max ${f(Math.max(...r))}`;
 }
@@ -191,7 +200,7 @@ export function ratioSpread(result) {
 export function signInTable(result) {
   const rows = result.rows.map(
     (r) =>
-      `| ${r.name} | ${r.cpuMs.toFixed(3)} | ${r.wallMs.toFixed(3)} | ${(r.cpuMs / result.rows[1].cpuMs).toFixed(2)}x |`,
+      `| ${r.name} | ${r.cpuMs.toFixed(3)} | ${r.wallMs.toFixed(3)} | ${(r.cpuMs / result.rows[2].cpuMs).toFixed(2)}x |`,
   );
   return [
     "| app (in Express 5) | CPU ms per sign-in | wall ms per sign-in | CPU vs passport-twitter |",
@@ -214,7 +223,7 @@ export function writeSignInDocs(result) {
   if (from === -1 || !doc.includes(end)) throw new Error(`docs/performance.md needs <!-- sign-in:start --> and ${end}`);
   const when = new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC";
   const command = `node bench/sign-in.js --rounds=${result.rounds} --batch=${result.batch} --warmup=${result.warmup}`;
-  const body = `\n_Run of ${when} in Node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()[0].toFixed(1)} at the end: \`${command}\`._\n\n${signInTable(result)}\n\n**Handlers / passport-twitter CPU per sign-in: ${result.ratio.toFixed(2)}x** (median over ${result.rounds} interleaved rounds of ${result.batch} sign-ins per side, after ${result.warmup} untimed per side; per-round ratios: ${ratioSpread(result)}; per round: ${result.ratios.map((r) => r.toFixed(2)).join(", ")}).\n`;
+  const body = `\n_Run of ${when} in Node ${process.version}, ${cpus().length} CPU(s), load average ${loadavg()[0].toFixed(1)} at the end: \`${command}\`._\n\n${signInTable(result)}\n\n**Handlers (fetch: nodeFetch) / passport-twitter CPU per sign-in: ${result.ratio.toFixed(2)}x** (median over ${result.rounds} interleaved rounds of ${result.batch} sign-ins per side, after ${result.warmup} untimed per side; per-round ratios: ${ratioSpread(result)}; per round: ${result.ratios.map((r) => r.toFixed(2)).join(", ")}). With Node's built-in fetch instead, in the same rounds: ${result.fetchRatio.toFixed(2)}x (${ratioSpread(result, result.fetchRatios)}).\n`;
   writeFileSync(file, doc.slice(0, doc.indexOf(start) + start.length) + body + doc.slice(doc.indexOf(end)));
 }
 
@@ -223,17 +232,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
   // --only=twitter-oauth1 or --only=passport: one side alone, to profile it (node --cpu-prof); no ratio.
   const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
-  const client = process.argv.find((a) => a.startsWith("--client="))?.slice(9);
-  if (client !== undefined && client !== "node-http") throw new Error(`--client=${client}: only node-http is known`);
-  if (client !== undefined && process.argv.includes("--write-docs")) {
-    throw new Error("--write-docs records the package as shipped: run it without --client");
-  }
   const result = await runSignIn({
     rounds: arg("rounds", 20),
     batch: arg("batch", 400),
     warmup: arg("warmup", 1000),
     only,
-    client,
   });
   if (only !== undefined) {
     console.log(JSON.stringify(result.rows.filter((r) => r.name.startsWith(only))));
@@ -241,7 +244,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   console.log(signInTable(result));
   console.log(
-    `\nratio (median over ${result.rounds} interleaved rounds of ${result.batch}, after ${result.warmup} untimed): ${result.ratio.toFixed(2)}x; ${ratioSpread(result)}; per round ${result.ratios.map((r) => r.toFixed(2)).join(", ")}; load average ${loadavg()[0].toFixed(1)}`,
+    `\nratio with nodeFetch (median over ${result.rounds} interleaved rounds of ${result.batch}, after ${result.warmup} untimed): ${result.ratio.toFixed(2)}x; ${ratioSpread(result)}; per round ${result.ratios.map((r) => r.toFixed(2)).join(", ")}; with Node's fetch: ${result.fetchRatio.toFixed(2)}x; ${ratioSpread(result, result.fetchRatios)}; load average ${loadavg()[0].toFixed(1)}`,
   );
   if (process.argv.includes("--write-docs")) writeSignInDocs(result);
 }
