@@ -353,3 +353,41 @@ describe("nodeFetch under msw (msw/node intercepts node:http as well as fetch)",
     }
   });
 });
+
+describe("nodeFetch: https", () => {
+  it("sends an https URL through node:https's request, with the same method, headers and body", async () => {
+    const { origin, received } = await serve((_, response) => response.end("over tls"));
+    const original = Object.getOwnPropertyDescriptor(process, "getBuiltinModule")!;
+    const real = process.getBuiltinModule;
+    const httpsCalls: string[] = [];
+    // node:https stands in as node:http to this test's plain server (a real TLS server needs a
+    // certificate this machine's trust store accepts): what is checked is which module is asked.
+    const http = real("node:http");
+    const fakeHttps = {
+      request: (url: URL, options: object, onResponse: (response: IncomingMessage) => void) => {
+        httpsCalls.push(url.href);
+        return http.request(new URL(url.pathname + url.search, origin), options, onResponse);
+      },
+    };
+    Object.defineProperty(process, "getBuiltinModule", {
+      value: (id: string) => (id === "node:https" ? fakeHttps : real(id)),
+      configurable: true,
+      writable: true,
+    });
+    try {
+      const response = await nodeFetch("https://api.x.com/oauth/request_token?a=1", {
+        method: "POST",
+        headers: { authorization: "OAuth x" },
+        body: "b=2",
+        redirect: "manual",
+      });
+      expect(await response.text()).toBe("over tls");
+    } finally {
+      Object.defineProperty(process, "getBuiltinModule", original);
+    }
+    expect(httpsCalls).toEqual(["https://api.x.com/oauth/request_token?a=1"]);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ method: "POST", url: "/oauth/request_token?a=1", body: "b=2" });
+    expect(received[0]!.headers.authorization).toBe("OAuth x");
+  });
+});
