@@ -184,7 +184,11 @@ export function signChecked(
   const protocol: Array<[name: string, value: string | undefined, argument?: string]> = [
     ["oauth_callback", options.callback, "options.callback"],
     ["oauth_consumer_key", credentials.consumerKey, "credentials.consumerKey"],
-    // A fresh nonce is 30 hex digits of a random UUID (see below), a pinned one is checked as given.
+    // A fresh nonce (RFC 5849 3.3: unique per timestamp, client and token) is a random UUID's 32 hex
+    // digits less the first two: 114 random bits, in the 20 to 30 characters common servers accept
+    // (oauthlib's nonce_length), ASCII letters and digits as X asks ("Authorizing a request",
+    // docs.x.com). One randomUUID call costs less than drawing and mapping random bytes here.
+    // A pinned nonce is checked as given.
     [
       "oauth_nonce",
       options.nonce === undefined ? crypto.randomUUID().replaceAll("-", "").slice(2) : options.nonce,
