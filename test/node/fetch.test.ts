@@ -229,6 +229,22 @@ describe("nodeFetch: failures, as fetch reports them", () => {
   });
 });
 
+/** Runs `action` while `process.getBuiltinModule` is `value`, then puts the real one back. */
+async function withGetBuiltinModule<T>(value: unknown, action: () => Promise<T>): Promise<T> {
+  const original = Object.getOwnPropertyDescriptor(process, "getBuiltinModule")!;
+  Object.defineProperty(process, "getBuiltinModule", { value, configurable: true, writable: true });
+  try {
+    return await action();
+  } finally {
+    Object.defineProperty(process, "getBuiltinModule", original);
+  }
+}
+
+/** A signed-looking form POST, as the clients send their calls to X. */
+function postForm(url: string, body: string): Promise<Response> {
+  return nodeFetch(url, { method: "POST", headers: { authorization: "OAuth x" }, body, redirect: "manual" });
+}
+
 describe("nodeFetch: what it leaves to the runtime's fetch", () => {
   it("hands a Request, a redirect mode other than manual, a FormData or Blob body and the caller's Accept-Encoding to globalThis.fetch unchanged", async () => {
     const global = vi.spyOn(globalThis, "fetch").mockImplementation(async () => new Response("from fetch"));
@@ -249,15 +265,11 @@ describe("nodeFetch: what it leaves to the runtime's fetch", () => {
 
   it("is the global fetch where the runtime has no process.getBuiltinModule (browsers, Workers)", async () => {
     const global = vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response("from fetch"));
-    const original = Object.getOwnPropertyDescriptor(process, "getBuiltinModule")!;
-    Object.defineProperty(process, "getBuiltinModule", { value: undefined, configurable: true, writable: true });
-    try {
-      const init: RequestInit = { method: "POST", body: "a=b", redirect: "manual" };
+    const init: RequestInit = { method: "POST", body: "a=b", redirect: "manual" };
+    await withGetBuiltinModule(undefined, async () => {
       expect(await (await nodeFetch("http://127.0.0.1:9/", init)).text()).toBe("from fetch");
-      expect(global).toHaveBeenCalledWith("http://127.0.0.1:9/", init);
-    } finally {
-      Object.defineProperty(process, "getBuiltinModule", original);
-    }
+    });
+    expect(global).toHaveBeenCalledWith("http://127.0.0.1:9/", init);
   });
 });
 
@@ -340,12 +352,7 @@ describe("nodeFetch under msw (msw/node intercepts node:http as well as fetch)",
     );
     mock.listen({ onUnhandledRequest: "error" });
     try {
-      const response = await nodeFetch("https://api.x.com/oauth/request_token", {
-        method: "POST",
-        headers: { authorization: "OAuth x" },
-        body: "a=b",
-        redirect: "manual",
-      });
+      const response = await postForm("https://api.x.com/oauth/request_token", "a=b");
       expect(await response.text()).toBe("oauth_token=t&oauth_token_secret=s&oauth_callback_confirmed=true");
       expect(seen).toEqual([["POST", "OAuth x", "a=b"]]);
     } finally {
@@ -357,7 +364,6 @@ describe("nodeFetch under msw (msw/node intercepts node:http as well as fetch)",
 describe("nodeFetch: https", () => {
   it("sends an https URL through node:https's request, with the same method, headers and body", async () => {
     const { origin, received } = await serve((_, response) => response.end("over tls"));
-    const original = Object.getOwnPropertyDescriptor(process, "getBuiltinModule")!;
     const real = process.getBuiltinModule;
     const httpsCalls: string[] = [];
     // node:https stands in as node:http to this test's plain server (a real TLS server needs a
@@ -369,22 +375,10 @@ describe("nodeFetch: https", () => {
         return http.request(new URL(url.pathname + url.search, origin), options, onResponse);
       },
     };
-    Object.defineProperty(process, "getBuiltinModule", {
-      value: (id: string) => (id === "node:https" ? fakeHttps : real(id)),
-      configurable: true,
-      writable: true,
+    const builtins = (id: string): unknown => (id === "node:https" ? fakeHttps : real(id));
+    await withGetBuiltinModule(builtins, async () => {
+      expect(await (await postForm("https://api.x.com/oauth/request_token?a=1", "b=2")).text()).toBe("over tls");
     });
-    try {
-      const response = await nodeFetch("https://api.x.com/oauth/request_token?a=1", {
-        method: "POST",
-        headers: { authorization: "OAuth x" },
-        body: "b=2",
-        redirect: "manual",
-      });
-      expect(await response.text()).toBe("over tls");
-    } finally {
-      Object.defineProperty(process, "getBuiltinModule", original);
-    }
     expect(httpsCalls).toEqual(["https://api.x.com/oauth/request_token?a=1"]);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ method: "POST", url: "/oauth/request_token?a=1", body: "b=2" });
