@@ -15,20 +15,27 @@ import {
 
 const CALLBACK = "https://app.example/auth/x/callback";
 
-function setup(options?: FakeTwitterOptions, client: { clientId: string; clientSecret?: string } = defaultClient) {
-  const fake = createFakeTwitter(options);
+function setup(
+  options?: FakeTwitterOptions,
+  client: { clientId: string; clientSecret?: string } = defaultClient,
+  now?: () => number,
+) {
+  // One clock for the fake and both clients when a test pins it.
+  const fake = createFakeTwitter(now === undefined ? options : { ...options, now });
   const fetch = (input: string | URL | Request, init?: RequestInit) => fake.fetch(new Request(input, init));
   const oauth1 = new TwitterOAuth({
     consumerKey: defaultConsumer.key,
     consumerSecret: defaultConsumer.secret,
     callbackUrl: "oob",
     fetch,
+    now,
   });
   const x = new TwitterOAuth2({
     clientId: client.clientId,
     clientSecret: client.clientSecret,
     callbackUrl: CALLBACK,
     fetch,
+    now,
   });
   return { fake, oauth1, x };
 }
@@ -50,13 +57,14 @@ async function failure(promise: Promise<unknown>): Promise<TwitterOAuthError> {
 
 describe("moving a stored OAuth 1.0a user (docs.x.com oauth-1-0a-token-exchange)", () => {
   it("exchange, users/me, refresh: the same user, a rotated single-use refresh token", async () => {
-    const { fake, oauth1, x } = setup();
+    const now = (): number => Date.UTC(2026, 0, 15, 12, 0, 0);
+    const { fake, oauth1, x } = setup(undefined, defaultClient, now);
     const stored = await storedUser(fake, oauth1);
-    const before = Date.now();
     const tokens = await x.exchangeOAuth1Token(stored);
     expect(tokens.refreshToken).toEqual(expect.any(String));
     expect(tokens.scopes).toContain("offline.access");
-    expect(tokens.expiresAt).toBeGreaterThanOrEqual(before + 7_200_000);
+    // X's access tokens live 7,200 s (docs.x.com, "user-access-token"), counted from the answer.
+    expect(tokens.expiresAt).toBe(now() + 7_200_000);
     expect((await x.me(tokens)).id).toBe(defaultUser.id);
 
     const next = await x.refresh(tokens.refreshToken!);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { createFakeTwitter, type FailOptions } from "../../src/testing/index.js";
-import { ORIGIN, manualClock, requestToken, send, signIn, xErrors } from "./helpers.js";
+import { ORIGIN, fakeOn, manualClock, requestToken, send, signIn, xErrors } from "./helpers.js";
 
 const VERIFY = "/1.1/account/verify_credentials.json";
 /** Every path the fake serves, the only ones a failure can match. */
@@ -19,8 +19,6 @@ const ENDPOINTS = [
   "/2/oauth2/revoke",
   "/i/oauth2/authorize",
 ].join(", ");
-/** A clock the test reads, on the second, near the real time the helpers sign with. */
-const clockNow = () => manualClock(Math.floor(Date.now() / 1000) * 1000);
 
 describe("fake.fail(): the next matching answer fails as X does", () => {
   // X's v1.1 error table (X API "Response codes and errors"): code, status and message.
@@ -37,8 +35,8 @@ describe("fake.fail(): the next matching answer fails as X does", () => {
   ] as Array<[FailOptions, number, number, string]>)(
     "%o answers %i code %i",
     async (options, status, code, message) => {
-      const clock = clockNow();
-      const fake = createFakeTwitter({ now: clock.now });
+      const clock = manualClock();
+      const fake = fakeOn(clock);
       const user = await signIn(fake);
       fake.fail(options);
       const response = await send(fake, "GET", VERIFY, user, {});
@@ -55,8 +53,8 @@ describe("fake.fail(): the next matching answer fails as X does", () => {
   );
 
   it("code 135 carries a Date two minutes ahead (dateSkewSeconds changes it); the others carry the fake's clock", async () => {
-    const clock = clockNow();
-    const fake = createFakeTwitter({ now: clock.now });
+    const clock = manualClock();
+    const fake = fakeOn(clock);
     const user = await signIn(fake);
     const date = async (options: FailOptions): Promise<number> => {
       fake.fail(options);
@@ -68,8 +66,8 @@ describe("fake.fail(): the next matching answer fails as X does", () => {
   });
 
   it("429 carries x-rate-limit-limit (the endpoint's), -remaining 0 and -reset at the window's end", async () => {
-    const clock = clockNow();
-    const fake = createFakeTwitter({ now: clock.now });
+    const clock = manualClock();
+    const fake = fakeOn(clock);
     const user = await signIn(fake);
     fake.fail({ code: 88, path: "/2/users/me" });
     const response = await send(fake, "GET", "/2/users/me", user);
@@ -112,10 +110,11 @@ describe("fake.fail(): the next matching answer fails as X does", () => {
   });
 
   it("a failure is taken before the request is checked: no nonce or token is used up", async () => {
-    const fake = createFakeTwitter();
+    const clock = manualClock();
+    const fake = fakeOn(clock);
     const user = await signIn(fake);
     fake.fail({ code: 32 });
-    const options = { nonce: "same-nonce-twice", timestamp: Math.floor(Date.now() / 1000) };
+    const options = { nonce: "same-nonce-twice", timestamp: clock.now() / 1000 };
     expect((await send(fake, "GET", VERIFY, user, options)).status).toBe(401);
     expect((await send(fake, "GET", VERIFY, user, options)).status).toBe(200);
   });

@@ -1,6 +1,11 @@
 // Requests signed with the core's signRequest, independent of the X client, for the fake X tests.
 import { signRequest, type SignOptions } from "../../src/oauth1/index.js";
-import { defaultConsumer, type FakeTwitter } from "../../src/testing/index.js";
+import {
+  createFakeTwitter,
+  defaultConsumer,
+  type FakeTwitter,
+  type FakeTwitterOptions,
+} from "../../src/testing/index.js";
 
 export const ORIGIN = "https://api.x.com";
 export const CALLBACK = "https://app.example/auth/callback";
@@ -13,7 +18,23 @@ export interface Signer {
   tokenSecret?: string;
 }
 
-/** Signs and sends a request to the fake; `body` is a form body (signed) unless `json` is given. */
+// The clock of each fake made by fakeOn, so that the helpers sign their requests to it on that clock.
+const clocks = new WeakMap<FakeTwitter, () => number>();
+
+/**
+ * A fake X running on `clock` (see {@link manualClock}); {@link send} and the helpers built on it
+ * sign their requests to it with the same clock, so a test pins time without reading the machine's.
+ */
+export function fakeOn(clock: { now: () => number }, options: FakeTwitterOptions = {}): FakeTwitter {
+  const fake = createFakeTwitter({ ...options, now: clock.now });
+  clocks.set(fake, clock.now);
+  return fake;
+}
+
+/**
+ * Signs and sends a request to the fake; `body` is a form body (signed) unless `json` is given.
+ * The timestamp is the fake's clock when it was made by {@link fakeOn} and none is given.
+ */
 export async function send(
   fake: FakeTwitter,
   method: string,
@@ -22,7 +43,10 @@ export async function send(
   options: SignOptions & { body?: string; json?: string } = {},
 ): Promise<Response> {
   const url = ORIGIN + path;
-  const { body, json, ...signOptions } = options;
+  const { body, json, ...given } = options;
+  const clock = clocks.get(fake);
+  const signOptions =
+    clock === undefined || given.timestamp !== undefined ? given : { ...given, timestamp: Math.floor(clock() / 1000) };
   const credentials = {
     consumerKey: signer.consumerKey ?? defaultConsumer.key,
     consumerSecret: signer.consumerSecret ?? defaultConsumer.secret,

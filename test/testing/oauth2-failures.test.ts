@@ -2,7 +2,7 @@
 // endpoint does: {"error","error_description"} with its statuses and x-rate-limit-* headers.
 import { describe, expect, it } from "vitest";
 import { createFakeTwitter } from "../../src/testing/index.js";
-import { ORIGIN, manualClock, send, signIn } from "./helpers.js";
+import { ORIGIN, fakeOn, manualClock, send, signIn } from "./helpers.js";
 import { exchangeOAuth1, post } from "./oauth2-helpers.js";
 
 function failOverHttp(fake: ReturnType<typeof createFakeTwitter>, fields: Record<string, string>) {
@@ -11,8 +11,8 @@ function failOverHttp(fake: ReturnType<typeof createFakeTwitter>, fields: Record
 
 describe("injected failures on /2/oauth2/token", () => {
   it("429 rate_limited, remaining 0, reset at the end of the app's 15-minute window by default", async () => {
-    const clock = manualClock(Math.floor(Date.now() / 1000) * 1000);
-    const fake = createFakeTwitter({ now: clock.now });
+    const clock = manualClock();
+    const fake = fakeOn(clock);
     const user = await signIn(fake);
     await exchangeOAuth1(fake, user); // opens the app's window now
     clock.advance(60_000);
@@ -27,8 +27,8 @@ describe("injected failures on /2/oauth2/token", () => {
   });
 
   it("resetSeconds sets the reset, so a test need not wait a window out", async () => {
-    const clock = manualClock(Math.floor(Date.now() / 1000) * 1000);
-    const fake = createFakeTwitter({ now: clock.now });
+    const clock = manualClock();
+    const fake = fakeOn(clock);
     const user = await signIn(fake);
     await failOverHttp(fake, { status: "429", resetSeconds: "2" });
     const answer = await exchangeOAuth1(fake, user);
@@ -66,8 +66,8 @@ describe("injected failures on /2/oauth2/token", () => {
 
 describe("resetSeconds on the 1.0a endpoints", () => {
   it("an injected 429 code 88 reports x-rate-limit-reset resetSeconds from the fake's clock", async () => {
-    const clock = manualClock(Math.floor(Date.now() / 1000) * 1000);
-    const fake = createFakeTwitter({ now: clock.now });
+    const clock = manualClock();
+    const fake = fakeOn(clock);
     const user = await signIn(fake);
     fake.fail({ code: 88, path: "/2/users/me", resetSeconds: 5 });
     const answer = await send(fake, "GET", "/2/users/me", user);

@@ -2,7 +2,7 @@
 // authentication (RFC 6749 2.3.1), the app's rate limit, expiry and revocation (RFC 7009).
 import { describe, expect, it } from "vitest";
 import { createFakeTwitter, defaultClient, defaultConsumer } from "../../src/testing/index.js";
-import { manualClock, signIn } from "./helpers.js";
+import { fakeOn, manualClock, signIn } from "./helpers.js";
 import { basic, exchangeOAuth1, me, post, refresh, token } from "./oauth2-helpers.js";
 
 async function pair(fake: ReturnType<typeof createFakeTwitter>) {
@@ -135,9 +135,8 @@ describe("the token endpoint's rate limit: 10,000 per 15 minutes per app", () =>
 
 describe("expiry and revocation", () => {
   it("an access token lives 7,200 s by the fake's clock; then 401 problem JSON, and the refresh token still works", async () => {
-    // The 1.0a sign-in signs with the real clock, so the fake's starts there.
-    const clock = manualClock(Math.floor(Date.now() / 1000) * 1000);
-    const fake = createFakeTwitter({ now: clock.now });
+    const clock = manualClock();
+    const fake = fakeOn(clock);
     const tokens = await pair(fake);
     clock.advance(7_199_000);
     expect((await me(fake, tokens.access)).status).toBe(200);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createFakeTwitter } from "../../src/testing/index.js";
-import { manualClock, send, signIn, xErrors } from "./helpers.js";
+import { fakeOn, manualClock, send, signIn, xErrors } from "./helpers.js";
 
 // X API "Rate limits": per-user limits in 15-minute windows, reported on every answer.
 describe("X's rate limits", () => {
@@ -10,8 +10,8 @@ describe("X's rate limits", () => {
   ])(
     "%s %s: x-rate-limit-limit %i, remaining counts down, reset at the window's end",
     async (method, path, limit, window) => {
-      const clock = manualClock(Math.floor(Date.now() / 1000) * 1000);
-      const fake = createFakeTwitter({ now: clock.now });
+      const clock = manualClock();
+      const fake = fakeOn(clock);
       const user = await signIn(fake);
       const start = clock.now() / 1000;
       for (const remaining of [limit - 1, limit - 2]) {
@@ -33,8 +33,8 @@ describe("X's rate limits", () => {
   });
 
   it("the 76th call in the window is 429 code 88 with remaining 0; the next window starts afresh", async () => {
-    const clock = manualClock(Math.floor(Date.now() / 1000) * 1000);
-    const fake = createFakeTwitter({ now: clock.now, timestampWindowSeconds: 3600 });
+    const clock = manualClock();
+    const fake = fakeOn(clock, { timestampWindowSeconds: 3600 });
     const user = await signIn(fake);
     const signed = { timestamp: clock.now() / 1000 };
     for (let i = 0; i < 75; i++) expect((await send(fake, "GET", "/2/users/me", user, signed)).status).toBe(200);
