@@ -1,9 +1,9 @@
 // The fake-x command serves its control API to the Host it listens on only: a page on another site
 // can resolve its own name to 127.0.0.1 (DNS rebinding) and then reach the fake as same-origin,
 // but the browser still sends that name in Host. Run in process (src/cli/fake-x.ts), no build.
-import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { type RunningFakeX, startFakeX } from "../../src/cli/fake-x.js";
+import { rawRequest } from "../support/http.js";
 
 let running: RunningFakeX | undefined;
 afterEach(async () => {
@@ -17,19 +17,8 @@ async function start(args: string[]): Promise<{ port: number }> {
 }
 
 /** POST /_fake/reset with the given Host header, over loopback. */
-function reset(port: number, host: string, connectTo = "127.0.0.1"): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: connectTo, port, path: "/_fake/reset", method: "POST", headers: { host }, setHost: false },
-      (res) => {
-        let body = "";
-        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        res.on("end", () => resolve({ status: res.statusCode!, body }));
-      },
-    );
-    req.on("error", reject);
-    req.end();
-  });
+function reset(port: number, host: string): Promise<{ status: number; body: string }> {
+  return rawRequest({ port, path: "/_fake/reset", method: "POST", headers: { host } });
 }
 
 describe("fake-x refuses a control call for a Host it does not serve", () => {
@@ -54,18 +43,8 @@ describe("fake-x refuses a control call for a Host it does not serve", () => {
 
   it("the rest of the fake (its pages, its endpoints) is not the control API and keeps any Host", async () => {
     const { port } = await start(["--host", "127.0.0.1"]);
-    const answer = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(
-        { host: "127.0.0.1", port, path: "/", headers: { host: `attacker.example:${port}` }, setHost: false },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode!);
-        },
-      );
-      req.on("error", reject);
-      req.end();
-    });
-    expect(answer).toBe(200);
+    const answer = await rawRequest({ port, path: "/", headers: { host: `attacker.example:${port}` } });
+    expect(answer.status).toBe(200);
   });
 
   it("with --origin, the origin's host is obeyed too (a proxy forwarding it)", async () => {

@@ -1,10 +1,9 @@
-import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { NodeRequestLike, NodeResponseLike } from "../../src/common/node-listener.js";
 import { signRequest } from "../../src/oauth1/index.js";
 import { toNodeListener } from "../../src/node/index.js";
 import { createFakeTwitter, defaultConsumer } from "../../src/testing/index.js";
-import { type Listening, listen } from "../support/http.js";
+import { type Listening, listen, rawRequest } from "../support/http.js";
 
 let server: Listening | undefined;
 
@@ -23,16 +22,7 @@ afterEach(async () => {
 
 /** A raw request, to send what fetch would not (no Host header). */
 function raw(origin: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  const url = new URL(origin);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path, headers, setHost: false }, (res) => {
-      let body = "";
-      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode!, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
+  return rawRequest({ port: new URL(origin).port, path, headers });
 }
 
 describe("toNodeListener", () => {

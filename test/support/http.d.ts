@@ -11,3 +11,15 @@ export interface Listening {
 
 /** Serves `handler` on a free port of 127.0.0.1. */
 export declare function listen(handler: RequestListener<typeof IncomingMessage>): Promise<Listening>;
+
+/**
+ * One request sent exactly as given, to `host` (default 127.0.0.1) on `port`: no Host header is
+ * added, so a test can send none or one naming another host. Resolves with the status and the body.
+ */
+export declare function rawRequest(request: {
+  port: number | string;
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  host?: string;
+}): Promise<{ status: number; body: string }>;

@@ -2,7 +2,7 @@
 // node:http serves; what is written here is the two steps every caller repeated: listen on
 // 127.0.0.1 port 0 (the OS picks a free port, so no port finder is needed) and read the origin back,
 // and close without waiting for kept-alive connections to time out.
-import { createServer } from "node:http";
+import { createServer, request } from "node:http";
 
 /** Serves `handler` on 127.0.0.1; see http.d.ts. */
 export async function listen(handler) {
@@ -22,4 +22,17 @@ export async function listen(handler) {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Sends one request exactly as given, Host header included (none unless given); see http.d.ts. */
+export function rawRequest({ port, path, method = "GET", headers = {}, host = "127.0.0.1" }) {
+  return new Promise((resolve, reject) => {
+    const req = request({ host, port, path, method, headers, setHost: false }, (res) => {
+      let body = "";
+      res.on("data", (chunk) => (body += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
 }
